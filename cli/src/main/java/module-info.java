@@ -1,0 +1,10 @@
+/** The {@code keel} command line. It exports nothing: it is an application, not a library. */
+module dev.keel.cli {
+    requires dev.keel.time;
+    requires info.picocli;
+    requires static org.jspecify;
+
+    // picocli reads and writes the annotated command fields reflectively.
+    opens dev.keel.cli to
+            info.picocli;
+}

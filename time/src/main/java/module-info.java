@@ -1,0 +1,6 @@
+/** The clock seam every keel system takes its elapsed time and its waiting from. */
+module dev.keel.time {
+    requires static org.jspecify;
+
+    exports dev.keel.time;
+}
