@@ -2,7 +2,7 @@
 module dev.keel.cli {
     requires dev.keel.time;
     requires info.picocli;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
 
     // picocli reads and writes the annotated command fields reflectively.
     opens dev.keel.cli to

@@ -3,7 +3,7 @@ module dev.keel.testing {
     requires transitive dev.keel.time;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;
 
     exports dev.keel.testing;
 }

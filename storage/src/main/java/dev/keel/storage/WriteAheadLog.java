@@ -1,0 +1,678 @@
+package dev.keel.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A segmented, checksummed write-ahead log with group commit and crash recovery: the durability layer under the
+ * key-value store, the bank and the SQL engine.
+ *
+ * <pre>{@code
+ * try (WriteAheadLog log = WriteAheadLog.open(dir, WalOptions.defaults())) {
+ *     long lsn = log.append(bytes);                 // on disk when this returns (SyncPolicy.ALWAYS)
+ *     try (LogReader reader = log.reader()) {
+ *         reader.forEachRemaining(record -> apply(record.payload()));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>How appending is designed, and why (leader/follower group commit, as in LevelDB's writer queue and
+ * PostgreSQL's WAL flush): an appender takes the lock only to <em>frame</em> its record into a shared pending buffer
+ * at the next log position, which fixes its LSN. It then waits until its bytes are written (and, under
+ * {@link SyncPolicy#ALWAYS}, forced). The first waiter to find no I/O in progress becomes the leader: it swaps the
+ * pending buffer for a spare, releases the lock, writes everything framed so far in one {@code write} and forces once,
+ * then wakes everyone whose record that covered. Appenders that arrive during the force frame into the fresh buffer
+ * and are committed together by the next leader, so with N concurrent appenders one force serves up to N records and
+ * throughput is bounded by fsync latency, not by fsync count. Rejected: a dedicated writer thread (a hand-off per
+ * append even when there is no contention) and one force per append (throughput capped at 1/fsync-latency).
+ *
+ * <p>Durability bookkeeping: {@code nextLsn} (framed) &ge; {@code writtenLsn} (handed to the OS, visible to readers)
+ * &ge; {@code durableLsn} (forced). After a force advances {@code durableLsn}, the next append first frames a small
+ * SYNC marker carrying it, which lets recovery tell a torn tail (damage after the last known-durable point, which a
+ * crash can cause) from damage before it (which it cannot), see {@code LogRecovery}. Segments are forced when they
+ * roll, so only the last segment can have a torn tail.
+ *
+ * <p>Failure is fail-stop: if a write or force fails, the log refuses all further work with
+ * {@link StorageException.Code#LOG_FAILED}. After a failed {@code fsync} Linux may have dropped the dirty pages and
+ * cleared the error, so retrying could report success for data that is gone (PostgreSQL's "fsyncgate"); reopening
+ * recovers from what is really on disk.
+ *
+ * <p>Thread-safe. Appends, reads, readers, {@link #sync()} and {@link #truncateBefore(long)} may run concurrently
+ * from any threads; an interrupted appender's record is still committed (its interrupt status is kept).
+ */
+public final class WriteAheadLog implements AutoCloseable {
+
+    private static final int INITIAL_BUFFER = 256 * 1024;
+    private static final int MAX_RETAINED_BUFFER = 4 * 1024 * 1024;
+    static final String LOCK_FILE = "wal.lock";
+
+    private final Path directory;
+    private final WalOptions options;
+    private final boolean forceOnAppend;
+    private final RecoveryReport recoveryReport;
+    private final FileChannel lockChannel;
+    private final FileLock directoryLock;
+    private final @Nullable ScheduledExecutorService syncer;
+
+    /** Every segment by base LSN; modified under {@code lock}, read without it by readers. */
+    private final ConcurrentSkipListMap<Long, Segment> segments;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever writtenLsn, durableLsn, flushing or failure change. */
+    private final Condition progress = lock.newCondition();
+
+    // @GuardedBy("lock")
+    private Segment current;
+    // @GuardedBy("lock")
+    private ByteBuffer pending = ByteBuffer.allocateDirect(INITIAL_BUFFER);
+    // @GuardedBy("lock"); null exactly while a leader holds it for I/O
+    private @Nullable ByteBuffer spare = ByteBuffer.allocateDirect(INITIAL_BUFFER);
+    // @GuardedBy("lock")
+    private long nextLsn;
+    // @GuardedBy("lock")
+    private long writtenLsn;
+    // @GuardedBy("lock")
+    private long durableLsn;
+    // @GuardedBy("lock")
+    private long markedDurableLsn;
+    // @GuardedBy("lock")
+    private boolean flushing;
+    // @GuardedBy("lock")
+    private @Nullable IOException failure;
+    // @GuardedBy("lock")
+    private boolean closed;
+    // @GuardedBy("lock")
+    private long appends;
+    // @GuardedBy("lock")
+    private long records;
+    // @GuardedBy("lock")
+    private long forces;
+    // @GuardedBy("lock")
+    private long bytesWritten;
+
+    /** writtenLsn, published for readers that do not take the lock. */
+    private volatile long visibleLsn;
+
+    private WriteAheadLog(
+            Path directory,
+            WalOptions options,
+            LogRecovery.Result recovered,
+            FileChannel lockChannel,
+            FileLock directoryLock) {
+        this.directory = directory;
+        this.options = options;
+        this.forceOnAppend = options.syncPolicy() instanceof SyncPolicy.Always;
+        this.recoveryReport = recovered.report();
+        this.lockChannel = lockChannel;
+        this.directoryLock = directoryLock;
+        this.segments = new ConcurrentSkipListMap<>();
+        for (Segment segment : recovered.segments()) {
+            segments.put(segment.baseLsn(), segment);
+        }
+        this.current = segments.lastEntry().getValue();
+        this.nextLsn = recovered.endLsn();
+        this.writtenLsn = nextLsn;
+        this.durableLsn = nextLsn;
+        this.markedDurableLsn = nextLsn;
+        this.visibleLsn = nextLsn;
+        this.syncer = options.syncPolicy() instanceof SyncPolicy.Interval(var period) ? startSyncer(period) : null;
+    }
+
+    /**
+     * Opens the log in {@code directory} (created if missing), recovering it: every segment is read and every record's
+     * checksum verified; a torn tail is truncated; damage before the tail fails the open (or is cut away under
+     * {@link RecoveryMode#SALVAGE}). What recovery did is in {@link #recoveryReport()}.
+     *
+     * @throws StorageException with a {@link StorageException.Code} for a damaged, foreign or locked directory
+     */
+    public static WriteAheadLog open(Path directory, WalOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        Files.createDirectories(directory);
+        FileChannel lockChannel =
+                FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock directoryLock = null;
+        try {
+            directoryLock = tryLock(lockChannel, directory);
+            LogRecovery.Result recovered = LogRecovery.recover(directory, options);
+            return new WriteAheadLog(directory, options, recovered, lockChannel, directoryLock);
+        } catch (IOException | RuntimeException | Error e) {
+            if (directoryLock != null) {
+                directoryLock.release();
+            }
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path directory) throws IOException {
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            throw new StorageException(
+                    StorageException.Code.LOCKED,
+                    "write-ahead log in " + directory + " is already open (" + LOCK_FILE + " is locked by this or "
+                            + "another process)");
+        }
+        return acquired;
+    }
+
+    /** Appends one record; returns its LSN. Durable on return under {@link SyncPolicy#ALWAYS}. */
+    public long append(byte[] payload) throws IOException {
+        return append(ByteBuffer.wrap(payload));
+    }
+
+    /** Appends the remaining bytes of {@code payload} (not consumed) as one record; returns its LSN. */
+    public long append(ByteBuffer payload) throws IOException {
+        checkRecordSize(payload.remaining(), 0);
+        return appendFramed(new ByteBuffer[] {payload.duplicate()}, payload.remaining())[0];
+    }
+
+    /**
+     * Appends {@code payloads} as consecutive records, atomically: after a crash either every record of the batch is
+     * in the log or none is, and readers never see part of it. Returns their LSNs in order; an empty batch writes
+     * nothing.
+     */
+    public long[] appendBatch(List<byte[]> payloads) throws IOException {
+        ByteBuffer[] buffers = new ByteBuffer[payloads.size()];
+        long total = 0;
+        for (int i = 0; i < buffers.length; i++) {
+            byte[] payload = payloads.get(i);
+            checkRecordSize(payload.length, i);
+            buffers[i] = ByteBuffer.wrap(payload);
+            total += payload.length;
+        }
+        if (total > options.maxBatchSize()) {
+            throw new IllegalArgumentException(
+                    "batch of " + total + " bytes exceeds maxBatchSize " + options.maxBatchSize());
+        }
+        return buffers.length == 0 ? new long[0] : appendFramed(buffers, total);
+    }
+
+    private void checkRecordSize(int size, int index) {
+        if (size > options.maxRecordSize()) {
+            throw new IllegalArgumentException(
+                    "record " + index + " of " + size + " bytes exceeds maxRecordSize " + options.maxRecordSize());
+        }
+    }
+
+    private long[] appendFramed(ByteBuffer[] payloads, long totalPayload) throws IOException {
+        lock.lock();
+        try {
+            checkUsableLocked();
+            rollIfFullLocked();
+            long base = current.baseLsn();
+            long offset = nextLsn - base;
+            if (!(options.syncPolicy() instanceof SyncPolicy.None) && durableLsn > markedDurableLsn) {
+                ensureCapacityLocked(LogFormat.FRAGMENT_HEADER_SIZE + LogFormat.SYNC_PAYLOAD_SIZE);
+                long after = RecordFramer.frameSync(durableLsn, offset, pending);
+                if (after != offset) {
+                    markedDurableLsn = durableLsn;
+                    offset = after;
+                }
+            }
+            ensureCapacityLocked(framedSize(payloads, offset));
+            long[] lsns = new long[payloads.length];
+            for (int i = 0; i < payloads.length; i++) {
+                int room = LogFormat.remainingInBlock(offset);
+                lsns[i] = base + (room < LogFormat.FRAGMENT_HEADER_SIZE ? offset + room : offset);
+                offset = RecordFramer.frame(payloads[i], i < payloads.length - 1, offset, pending);
+            }
+            nextLsn = base + offset;
+            appends++;
+            records += payloads.length;
+            awaitCommittedLocked(nextLsn);
+            return lsns;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static long framedSize(ByteBuffer[] payloads, long offset) {
+        long position = offset;
+        for (ByteBuffer payload : payloads) {
+            position += RecordFramer.framedSize(payload.remaining(), position);
+        }
+        return position - offset;
+    }
+
+    /** Waits until bytes up to {@code end} are written (and forced, under ALWAYS), leading the I/O when no one is. */
+    private void awaitCommittedLocked(long end) throws IOException {
+        while (true) {
+            if (failure != null) {
+                throw failed();
+            }
+            if ((forceOnAppend ? durableLsn : writtenLsn) >= end) {
+                return;
+            }
+            if (!flushing) {
+                flushLocked(forceOnAppend, true);
+            } else {
+                progress.awaitUninterruptibly();
+            }
+        }
+    }
+
+    /**
+     * Writes everything pending (and forces if asked) as the one I/O leader. With {@code releaseLock} the lock is let go
+     * during the I/O so that other appenders keep framing; rolls and close keep it. Caller holds the lock, and no other
+     * leader is active.
+     */
+    private void flushLocked(boolean force, boolean releaseLock) throws IOException {
+        flushing = true;
+        Segment segment = current;
+        long from = writtenLsn;
+        long to = nextLsn;
+        ByteBuffer batch = pending;
+        pending = Objects.requireNonNull(spare, "spare buffer held by another leader");
+        spare = null;
+        batch.flip();
+        Throwable error = null;
+        if (releaseLock) {
+            lock.unlock();
+        }
+        try {
+            if (batch.hasRemaining()) {
+                segment.writeFully(batch, from - segment.baseLsn());
+            }
+            if (force) {
+                segment.force();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            error = e;
+        } finally {
+            if (releaseLock) {
+                lock.lock();
+            }
+            spare = batch.capacity() > MAX_RETAINED_BUFFER ? ByteBuffer.allocateDirect(INITIAL_BUFFER) : batch.clear();
+            flushing = false;
+            progress.signalAll();
+        }
+        if (error != null) {
+            throw fail(error, "writing " + (to - from) + " bytes at LSN " + from + " to " + segment);
+        }
+        writtenLsn = to;
+        visibleLsn = to;
+        bytesWritten += to - from;
+        if (force) {
+            durableLsn = to;
+            forces++;
+        }
+    }
+
+    private void ensureCapacityLocked(long bytes) {
+        if (pending.remaining() >= bytes) {
+            return;
+        }
+        long wanted = Math.max(2L * pending.capacity(), pending.position() + bytes);
+        if (wanted > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("pending log buffer would exceed 2 GiB (" + wanted + " bytes)");
+        }
+        ByteBuffer grown = ByteBuffer.allocateDirect((int) wanted);
+        grown.put(pending.flip());
+        pending = grown;
+    }
+
+    private void rollIfFullLocked() throws IOException {
+        while (nextLsn - current.baseLsn() >= options.segmentSize()) {
+            if (flushing) {
+                progress.awaitUninterruptibly();
+                checkUsableLocked();
+                continue;
+            }
+            flushLocked(true, false);
+            long newBase = nextLsn;
+            Segment next;
+            try {
+                next = SegmentFiles.create(directory, newBase, options.channelOpener());
+            } catch (IOException | RuntimeException e) {
+                throw fail(e, "creating the segment at LSN " + newBase);
+            }
+            current.seal(newBase);
+            segments.put(newBase, next);
+            current = next;
+            nextLsn = newBase + LogFormat.SEGMENT_HEADER_SIZE;
+            writtenLsn = nextLsn;
+            durableLsn = nextLsn;
+            markedDurableLsn = nextLsn;
+            visibleLsn = nextLsn;
+            forces++;
+            progress.signalAll();
+        }
+    }
+
+    /**
+     * Forces everything appended so far to disk: what {@link SyncPolicy#interval} does in the background, available to
+     * callers who want a durable point under {@link SyncPolicy#NONE} (a checkpoint, a clean shutdown).
+     */
+    public void sync() throws IOException {
+        Segment segment;
+        long target;
+        lock.lock();
+        try {
+            checkUsableLocked();
+            while (flushing) {
+                progress.awaitUninterruptibly();
+                checkUsableLocked();
+            }
+            if (nextLsn > writtenLsn) {
+                flushLocked(false, true);
+            }
+            target = writtenLsn;
+            if (durableLsn >= target) {
+                return;
+            }
+            segment = current;
+            if (!segment.retain()) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        // Forced outside the lock and outside the leader role, so that appenders keep writing meanwhile: a force
+        // covers at least every byte written before it started, which is all that target claims.
+        Throwable error = null;
+        try {
+            segment.force();
+        } catch (IOException | RuntimeException e) {
+            error = e;
+        } finally {
+            segment.release();
+        }
+        lock.lock();
+        try {
+            if (error != null) {
+                throw fail(error, "forcing " + segment);
+            }
+            durableLsn = Math.max(durableLsn, target);
+            forces++;
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads the record that starts at {@code lsn}. */
+    public LogRecord read(long lsn) throws IOException {
+        Segment segment = acquire(lsn);
+        try {
+            long base = segment.baseLsn();
+            long limit = segmentEnd(segment) - base;
+            SegmentScanner scanner = new SegmentScanner(segment, lsn - base, limit, options.maxRecordSize());
+            if (lsn - base >= LogFormat.SEGMENT_HEADER_SIZE
+                    && lsn - base < limit
+                    && scanner.next() instanceof SegmentScanner.Record record
+                    && !record.sync()
+                    && record.offset() == lsn - base) {
+                return new LogRecord(lsn, record.payload());
+            }
+            throw new StorageException(
+                    StorageException.Code.NO_SUCH_RECORD,
+                    "no record starts at LSN " + lsn + " (in segment " + segment + ", log end " + visibleLsn + ")");
+        } finally {
+            segment.release();
+        }
+    }
+
+    /** A reader of every record from the oldest segment on. */
+    public LogReader reader() throws IOException {
+        return reader(firstLsn());
+    }
+
+    /**
+     * A reader of the records from {@code fromLsn} on, which must be a record's LSN, a segment's base, or an end of
+     * the log as {@link #endLsn()} returned it. The reader sees records appended after it was created, up to what has
+     * been written when it asks; it must be closed.
+     */
+    public LogReader reader(long fromLsn) throws IOException {
+        return new LogReader(this, fromLsn, options.maxRecordSize());
+    }
+
+    /**
+     * Deletes the segments that hold only records below {@code lsn} (after a checkpoint or a compaction made them
+     * unnecessary); returns how many. The segment being appended to is never deleted. Readers positioned in a deleted
+     * segment finish it (the file stays open until they move on).
+     */
+    public int truncateBefore(long lsn) throws IOException {
+        int deleted = 0;
+        lock.lock();
+        try {
+            checkUsableLocked();
+            for (Map.Entry<Long, Segment> entry :
+                    segments.headMap(current.baseLsn()).entrySet()) {
+                Long nextBase = segments.higherKey(entry.getKey());
+                if (nextBase == null || nextBase > lsn) {
+                    break;
+                }
+                Segment segment = entry.getValue();
+                segments.remove(entry.getKey());
+                segment.deleteFile();
+                segment.retire();
+                deleted++;
+            }
+            if (deleted > 0) {
+                DurableFiles.forceDirectory(directory);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return deleted;
+    }
+
+    /** The LSN where the oldest remaining segment starts. */
+    public long firstLsn() {
+        return segments.firstKey();
+    }
+
+    /** The LSN the next record will be framed at: everything appended so far lies below it. */
+    public long endLsn() {
+        lock.lock();
+        try {
+            return nextLsn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Everything below this LSN is known to be on disk. */
+    public long durableLsn() {
+        lock.lock();
+        try {
+            return durableLsn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counters and positions, read together. */
+    public WalStats stats() {
+        lock.lock();
+        try {
+            return new WalStats(
+                    appends, records, forces, bytesWritten, segments.size(), segments.firstKey(), nextLsn, durableLsn);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What opening the log found and did. */
+    public RecoveryReport recoveryReport() {
+        return recoveryReport;
+    }
+
+    /** The log's directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The options the log was opened with. */
+    public WalOptions options() {
+        return options;
+    }
+
+    /**
+     * Writes and forces everything appended, then closes every segment and releases the directory. Idempotent. Appends
+     * after close fail with {@link StorageException.Code#CLOSED}.
+     */
+    @Override
+    public void close() throws IOException {
+        if (syncer != null) {
+            syncer.close();
+        }
+        IOException error = null;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            while (flushing) {
+                progress.awaitUninterruptibly();
+            }
+            if (failure == null) {
+                try {
+                    flushLocked(true, false);
+                } catch (IOException e) {
+                    error = e;
+                }
+            }
+            closed = true;
+            progress.signalAll();
+            for (Segment segment : segments.values()) {
+                try {
+                    segment.retire();
+                } catch (IOException e) {
+                    error = addTo(error, e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            directoryLock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            error = addTo(error, e);
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WriteAheadLog[" + directory + ", " + options.syncPolicy() + "]";
+    }
+
+    // ---- used by LogReader ----
+
+    /** The segment holding {@code lsn}, retained for the caller, who must release it. */
+    Segment acquire(long lsn) throws IOException {
+        Map.Entry<Long, Segment> entry = segments.floorEntry(lsn);
+        if (entry == null || !entry.getValue().retain()) {
+            throw new StorageException(
+                    StorageException.Code.NO_SUCH_RECORD,
+                    "LSN " + lsn + " is before the start of the log (now " + segments.firstKey()
+                            + "): it was truncated or never existed");
+        }
+        return entry.getValue();
+    }
+
+    /** The segment after {@code segment}, retained, or null if it is the last. */
+    @Nullable
+    Segment acquireNext(Segment segment) throws IOException {
+        Map.Entry<Long, Segment> next = segments.higherEntry(segment.baseLsn());
+        return next == null ? null : acquire(next.getKey());
+    }
+
+    /**
+     * The LSN where what readers may see of {@code segment} ends. The visible end is read before the seal: a roll
+     * seals the old segment before it moves the visible end into the new one, so an unsealed segment's visible end
+     * is always inside it.
+     */
+    long segmentEnd(Segment segment) {
+        long visible = visibleLsn;
+        long sealed = segment.sealedEnd();
+        return sealed >= 0 ? sealed : visible;
+    }
+
+    // ---- failure handling ----
+
+    private void checkUsableLocked() throws StorageException {
+        if (closed) {
+            throw new StorageException(StorageException.Code.CLOSED, "write-ahead log in " + directory + " is closed");
+        }
+        if (failure != null) {
+            throw failed();
+        }
+    }
+
+    private StorageException failed() {
+        return new StorageException(
+                StorageException.Code.LOG_FAILED,
+                "write-ahead log in " + directory + " failed earlier and accepts no more work; reopen it to recover: "
+                        + failure.getMessage(),
+                failure);
+    }
+
+    private StorageException fail(Throwable cause, String during) {
+        if (failure == null) {
+            failure = cause instanceof IOException io ? io : new IOException(cause);
+        }
+        progress.signalAll();
+        return new StorageException(
+                StorageException.Code.LOG_FAILED,
+                "write-ahead log in " + directory + " failed " + during + ": " + cause.getMessage(),
+                cause);
+    }
+
+    private static IOException addTo(@Nullable IOException first, IOException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    private ScheduledExecutorService startSyncer(java.time.Duration period) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("keel-wal-sync-" + directory.getFileName())
+                .daemon(true)
+                .factory());
+        long nanos = Math.max(1, period.toNanos());
+        executor.scheduleWithFixedDelay(this::syncInBackground, nanos, nanos, TimeUnit.NANOSECONDS);
+        return executor;
+    }
+
+    private void syncInBackground() {
+        try {
+            sync();
+        } catch (StorageException e) {
+            if (e.code() != StorageException.Code.CLOSED && e.code() != StorageException.Code.LOG_FAILED) {
+                throw new IllegalStateException("background sync of " + directory + " failed", e);
+            }
+            // CLOSED: close() is stopping us. LOG_FAILED: recorded in the log, reported to every appender.
+        } catch (IOException e) {
+            // fail() has recorded it: every later append reports it. Stop syncing.
+            throw new IllegalStateException("background sync of " + directory + " failed", e);
+        }
+    }
+}
