@@ -25,8 +25,8 @@ final class SourceTreeCommand implements Callable<Integer> {
                     "[MODULE] [MAVEN_ARG...]"),
             new Entry(
                     "bench",
-                    "Build and run a system's JMH benchmarks; with no system, list them.",
-                    "[SYSTEM [JMH_ARG...]]"),
+                    "Build and run a system's JMH benchmarks (no system: list them; run CLASS: a load harness).",
+                    "[SYSTEM [JMH_ARG...] | run CLASS [ARG...]]"),
             new Entry("fmt", "Apply the code formatter (palantir-java-format) to every module.", ""),
             new Entry("jdk", "Print the JDK 25+ that ./keel uses (JAVA_HOME, else the newest in /usr/lib/jvm).", ""));
 
