@@ -1,0 +1,65 @@
+package dev.keel.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class DurableFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private long filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void replace_createsThenReplacesTheTarget_leavingNoTemporaryFiles() throws IOException {
+        Path target = dir.resolve("checkpoint.bin");
+        DurableFiles.replace(target, "first".getBytes(StandardCharsets.UTF_8));
+        assertThat(target).hasContent("first");
+        DurableFiles.replace(target, out -> out.write("second, longer".getBytes(StandardCharsets.UTF_8)));
+        assertThat(target).hasContent("second, longer");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void replace_writerFails_leavesTheOldContentsAndNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("state.json");
+        Files.writeString(target, "old");
+        assertThatThrownBy(() -> DurableFiles.replace(target, out -> {
+                    out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("disk full");
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk full");
+        assertThat(target).hasContent("old");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void replace_largeContent_isWrittenWhole() throws IOException {
+        Path target = dir.resolve("big");
+        byte[] bytes = new byte[3 * 1024 * 1024 + 17];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        DurableFiles.replace(target, bytes);
+        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+    }
+
+    @Test
+    void forceDirectory_ofAMissingDirectory_fails() {
+        assertThatThrownBy(() -> DurableFiles.forceDirectory(dir.resolve("missing")))
+                .isInstanceOf(IOException.class);
+    }
+}
