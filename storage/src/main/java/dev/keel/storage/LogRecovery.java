@@ -274,37 +274,19 @@ final class LogRecovery {
             Segment segment, int index, long size, boolean last, long offset, long cut, long kept, String reason)
             throws IOException {
         long lsn = segment.baseLsn() + offset;
-        String where = "segment " + segment + " at offset " + offset + " (LSN " + lsn + ")";
+        String why;
         if (!last) {
-            return new Scan(
-                    kept,
-                    cut,
-                    null,
-                    new Damage(
-                            StorageException.Code.CORRUPT_RECORD,
-                            index,
-                            cut,
-                            kept,
-                            "corrupt record in " + where + ": " + reason
-                                    + "; segments before the last are forced before "
-                                    + "the log moves on, so this is damage, not a torn write"));
+            why = "segments before the last are forced before the log moves on";
+        } else {
+            long proven = highestSyncedLsnAfter(segment, offset, size);
+            if (proven <= lsn) {
+                return new Scan(kept, cut, reason, null);
+            }
+            why = "a SYNC marker later in the segment shows that everything below LSN " + proven + " was on disk";
         }
-        long proven = highestSyncedLsnAfter(segment, offset, size);
-        if (proven > lsn) {
-            return new Scan(
-                    kept,
-                    cut,
-                    null,
-                    new Damage(
-                            StorageException.Code.CORRUPT_RECORD,
-                            index,
-                            cut,
-                            kept,
-                            "corrupt record in " + where + ": " + reason
-                                    + "; a SYNC marker later in the segment shows that " + "everything below LSN "
-                                    + proven + " was on disk, so this is damage, not a torn write"));
-        }
-        return new Scan(kept, cut, reason, null);
+        String message = "corrupt record in segment " + segment + " at offset " + offset + " (LSN " + lsn + "): "
+                + reason + "; " + why + ", so this is damage, not a torn write";
+        return new Scan(kept, cut, null, new Damage(StorageException.Code.CORRUPT_RECORD, index, cut, kept, message));
     }
 
     /** The highest LSN a SYNC marker after {@code offset} records as durable, looking past damage block by block. */
