@@ -1,0 +1,157 @@
+package dev.keel.storage;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Who does the log's I/O next, and whom to wake when it is done: the bookkeeping of group commit.
+ *
+ * <p>How it is designed, and why: appenders frame their records under the log's lock, then either become the I/O
+ * leader (if nobody is) or join a queue in framing order, so the queue is sorted by the LSN each waiter needs
+ * committed. When a flush completes, exactly the waiters it covered are woken, each once, with {@link LockSupport}
+ * rather than a shared {@code Condition}: a {@code signalAll} would wake every waiter on every flush (with 64
+ * appenders and 2 cores that thundering herd, not the disk, capped throughput), and each woken thread would then
+ * queue for the lock again just to find out whether it was done. Leadership is handed to the first uncovered waiter,
+ * whose flush takes everything framed meanwhile, so batches grow with concurrency. An operation that needs the log
+ * idle (a segment roll, {@code sync}, {@code close}) asks for it, which stops hand-offs until it has run.
+ *
+ * <p>Not thread-safe on its own: every method except {@link #await} is called with the log's lock held; {@code await}
+ * is called without it.
+ */
+final class CommitQueue {
+
+    /** One appender waiting for its record to be committed. */
+    static final class Waiter {
+        private static final int WAITING = 0;
+        private static final int DONE = 1;
+        private static final int LEAD = 2;
+        private static final int FAILED = 3;
+
+        private final Thread thread = Thread.currentThread();
+        private final long end;
+        private volatile int state = WAITING;
+
+        private Waiter(long end) {
+            this.end = end;
+        }
+    }
+
+    /** What a waiter was woken for. */
+    enum Outcome {
+        /** Its record is committed. */
+        DONE,
+        /** It is the I/O leader now and must flush. */
+        LEAD,
+        /** The log failed; its record may or may not be on disk. */
+        FAILED
+    }
+
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final Condition idle;
+    private final List<Waiter> toWake = new ArrayList<>();
+    private boolean busy;
+    private int exclusiveWanted;
+
+    CommitQueue(Condition idle) {
+        this.idle = idle;
+    }
+
+    /** Makes the caller the I/O leader if nobody is; otherwise returns false and the caller must {@link #enqueue}. */
+    boolean tryLead() {
+        if (busy) {
+            return false;
+        }
+        busy = true;
+        return true;
+    }
+
+    /** Queues the caller until bytes up to {@code end} are committed. */
+    Waiter enqueue(long end) {
+        Waiter waiter = new Waiter(end);
+        waiters.addLast(waiter);
+        return waiter;
+    }
+
+    /** Marks every waiter whose record lies below {@code committedLsn} done; they are woken by {@link #wakeAll}. */
+    void complete(long committedLsn) {
+        while (!waiters.isEmpty() && waiters.peekFirst().end <= committedLsn) {
+            Waiter waiter = waiters.pollFirst();
+            waiter.state = Waiter.DONE;
+            toWake.add(waiter);
+        }
+    }
+
+    /**
+     * Ends the caller's turn as I/O leader: hands leadership to the first waiter still waiting, unless an exclusive
+     * operation is waiting for the log to go idle (or nobody waits), in which case the log goes idle.
+     */
+    void endTurn() {
+        if (!waiters.isEmpty() && exclusiveWanted == 0) {
+            Waiter next = waiters.pollFirst();
+            next.state = Waiter.LEAD;
+            toWake.add(next);
+        } else {
+            busy = false;
+            idle.signalAll();
+        }
+    }
+
+    /** Fails every waiter (the log failed) and lets exclusive operations in to see it. */
+    void failAll() {
+        for (Waiter waiter : waiters) {
+            waiter.state = Waiter.FAILED;
+            toWake.add(waiter);
+        }
+        waiters.clear();
+        busy = false;
+        idle.signalAll();
+    }
+
+    /** Waits (releasing the lock) until no flush is in progress, then holds the I/O role until {@link #endTurn}. */
+    void acquireExclusive() {
+        exclusiveWanted++;
+        try {
+            while (busy) {
+                idle.awaitUninterruptibly();
+            }
+        } finally {
+            exclusiveWanted--;
+        }
+        busy = true;
+    }
+
+    /**
+     * Unparks the threads marked since the last call. Called after the state they will read is published; unparking
+     * while the lock is held is safe (they read volatile state, not guarded fields).
+     */
+    void wakeAll() {
+        for (Waiter waiter : toWake) {
+            LockSupport.unpark(waiter.thread);
+        }
+        toWake.clear();
+    }
+
+    /** Parks the calling thread until its waiter is done, made leader or failed. Called without the lock. */
+    static Outcome await(Waiter waiter) {
+        boolean interrupted = false;
+        int state;
+        while ((state = waiter.state) == Waiter.WAITING) {
+            LockSupport.park(waiter);
+            if (Thread.interrupted()) {
+                // The record is framed and will be committed either way: finish, then report the interrupt.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return switch (state) {
+            case Waiter.DONE -> Outcome.DONE;
+            case Waiter.LEAD -> Outcome.LEAD;
+            default -> Outcome.FAILED;
+        };
+    }
+}
