@@ -13,7 +13,8 @@
  *
  * <p>Why a harness and not JMH: group commit only shows with many threads blocked in {@code fsync} at once, and the
  * question is latency percentiles per append under that load, which JMH's per-invocation timing across 64 threads
- * does not report well. CPU-bound questions (reading the log) are JMH benchmarks here as usual.
+ * does not report well. CPU-bound questions are JMH benchmarks here as usual:
+ * {@link dev.keel.bench.storage.WalReadBenchmark} reads the log back.
  *
  * <p>Thread safety: the harness and the peers run on the main thread; only {@code LoadRunner}'s workers run
  * concurrently, each confined to its own histogram and counters, which the main thread reads after joining them.
