@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who does the log's I/O next, and whom to wake when it is done: the bookkeeping of group commit.
@@ -14,8 +15,11 @@ import java.util.concurrent.locks.LockSupport;
  * committed. When a flush completes, exactly the waiters it covered are woken, each once, with {@link LockSupport}
  * rather than a shared {@code Condition}: a {@code signalAll} would wake every waiter on every flush (with 64
  * appenders and 2 cores that thundering herd, not the disk, capped throughput), and each woken thread would then
- * queue for the lock again just to find out whether it was done. Leadership is handed to the first uncovered waiter,
- * whose flush takes everything framed meanwhile, so batches grow with concurrency. An operation that needs the log
+ * queue for the lock again just to find out whether it was done. Only the first waiter a flush covered is unparked;
+ * each wakes the next on its way out (a wake chain), so the leader is free to start the next flush at once. A leader
+ * that finds appenders queued after its flush leads another round itself, up to a bound, because it is already
+ * running: handing off costs a wake-up and a context switch on the critical path, which on a loaded 2-core machine is
+ * longer than the force. After the bound it hands leadership to the first waiter, so no appender leads forever. An operation that needs the log
  * idle (a segment roll, {@code sync}, {@code close}) asks for it, which stops hand-offs until it has run.
  *
  * <p>Not thread-safe on its own: every method except {@link #await} is called with the log's lock held; {@code await}
@@ -33,6 +37,8 @@ final class CommitQueue {
         private final Thread thread = Thread.currentThread();
         private final long end;
         private volatile int state = WAITING;
+        /** The next waiter completed by the same flush, which this one wakes on its way out (a wake chain). */
+        private @Nullable Waiter chainNext;
 
         private Waiter(long end) {
             this.end = end;
@@ -51,6 +57,7 @@ final class CommitQueue {
 
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final Condition idle;
+    /** Threads to unpark at the next {@link #wakeAll}: heads of wake chains, new leaders, failed waiters. */
     private final List<Waiter> toWake = new ArrayList<>();
     private boolean busy;
     private int exclusiveWanted;
@@ -75,13 +82,35 @@ final class CommitQueue {
         return waiter;
     }
 
-    /** Marks every waiter whose record lies below {@code committedLsn} done; they are woken by {@link #wakeAll}. */
+    /**
+     * Marks every waiter whose record lies below {@code committedLsn} done. Only the first is queued for
+     * {@link #wakeAll}; each wakes the next on its way out, so the leader spends one unpark, not one per waiter,
+     * before it can start the next flush.
+     */
     void complete(long committedLsn) {
+        Waiter head = null;
+        Waiter previous = null;
         while (!waiters.isEmpty() && waiters.peekFirst().end <= committedLsn) {
             Waiter waiter = waiters.pollFirst();
-            waiter.state = Waiter.DONE;
-            toWake.add(waiter);
+            if (previous == null) {
+                head = waiter;
+            } else {
+                previous.chainNext = waiter;
+            }
+            previous = waiter;
         }
+        // Publish the chain before any state: a waiter that sees DONE must also see whom to wake next.
+        for (Waiter waiter = head; waiter != null; waiter = waiter.chainNext) {
+            waiter.state = Waiter.DONE;
+        }
+        if (head != null) {
+            toWake.add(head);
+        }
+    }
+
+    /** True if appenders are queued, and no exclusive operation is waiting for the log to go idle. */
+    boolean hasWaitersToLead() {
+        return !waiters.isEmpty() && exclusiveWanted == 0;
     }
 
     /**
@@ -147,6 +176,9 @@ final class CommitQueue {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+        if (state == Waiter.DONE && waiter.chainNext != null) {
+            LockSupport.unpark(waiter.chainNext.thread);
         }
         return switch (state) {
             case Waiter.DONE -> Outcome.DONE;

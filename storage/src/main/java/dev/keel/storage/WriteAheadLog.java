@@ -63,6 +63,8 @@ public final class WriteAheadLog implements AutoCloseable {
     private static final int MAX_RETAINED_BUFFER = 64 * 1024 * 1024;
 
     static final String LOCK_FILE = "wal.lock";
+    /** Flushes one leader runs back to back before handing leadership on (see {@code CommitQueue}). */
+    private static final int MAX_LEADER_ROUNDS = 4;
 
     private final Path directory;
     private final WalOptions options;
@@ -281,10 +283,15 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     private void flushAsLeaderLocked() throws IOException {
         try {
-            if (failure != null) {
-                throw failed();
-            }
-            flushLocked(forceOnAppend, true);
+            int rounds = 0;
+            do {
+                if (failure != null) {
+                    throw failed();
+                }
+                flushLocked(forceOnAppend, true);
+                commits.complete(committedLsn());
+                commits.wakeAll();
+            } while (++rounds < MAX_LEADER_ROUNDS && commits.hasWaitersToLead());
         } finally {
             endTurnLocked();
         }

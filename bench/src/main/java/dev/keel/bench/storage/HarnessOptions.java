@@ -21,6 +21,7 @@ import java.util.Set;
  * @param threads the thread counts to run, in order
  * @param sections the sections to run
  * @param out a file to write the report to as well as standard output; empty for none
+ * @param virtualThreads whether the load runs on virtual threads (as a server's connections do) instead of platform ones
  * @param help whether {@code --help} was asked for (then nothing else is run)
  * @param arguments the arguments as given, for the report's command line
  */
@@ -31,6 +32,7 @@ record HarnessOptions(
         List<Integer> threads,
         Set<Section> sections,
         Optional<Path> out,
+        boolean virtualThreads,
         boolean help,
         List<String> arguments) {
 
@@ -66,6 +68,7 @@ record HarnessOptions(
               --dir PATH          where to create the scratch directories (default: java.io.tmpdir, /tmp)
               --sections LIST     any of fsync,keel,rocksdb,batch (default: all)
               --out FILE          also write the report to FILE
+              --virtual-threads   run the load on virtual threads, as a server's connections do (default: platform)
               --help              print this and exit
             """;
 
@@ -94,6 +97,7 @@ record HarnessOptions(
         Set<Section> sections = EnumSet.allOf(Section.class);
         boolean quick = false;
         boolean help = false;
+        boolean virtualThreads = false;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -103,6 +107,7 @@ record HarnessOptions(
             switch (option) {
                 case "--help", "-h" -> help = true;
                 case "--quick" -> quick = true;
+                case "--virtual-threads" -> virtualThreads = true;
                 case "--seconds" -> measurement = seconds(option, value(args, ++i, option), false);
                 case "--warmup" -> warmup = seconds(option, value(args, ++i, option), true);
                 case "--threads" -> threads = threads(value(args, ++i, option));
@@ -111,7 +116,7 @@ record HarnessOptions(
                 case "--sections" -> sections = sections(value(args, ++i, option));
                 default ->
                     throw new UsageException("unknown option '" + option + "' (expected one of --seconds, "
-                            + "--warmup, --quick, --threads, --dir, --sections, --out, --help)");
+                            + "--warmup, --quick, --threads, --dir, --sections, --out, --virtual-threads, --help)");
             }
         }
         if (quick) {
@@ -128,6 +133,7 @@ record HarnessOptions(
                 threads,
                 sections,
                 Optional.ofNullable(out),
+                virtualThreads,
                 help,
                 List.of(args));
     }

@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs N named platform threads that each call their own {@link Worker} in a loop: a warm-up that is not recorded,
+ * Runs N named threads (platform, or virtual as a server's connections are) that each call their own {@link Worker} in a loop: a warm-up that is not recorded,
  * then a measured window, then a stop; returns the calls, records and merged per-call latency of the window.
  *
  * <p>How a run is designed, and why:
@@ -67,8 +67,10 @@ final class LoadRunner {
     private final Duration warmup;
     private final Duration measurement;
     private final Ticker ticker;
+    private final boolean virtualThreads;
 
-    LoadRunner(Duration warmup, Duration measurement, Ticker ticker) {
+    LoadRunner(Duration warmup, Duration measurement, Ticker ticker, boolean virtualThreads) {
+        this.virtualThreads = virtualThreads;
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("warmup (" + warmup + ") must not be negative");
         }
@@ -108,7 +110,8 @@ final class LoadRunner {
         try {
             for (int i = 0; i < threads; i++) {
                 Lane lane = lanes.get(i);
-                started.add(Thread.ofPlatform().name(name + "-" + i).start(() -> lane.loop(run)));
+                Thread.Builder builder = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform();
+                started.add(builder.name(name + "-" + i).start(() -> lane.loop(run)));
             }
             run.go.countDown();
             if (!run.awaitFailure(warmup)) {

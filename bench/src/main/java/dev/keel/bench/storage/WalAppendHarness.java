@@ -92,7 +92,7 @@ public final class WalAppendHarness {
         Path parent = options.directory().orElse(Path.of(System.getProperty("java.io.tmpdir")));
         try (ScratchDirectory root = ScratchDirectory.create(parent, "keel-wal-bench-")) {
             header(root.path());
-            LoadRunner runner = new LoadRunner(options.warmup(), options.measurement(), ticker);
+            LoadRunner runner = new LoadRunner(options.warmup(), options.measurement(), ticker, options.virtualThreads());
             FsyncFloor.@Nullable Result floor = null;
             if (options.sections().contains(Section.FSYNC)) {
                 floor = fsyncSection(root.path());
@@ -133,7 +133,8 @@ public final class WalAppendHarness {
         report.lines(machine.markdownLines());
         report.line("- Directory: " + directory + " (a fresh subdirectory per run, deleted after it)");
         report.line("- Each run: " + seconds(options.warmup()) + " warm-up, then " + seconds(options.measurement())
-                + " measured; threads " + options.threads() + "; one run at a time");
+                + " measured; threads " + options.threads() + " (" + (options.virtualThreads() ? "virtual" : "platform")
+                + "); one run at a time");
         report.progress(planned + " runs planned, about "
                 + seconds(options.warmup().plus(options.measurement()).multipliedBy(planned)) + " plus setup");
     }
