@@ -20,7 +20,8 @@ import java.util.zip.CRC32C;
  * Decodes the fragments of one segment back into records, treating every byte as untrusted.
  *
  * <p>How decoding is designed, and why: the scanner reads the segment a block at a time into one reused buffer
- * (fragments never cross blocks, so a block's fragments are always whole in it), checks each fragment's type, length
+ * (fragments never cross blocks, so a block's fragments are always whole in it; a single-record read asks for a page
+ * first and reads more only for a larger fragment), checks each fragment's type, length
  * and CRC32C, and assembles FIRST/MIDDLE/LAST pieces into records no larger than the configured maximum. It never
  * throws for bad data: it returns {@link Invalid} with the position and the reason, and the caller decides whether that
  * is a torn tail to truncate or damage to report. The same scanner serves recovery (limit = file size), readers
@@ -54,8 +55,14 @@ final class SegmentScanner {
     /** The scan reached its limit at a record boundary. */
     record End(long offset) implements Step {}
 
+    /** Bytes read ahead for scans: the rest of the block, so each block is read once. */
+    static final int SCAN_READ_AHEAD = BLOCK_SIZE;
+    /** Bytes read ahead for a single record: a page, so a small record costs one small read, not a block. */
+    static final int RANDOM_READ_AHEAD = 4096;
+
     private final Segment segment;
     private final int maxRecordSize;
+    private final int readAhead;
     private final ByteBuffer window = ByteBuffer.allocate(BLOCK_SIZE);
     private long windowStart = -1;
     private long position;
@@ -63,6 +70,11 @@ final class SegmentScanner {
     private boolean skippingContinuations;
 
     SegmentScanner(Segment segment, long fromOffset, long limit, int maxRecordSize) {
+        this(segment, fromOffset, limit, maxRecordSize, SCAN_READ_AHEAD);
+    }
+
+    SegmentScanner(Segment segment, long fromOffset, long limit, int maxRecordSize, int readAhead) {
+        this.readAhead = readAhead;
         this.segment = segment;
         this.position = fromOffset;
         this.limit = limit;
@@ -218,7 +230,7 @@ final class SegmentScanner {
         if (windowStart >= 0 && offset >= windowStart && offset + needed <= windowStart + window.limit()) {
             return window.duplicate().position((int) (offset - windowStart));
         }
-        int wanted = (int) Math.min(LogFormat.remainingInBlock(offset), limit - offset);
+        int wanted = (int) Math.min(Math.min(LogFormat.remainingInBlock(offset), limit - offset), Math.max(needed, readAhead));
         window.clear().limit(wanted);
         int read = segment.readAt(window, offset);
         window.flip();

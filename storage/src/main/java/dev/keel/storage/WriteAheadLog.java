@@ -468,7 +468,8 @@ public final class WriteAheadLog implements AutoCloseable {
         try {
             long base = segment.baseLsn();
             long limit = segmentEnd(segment) - base;
-            SegmentScanner scanner = new SegmentScanner(segment, lsn - base, limit, options.maxRecordSize());
+            SegmentScanner scanner = new SegmentScanner(
+                    segment, lsn - base, limit, options.maxRecordSize(), SegmentScanner.RANDOM_READ_AHEAD);
             if (lsn - base >= LogFormat.SEGMENT_HEADER_SIZE
                     && lsn - base < limit
                     && scanner.next() instanceof SegmentScanner.Record record
