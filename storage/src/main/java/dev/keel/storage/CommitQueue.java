@@ -55,10 +55,14 @@ final class CommitQueue {
         FAILED
     }
 
+    /** Parallel wake chains: one per core, at least two. */
+    static final int WAKE_CHAINS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final Condition idle;
     /** Threads to unpark at the next {@link #wakeAll}: heads of wake chains, new leaders, failed waiters. */
     private final List<Waiter> toWake = new ArrayList<>();
+
     private boolean busy;
     private int exclusiveWanted;
 
@@ -83,28 +87,34 @@ final class CommitQueue {
     }
 
     /**
-     * Marks every waiter whose record lies below {@code committedLsn} done. Only the first is queued for
-     * {@link #wakeAll}; each wakes the next on its way out, so the leader spends one unpark, not one per waiter,
-     * before it can start the next flush.
+     * Marks every waiter whose record lies below {@code committedLsn} done. They are woken in {@link #WAKE_CHAINS}
+     * interleaved chains: only each chain's first waiter is queued for {@link #wakeAll}, and every waiter wakes the
+     * next of its chain on its way out. The leader spends a few unparks, not one per waiter, before it can start the
+     * next flush, and the chains run in parallel on the machine's cores.
      */
     void complete(long committedLsn) {
-        Waiter head = null;
-        Waiter previous = null;
-        while (!waiters.isEmpty() && waiters.peekFirst().end <= committedLsn) {
+        Waiter[] heads = new Waiter[WAKE_CHAINS];
+        Waiter[] tails = new Waiter[WAKE_CHAINS];
+        List<Waiter> done = new ArrayList<>();
+        for (int i = 0; !waiters.isEmpty() && waiters.peekFirst().end <= committedLsn; i++) {
             Waiter waiter = waiters.pollFirst();
-            if (previous == null) {
-                head = waiter;
+            int chain = i % WAKE_CHAINS;
+            if (heads[chain] == null) {
+                heads[chain] = waiter;
             } else {
-                previous.chainNext = waiter;
+                tails[chain].chainNext = waiter;
             }
-            previous = waiter;
+            tails[chain] = waiter;
+            done.add(waiter);
         }
-        // Publish the chain before any state: a waiter that sees DONE must also see whom to wake next.
-        for (Waiter waiter = head; waiter != null; waiter = waiter.chainNext) {
+        // Publish the chains before any state: a waiter that sees DONE must also see whom to wake next.
+        for (Waiter waiter : done) {
             waiter.state = Waiter.DONE;
         }
-        if (head != null) {
-            toWake.add(head);
+        for (Waiter head : heads) {
+            if (head != null) {
+                toWake.add(head);
+            }
         }
     }
 

@@ -230,7 +230,8 @@ final class SegmentScanner {
         if (windowStart >= 0 && offset >= windowStart && offset + needed <= windowStart + window.limit()) {
             return window.duplicate().position((int) (offset - windowStart));
         }
-        int wanted = (int) Math.min(Math.min(LogFormat.remainingInBlock(offset), limit - offset), Math.max(needed, readAhead));
+        int wanted = (int)
+                Math.min(Math.min(LogFormat.remainingInBlock(offset), limit - offset), Math.max(needed, readAhead));
         window.clear().limit(wanted);
         int read = segment.readAt(window, offset);
         window.flip();

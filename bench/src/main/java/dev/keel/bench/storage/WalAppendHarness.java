@@ -92,7 +92,8 @@ public final class WalAppendHarness {
         Path parent = options.directory().orElse(Path.of(System.getProperty("java.io.tmpdir")));
         try (ScratchDirectory root = ScratchDirectory.create(parent, "keel-wal-bench-")) {
             header(root.path());
-            LoadRunner runner = new LoadRunner(options.warmup(), options.measurement(), ticker, options.virtualThreads());
+            LoadRunner runner =
+                    new LoadRunner(options.warmup(), options.measurement(), ticker, options.virtualThreads());
             FsyncFloor.@Nullable Result floor = null;
             if (options.sections().contains(Section.FSYNC)) {
                 floor = fsyncSection(root.path());
