@@ -1,0 +1,113 @@
+package dev.keel.kv;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-memory index of the store: every key, in order, with where its current value lives in the log (Bitcask's
+ * "keydir", kept sorted so that scans are range reads).
+ *
+ * <p>How it is designed, and why: values stay on disk and only keys and {@link Version}s (an LSN, a size, an expiry)
+ * are in memory, so the data may be much larger than the heap while a read costs one lookup and one positional read.
+ * A {@link ConcurrentSkipListMap} gives lock-free, ordered reads concurrent with writes; writes to one key are
+ * serialised by the store's stripe lock, so {@link #apply} never races with itself for a key. It also keeps the byte
+ * accounting that triggers compaction: a record is live while its version is current, dead once overwritten, deleted
+ * or expired-and-removed.
+ *
+ * <p>Thread-safe for reads from any thread; {@link #apply} and {@link #recover} are called under the key's stripe
+ * lock (or during single-threaded recovery).
+ */
+final class KeyDirectory {
+
+    private final ConcurrentSkipListMap<Key, Version> versions = new ConcurrentSkipListMap<>();
+    private final VersionChains chains;
+    private final AtomicLong liveKeys = new AtomicLong();
+    private final AtomicLong liveBytes = new AtomicLong();
+    private final AtomicLong deadBytes = new AtomicLong();
+
+    KeyDirectory(VersionChains chains) {
+        this.chains = chains;
+    }
+
+    /** The newest version of {@code key}, deleted or not, or null if the key has none. */
+    @Nullable
+    Version newest(Key key) {
+        return versions.get(key);
+    }
+
+    /** The current live version of {@code key} at {@code nowMillis}, or null if it is absent, deleted or expired. */
+    Version.@Nullable Live current(Key key, long nowMillis) {
+        return liveAt(versions.get(key), Long.MAX_VALUE, nowMillis);
+    }
+
+    /** The live version a snapshot at {@code snapshotLsn} and {@code nowMillis} sees in {@code newest}'s chain. */
+    static Version.@Nullable Live liveAt(@Nullable Version newest, long snapshotLsn, long nowMillis) {
+        Version visible = Version.visibleAt(newest, snapshotLsn);
+        return visible instanceof Version.Live live && !live.isExpiredAt(nowMillis) ? live : null;
+    }
+
+    /**
+     * Makes {@code next} the newest version of {@code key} (a put, or a {@link Version.Deleted} for a delete), keeping
+     * the older versions open snapshots need. {@code recordSize} is the size of the record that made it.
+     */
+    void apply(Key key, Version next, int recordSize) {
+        Version previous = versions.get(key);
+        Version linked = next.withPrevious(chains.prune(previous, next.lsn()));
+        boolean wasLive = previous instanceof Version.Live;
+        if (previous instanceof Version.Live old) {
+            liveBytes.addAndGet(-old.recordSize());
+            deadBytes.addAndGet(old.recordSize());
+        }
+        if (linked instanceof Version.Live live) {
+            liveBytes.addAndGet(live.recordSize());
+            if (!wasLive) {
+                liveKeys.incrementAndGet();
+            }
+            versions.put(key, linked);
+        } else {
+            deadBytes.addAndGet(recordSize);
+            if (wasLive) {
+                liveKeys.decrementAndGet();
+            }
+            if (linked.previous() == null) {
+                versions.remove(key);
+            } else {
+                versions.put(key, linked);
+            }
+        }
+    }
+
+    /** Replays one record during recovery, where there are no snapshots and records arrive in LSN order. */
+    void recover(Key key, Version next, int recordSize) {
+        apply(key, next, recordSize);
+    }
+
+    /** The keys in {@code [from, to)} (either bound may be null: unbounded), in order, with their newest versions. */
+    Iterator<Map.Entry<Key, Version>> range(@Nullable Key from, @Nullable Key to) {
+        NavigableMap<Key, Version> view = versions;
+        if (from != null && to != null) {
+            view = versions.subMap(from, true, to, false);
+        } else if (from != null) {
+            view = versions.tailMap(from, true);
+        } else if (to != null) {
+            view = versions.headMap(to, false);
+        }
+        return view.entrySet().iterator();
+    }
+
+    long liveKeys() {
+        return liveKeys.get();
+    }
+
+    long liveBytes() {
+        return liveBytes.get();
+    }
+
+    long deadBytes() {
+        return deadBytes.get();
+    }
+}

@@ -1,0 +1,523 @@
+package dev.keel.kv;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.storage.LogReader;
+import dev.keel.storage.LogRecord;
+import dev.keel.storage.StorageException;
+import dev.keel.storage.WalOptions;
+import dev.keel.storage.WriteAheadLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A durable key-value store: values in a write-ahead log on disk, every key in a sorted in-memory directory.
+ *
+ * <pre>{@code
+ * try (KeyValueStore store = KeyValueStore.open(Path.of("data"))) {
+ *     store.set("user:1", Map.of("name", "Alice", "age", 30));   // persisted before it returns
+ *     Object user = store.get("user:1");                          // {name=Alice, age=30}
+ * }
+ * }</pre>
+ *
+ * <p>How a write works, and why (Bitcask's design on keel-storage's log): a write encodes a {@link KvRecord}, appends
+ * it to the {@link WriteAheadLog} (durable on return under the default {@code SyncPolicy.ALWAYS}; concurrent writers
+ * share each fsync through the log's group commit) and then points the key directory at the record's LSN. A read is a
+ * directory lookup and one positional read of the log. Writes to the same key are serialised by one of
+ * {@value #STRIPES} stripe locks, held from the read of the old value (for compare-and-set, put-if-absent) through the
+ * append to the directory update, so the log's order and the directory agree, and recovery, which replays the log in
+ * order, rebuilds exactly the state that writers saw. Writes to different keys run in parallel and share forces.
+ * Rejected: one store-wide write lock (it would hold every writer through every fsync and defeat group commit), and
+ * applying writes before they are durable (a reader could see a value that a crash then loses).
+ *
+ * <p>Guarantees: a write that returned survives a crash (under {@code ALWAYS}); a {@link WriteBatch} is all or nothing;
+ * reads see only durable writes; a {@link KvSnapshot} is a consistent point-in-time view. TTLs are judged by the
+ * injected clock ({@link KvOptions#clock()}).
+ *
+ * <p>Thread-safe.
+ */
+public final class KeyValueStore implements AutoCloseable {
+
+    static final int STRIPES = 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KvOptions options;
+    private final WriteAheadLog log;
+    private final VersionChains chains = new VersionChains();
+    private final KeyDirectory directory = new KeyDirectory(chains);
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Writers hold it shared from append to apply; taking a snapshot holds it exclusively for a moment. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KeyValueStore(KvOptions options, WriteAheadLog log) {
+        this.options = options;
+        this.log = log;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Opens (or creates) the store in {@code directory} with the default options. */
+    public static KeyValueStore open(Path directory) throws IOException {
+        return open(KvOptions.defaults(directory));
+    }
+
+    /** Opens (or creates) the store described by {@code options}, recovering it from its log. */
+    public static KeyValueStore open(KvOptions options) throws IOException {
+        WalOptions walOptions = WalOptions.builder()
+                .syncPolicy(options.syncPolicy())
+                .segmentSize(options.segmentSize())
+                .maxRecordSize(KvRecord.HEADER + options.maxKeySize() + 8 + options.maxValueSize())
+                .build();
+        WriteAheadLog log = WriteAheadLog.open(options.directory(), walOptions);
+        KeyValueStore store = new KeyValueStore(options, log);
+        try {
+            store.replay();
+        } catch (IOException | RuntimeException e) {
+            try {
+                log.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+        return store;
+    }
+
+    private void replay() throws IOException {
+        try (LogReader reader = log.reader()) {
+            while (reader.hasNext()) {
+                LogRecord record = reader.next();
+                int size = record.payload().length;
+                switch (KvRecord.decode(record.payload(), record.lsn(), options.maxKeySize())) {
+                    case KvRecord.Put put ->
+                        directory.recover(
+                                put.key(),
+                                new Version.Live(record.lsn(), put.value().length, size, put.expiresAtMillis(), null),
+                                size);
+                    case KvRecord.Delete delete ->
+                        directory.recover(delete.key(), new Version.Deleted(record.lsn(), null), size);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    // ---- typed values (JSON) ----
+
+    /** Stores {@code value} (a map, list, number, string, boolean or any Jackson-serialisable object) as JSON. */
+    public void set(String key, Object value) throws IOException {
+        put(KeyText.utf8(key), JSON.writeValueAsBytes(value));
+    }
+
+    /** The value stored under {@code key}, read back from JSON as maps, lists, numbers and strings; null if absent. */
+    public @Nullable Object get(String key) throws IOException {
+        byte @Nullable [] bytes = get(KeyText.utf8(key));
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(bytes, Object.class);
+        } catch (JacksonException e) {
+            throw new KvException(
+                    KvException.Code.NOT_JSON, "value of key '" + key + "' is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Deletes {@code key}; true if it existed. */
+    public boolean delete(String key) throws IOException {
+        return delete(KeyText.utf8(key));
+    }
+
+    // ---- bytes ----
+
+    /** Sets {@code key} to {@code value}, with no expiry (clearing any TTL it had). */
+    public void put(byte[] key, byte[] value) throws IOException {
+        Key k = checkedKey(key);
+        checkValue(value);
+        byte[] copy = value.clone();
+        withStripe(k, () -> putLocked(k, copy, 0));
+    }
+
+    /** Sets {@code key} to {@code value}, expiring after {@code ttl} by the store's clock. */
+    public void put(byte[] key, byte[] value, Duration ttl) throws IOException {
+        Key k = checkedKey(key);
+        checkValue(value);
+        long expiresAt = expiryFor(ttl);
+        byte[] copy = value.clone();
+        withStripe(k, () -> putLocked(k, copy, expiresAt));
+    }
+
+    /** The value of {@code key}, or null if it is absent or expired. */
+    public byte @Nullable [] get(byte[] key) throws IOException {
+        checkOpen();
+        return getAt(checkedKey(key), Long.MAX_VALUE, nowMillis());
+    }
+
+    /** Whether {@code key} has a value (that has not expired). */
+    public boolean contains(byte[] key) {
+        checkOpenUnchecked();
+        return directory.current(checkedKey(key), nowMillis()) != null;
+    }
+
+    /** Removes {@code key}; true if it had a value. Deleting an absent key writes nothing. */
+    public boolean delete(byte[] key) throws IOException {
+        Key k = checkedKey(key);
+        return withStripe(k, () -> {
+            if (directory.current(k, nowMillis()) == null) {
+                return false;
+            }
+            deleteLocked(k);
+            return true;
+        });
+    }
+
+    /** Sets {@code key} to {@code value} only if it has no value; true if it was set. */
+    public boolean putIfAbsent(byte[] key, byte[] value) throws IOException {
+        Key k = checkedKey(key);
+        checkValue(value);
+        byte[] copy = value.clone();
+        return withStripe(k, () -> {
+            if (directory.current(k, nowMillis()) != null) {
+                return false;
+            }
+            putLocked(k, copy, 0);
+            return true;
+        });
+    }
+
+    /**
+     * Atomically replaces the value of {@code key} if it equals {@code expected}; true if it did. A null
+     * {@code expected} means "absent"; a null {@code update} deletes the key.
+     */
+    public boolean compareAndSet(byte[] key, byte @Nullable [] expected, byte @Nullable [] update) throws IOException {
+        Key k = checkedKey(key);
+        if (update != null) {
+            checkValue(update);
+        }
+        byte @Nullable [] copy = update == null ? null : update.clone();
+        return withStripe(k, () -> {
+            Version.Live current = directory.current(k, nowMillis());
+            byte @Nullable [] actual = current == null ? null : readValue(k, current);
+            if (!Arrays.equals(actual, expected)) {
+                return false;
+            }
+            if (copy != null) {
+                putLocked(k, copy, 0);
+            } else if (current != null) {
+                deleteLocked(k);
+            }
+            return true;
+        });
+    }
+
+    /** Applies every write of {@code batch}, atomically: after a crash all of them are in the store or none is. */
+    public void write(WriteBatch batch) throws IOException {
+        List<WriteBatch.Write> writes = batch.writes();
+        if (writes.isEmpty()) {
+            return;
+        }
+        TreeSet<Integer> stripeIndexes = new TreeSet<>();
+        List<byte[]> payloads = new ArrayList<>(writes.size());
+        for (WriteBatch.Write write : writes) {
+            checkKey(write.key());
+            if (!write.delete()) {
+                checkValue(write.value());
+            }
+            stripeIndexes.add(stripeOf(write.key()));
+            payloads.add(
+                    write.delete()
+                            ? KvRecord.encodeDelete(write.key())
+                            : KvRecord.encodePut(write.key(), write.value(), 0));
+        }
+        List<ReentrantLock> held = new ArrayList<>();
+        try {
+            for (int index : stripeIndexes) {
+                stripes[index].lock();
+                held.add(stripes[index]);
+            }
+            gate.readLock().lock();
+            try {
+                checkOpen();
+                long[] lsns = log.appendBatch(payloads);
+                for (int i = 0; i < writes.size(); i++) {
+                    WriteBatch.Write write = writes.get(i);
+                    int size = payloads.get(i).length;
+                    directory.apply(
+                            write.key(),
+                            write.delete()
+                                    ? new Version.Deleted(lsns[i], null)
+                                    : new Version.Live(lsns[i], write.value().length, size, 0, null),
+                            size);
+                }
+            } finally {
+                gate.readLock().unlock();
+            }
+        } finally {
+            for (ReentrantLock lock : held.reversed()) {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** When {@code key} expires, if it has a value with a TTL. */
+    public Optional<Instant> expiresAt(byte[] key) {
+        checkOpenUnchecked();
+        Version.Live live = directory.current(checkedKey(key), nowMillis());
+        return live == null || live.expiresAtMillis() == 0
+                ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(live.expiresAtMillis()));
+    }
+
+    /** Gives {@code key} a TTL (rewriting its value with the new expiry); false if it has no value. */
+    public boolean expire(byte[] key, Duration ttl) throws IOException {
+        Key k = checkedKey(key);
+        long expiresAt = expiryFor(ttl);
+        return rewriteExpiry(k, expiresAt);
+    }
+
+    /** Removes the TTL of {@code key}; false if it has no value or no TTL. */
+    public boolean persist(byte[] key) throws IOException {
+        Key k = checkedKey(key);
+        return withStripe(k, () -> {
+            Version.Live live = directory.current(k, nowMillis());
+            if (live == null || live.expiresAtMillis() == 0) {
+                return false;
+            }
+            byte @Nullable [] value = readValue(k, live);
+            if (value == null) {
+                return false;
+            }
+            putLocked(k, value, 0);
+            return true;
+        });
+    }
+
+    private boolean rewriteExpiry(Key k, long expiresAt) throws IOException {
+        return withStripe(k, () -> {
+            Version.Live live = directory.current(k, nowMillis());
+            if (live == null) {
+                return false;
+            }
+            byte @Nullable [] value = readValue(k, live);
+            if (value == null) {
+                return false;
+            }
+            putLocked(k, value, expiresAt);
+            return true;
+        });
+    }
+
+    /** The keys in {@code [fromInclusive, toExclusive)} with their values, in key order (weakly consistent). */
+    public KvIterator scan(byte[] fromInclusive, byte[] toExclusive) {
+        checkOpenUnchecked();
+        return scanAt(Key.copyOf(fromInclusive), Key.copyOf(toExclusive), null, Long.MAX_VALUE, nowMillis());
+    }
+
+    /** The keys that start with {@code prefix} with their values, in key order (weakly consistent). */
+    public KvIterator scanPrefix(byte[] prefix) {
+        checkOpenUnchecked();
+        return scanAt(Key.copyOf(prefix), null, prefix.clone(), Long.MAX_VALUE, nowMillis());
+    }
+
+    /** A consistent point-in-time view; close it when done. */
+    public KvSnapshot snapshot() {
+        checkOpenUnchecked();
+        gate.writeLock().lock();
+        try {
+            long lsn = log.endLsn();
+            chains.open(lsn);
+            return new KvSnapshot(this, lsn, nowMillis());
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** Counts and sizes, read together. */
+    public KvStats stats() {
+        return new KvStats(
+                directory.liveKeys(),
+                directory.liveBytes(),
+                directory.deadBytes(),
+                log.stats().segments(),
+                chains.openSnapshots(),
+                0,
+                log.recoveryReport());
+    }
+
+    /** The options the store was opened with. */
+    public KvOptions options() {
+        return options;
+    }
+
+    /** Closes the log, after making everything written durable. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (closed.compareAndSet(false, true)) {
+            gate.writeLock().lock();
+            try {
+                log.close();
+            } finally {
+                gate.writeLock().unlock();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyValueStore[" + options.directory() + "]";
+    }
+
+    // ---- package-private: used by snapshots and iterators ----
+
+    byte @Nullable [] getAt(Key key, long snapshotLsn, long nowMillis) throws IOException {
+        Version.Live live = KeyDirectory.liveAt(directory.newest(key), snapshotLsn, nowMillis);
+        return live == null ? null : readValue(key, live);
+    }
+
+    KvIterator scanAt(Key from, @Nullable Key to, byte @Nullable [] prefix, long snapshotLsn, long nowMillis) {
+        return new KvIterator(this, directory.range(from, to), snapshotLsn, nowMillis, prefix);
+    }
+
+    void release(long snapshotLsn) {
+        chains.close(snapshotLsn);
+    }
+
+    /** Reads the value a version points at, checking that the record is a PUT of this very key. */
+    byte @Nullable [] readValue(Key key, Version.Live live) throws IOException {
+        LogRecord record;
+        try {
+            record = log.read(live.lsn());
+        } catch (StorageException e) {
+            if (e.code() == StorageException.Code.CLOSED) {
+                throw new KvException(KvException.Code.CLOSED, "store in " + options.directory() + " is closed", e);
+            }
+            throw e;
+        }
+        KvRecord decoded = KvRecord.decode(record.payload(), live.lsn(), options.maxKeySize());
+        if (!(decoded instanceof KvRecord.Put put) || !put.key().equals(key)) {
+            throw new KvException(
+                    KvException.Code.CORRUPT_RECORD,
+                    "key directory points " + key + " at LSN " + live.lsn() + ", which holds " + decoded.key());
+        }
+        return put.value();
+    }
+
+    // ---- writing ----
+
+    @FunctionalInterface
+    private interface LockedWrite<T> {
+        T run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface LockedAction {
+        void run() throws IOException;
+    }
+
+    private void withStripe(Key key, LockedAction action) throws IOException {
+        withStripe(key, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T withStripe(Key key, LockedWrite<T> write) throws IOException {
+        ReentrantLock stripe = stripes[stripeOf(key)];
+        stripe.lock();
+        try {
+            gate.readLock().lock();
+            try {
+                checkOpen();
+                return write.run();
+            } finally {
+                gate.readLock().unlock();
+            }
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    /** Appends a PUT and points the directory at it. Caller holds the key's stripe and the gate. */
+    private void putLocked(Key key, byte[] value, long expiresAt) throws IOException {
+        byte[] payload = KvRecord.encodePut(key, value, expiresAt);
+        long lsn = log.append(payload);
+        directory.apply(key, new Version.Live(lsn, value.length, payload.length, expiresAt, null), payload.length);
+    }
+
+    /** Appends a DELETE and removes the key from the directory. Caller holds the key's stripe and the gate. */
+    private void deleteLocked(Key key) throws IOException {
+        byte[] payload = KvRecord.encodeDelete(key);
+        long lsn = log.append(payload);
+        directory.apply(key, new Version.Deleted(lsn, null), payload.length);
+    }
+
+    private static int stripeOf(Key key) {
+        int hash = key.hashCode();
+        return ((hash ^ (hash >>> 16)) & 0x7fffffff) % STRIPES;
+    }
+
+    // ---- checks ----
+
+    private Key checkedKey(byte[] key) {
+        Key k = Key.copyOf(key);
+        checkKey(k);
+        return k;
+    }
+
+    private void checkKey(Key key) {
+        if (key.length() == 0) {
+            throw new IllegalArgumentException("key must not be empty");
+        }
+        if (key.length() > options.maxKeySize()) {
+            throw new IllegalArgumentException(
+                    "key of " + key.length() + " bytes exceeds maxKeySize " + options.maxKeySize());
+        }
+    }
+
+    private void checkValue(byte[] value) {
+        if (value.length > options.maxValueSize()) {
+            throw new IllegalArgumentException(
+                    "value of " + value.length + " bytes exceeds maxValueSize " + options.maxValueSize());
+        }
+    }
+
+    private long expiryFor(Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl (" + ttl + ") must be positive");
+        }
+        long millis = Math.max(1, ttl.toMillis());
+        return Math.addExact(nowMillis(), millis);
+    }
+
+    private long nowMillis() {
+        return options.clock().millis();
+    }
+
+    private void checkOpen() throws KvException {
+        if (closed.get()) {
+            throw new KvException(KvException.Code.CLOSED, "store in " + options.directory() + " is closed");
+        }
+    }
+
+    private void checkOpenUnchecked() {
+        if (closed.get()) {
+            throw new IllegalStateException("store in " + options.directory() + " is closed");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.keel.kv;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of a key in the key directory: where its value lives in the log, or that it was deleted, with the
+ * older versions that open snapshots still need.
+ *
+ * <p>How versions are kept, and why: the current view needs only the newest version of each key, but a snapshot taken
+ * at LSN {@code S} must keep seeing the newest version below {@code S}. Each version links to the one before it only
+ * while some open snapshot needs that one ({@link VersionChains}); otherwise the link is dropped at the next write, so
+ * without snapshots every key costs one small object.
+ *
+ * <p>Immutable.
+ */
+sealed interface Version {
+
+    /** The LSN of the log record that made this version. */
+    long lsn();
+
+    /** The version before this one, if a snapshot may still need it. */
+    @Nullable
+    Version previous();
+
+    /** This version with a different link to its predecessor. */
+    Version withPrevious(@Nullable Version previous);
+
+    /**
+     * A value in the log at {@code lsn}, {@code size} bytes long, expiring at {@code expiresAtMillis} (0: never).
+     *
+     * @param recordSize the size of the whole log record (key, value, framing), counted as live bytes
+     */
+    record Live(
+            long lsn,
+            int size,
+            int recordSize,
+            long expiresAtMillis,
+            @Nullable Version previous) implements Version {
+        boolean isExpiredAt(long nowMillis) {
+            return expiresAtMillis != 0 && nowMillis >= expiresAtMillis;
+        }
+
+        @Override
+        public Version withPrevious(@Nullable Version previous) {
+            return new Live(lsn, size, recordSize, expiresAtMillis, previous);
+        }
+    }
+
+    /** The key was deleted at {@code lsn}; kept only as the head of a chain a snapshot still needs. */
+    record Deleted(long lsn, @Nullable Version previous) implements Version {
+        @Override
+        public Version withPrevious(@Nullable Version previous) {
+            return new Deleted(lsn, previous);
+        }
+    }
+
+    /** The newest version visible to a snapshot at {@code snapshotLsn}: the first one below it. */
+    static @Nullable Version visibleAt(@Nullable Version newest, long snapshotLsn) {
+        Version version = newest;
+        while (version != null && version.lsn() >= snapshotLsn) {
+            version = version.previous();
+        }
+        return version;
+    }
+}

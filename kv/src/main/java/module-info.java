@@ -1,0 +1,8 @@
+/** keel's key-value store: embedded API in {@code dev.keel.kv}. */
+module dev.keel.kv {
+    requires transitive dev.keel.storage;
+    requires com.fasterxml.jackson.databind;
+    requires static transitive org.jspecify;
+
+    exports dev.keel.kv;
+}
