@@ -1,6 +1,7 @@
 /** The {@code keel} command line. It exports nothing: it is an application, not a library. */
 module dev.keel.cli {
     requires dev.keel.time;
+    requires dev.keel.kv;
     requires info.picocli;
     requires static transitive org.jspecify;
 
