@@ -14,9 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <p>How it is designed, and why: values stay on disk and only keys and {@link Version}s (an LSN, a size, an expiry)
  * are in memory, so the data may be much larger than the heap while a read costs one lookup and one positional read.
  * A {@link ConcurrentSkipListMap} gives lock-free, ordered reads concurrent with writes; writes to one key are
- * serialised by the store's stripe lock, so {@link #apply} never races with itself for a key. It also keeps the byte
- * accounting that triggers compaction: a record is live while its version is current, dead once overwritten, deleted
- * or expired-and-removed.
+ * serialised by the store's stripe lock, so {@link #apply} never races with itself for a key. It also counts the live
+ * bytes (records that hold a current value); everything else in the log is dead, which is what triggers compaction.
  *
  * <p>Thread-safe for reads from any thread; {@link #apply} and {@link #recover} are called under the key's stripe
  * lock (or during single-threaded recovery).
@@ -27,7 +26,6 @@ final class KeyDirectory {
     private final VersionChains chains;
     private final AtomicLong liveKeys = new AtomicLong();
     private final AtomicLong liveBytes = new AtomicLong();
-    private final AtomicLong deadBytes = new AtomicLong();
 
     KeyDirectory(VersionChains chains) {
         this.chains = chains;
@@ -60,7 +58,6 @@ final class KeyDirectory {
         boolean wasLive = previous instanceof Version.Live;
         if (previous instanceof Version.Live old) {
             liveBytes.addAndGet(-old.recordSize());
-            deadBytes.addAndGet(old.recordSize());
         }
         if (linked instanceof Version.Live live) {
             liveBytes.addAndGet(live.recordSize());
@@ -69,7 +66,6 @@ final class KeyDirectory {
             }
             versions.put(key, linked);
         } else {
-            deadBytes.addAndGet(recordSize);
             if (wasLive) {
                 liveKeys.decrementAndGet();
             }
@@ -107,7 +103,16 @@ final class KeyDirectory {
         return liveBytes.get();
     }
 
-    long deadBytes() {
-        return deadBytes.get();
+    /**
+     * Removes {@code key} if its newest version is still {@code expired}, without writing anything: its record leaves
+     * the log with the segment it is in. Only when no snapshot is open. Returns true if it was removed.
+     */
+    boolean dropExpired(Key key, Version.Live expired) {
+        if (!versions.remove(key, expired)) {
+            return false;
+        }
+        liveBytes.addAndGet(-expired.recordSize());
+        liveKeys.decrementAndGet();
+        return true;
     }
 }

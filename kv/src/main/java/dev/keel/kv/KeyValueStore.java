@@ -17,7 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
@@ -62,10 +65,23 @@ public final class KeyValueStore implements AutoCloseable {
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** One compaction at a time, whether asked for or run in the background. */
+    private final ReentrantLock compactionLock = new ReentrantLock();
+
+    private final ExecutorService compactor;
+    private final AtomicBoolean compactionScheduled = new AtomicBoolean();
+    private final AtomicLong writesSinceCheck = new AtomicLong();
+    private final AtomicLong compactions = new AtomicLong();
+    private volatile @Nullable CompactionReport lastCompaction;
+    private volatile @Nullable String compactionFailure;
 
     private KeyValueStore(KvOptions options, WriteAheadLog log) {
         this.options = options;
         this.log = log;
+        this.compactor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                .name("keel-kv-compactor-" + options.directory().getFileName())
+                .daemon(true)
+                .factory());
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -88,6 +104,7 @@ public final class KeyValueStore implements AutoCloseable {
         try {
             store.replay();
         } catch (IOException | RuntimeException e) {
+            store.compactor.close();
             try {
                 log.close();
             } catch (IOException closeFailure) {
@@ -272,6 +289,7 @@ public final class KeyValueStore implements AutoCloseable {
             for (ReentrantLock lock : held.reversed()) {
                 lock.unlock();
             }
+            maybeCompactInBackground();
         }
     }
 
@@ -350,14 +368,61 @@ public final class KeyValueStore implements AutoCloseable {
 
     /** Counts and sizes, read together. */
     public KvStats stats() {
+        long live = directory.liveBytes();
         return new KvStats(
                 directory.liveKeys(),
-                directory.liveBytes(),
-                directory.deadBytes(),
+                live,
+                Math.max(0, logBytes() - live),
                 log.stats().segments(),
                 chains.openSnapshots(),
-                0,
+                compactions.get(),
+                Optional.ofNullable(lastCompaction),
+                Optional.ofNullable(compactionFailure),
                 log.recoveryReport());
+    }
+
+    /**
+     * Compacts now: copies every live value out of the log's sealed segments and deletes them, while reads and writes
+     * continue. The store also does this by itself, in the background, when dead bytes pass
+     * {@link KvOptions#compactionTrigger()}.
+     */
+    public CompactionReport compact() throws IOException {
+        checkOpen();
+        compactionLock.lock();
+        try {
+            checkOpen();
+            CompactionReport report = new Compaction(this).run();
+            compactions.incrementAndGet();
+            lastCompaction = report;
+            return report;
+        } finally {
+            compactionLock.unlock();
+        }
+    }
+
+    /** After some writes, checks whether dead bytes passed the trigger, and if so compacts in the background. */
+    private void maybeCompactInBackground() {
+        if (writesSinceCheck.incrementAndGet() % 256 != 0 || compactionFailure != null) {
+            return;
+        }
+        KvStats stats = stats();
+        if (stats.segments() < 2
+                || stats.deadFraction() <= options.compactionTrigger()
+                || !compactionScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        compactor.execute(() -> {
+            try {
+                compact();
+            } catch (IOException | RuntimeException e) {
+                if (!closed.get()) {
+                    // Recorded for stats() and stops further background runs; a later compact() call retries.
+                    compactionFailure = e.toString();
+                }
+            } finally {
+                compactionScheduled.set(false);
+            }
+        });
     }
 
     /** The options the store was opened with. */
@@ -369,6 +434,7 @@ public final class KeyValueStore implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
+            compactor.close();
             gate.writeLock().lock();
             try {
                 log.close();
@@ -385,9 +451,26 @@ public final class KeyValueStore implements AutoCloseable {
 
     // ---- package-private: used by snapshots and iterators ----
 
+    /**
+     * The value of {@code key} visible at {@code snapshotLsn} and {@code nowMillis}. If compaction deleted the segment
+     * between the lookup and the read, the key has been copied to a newer record: look it up again.
+     */
     byte @Nullable [] getAt(Key key, long snapshotLsn, long nowMillis) throws IOException {
-        Version.Live live = KeyDirectory.liveAt(directory.newest(key), snapshotLsn, nowMillis);
-        return live == null ? null : readValue(key, live);
+        for (int attempt = 0; ; attempt++) {
+            Version.Live live = KeyDirectory.liveAt(directory.newest(key), snapshotLsn, nowMillis);
+            if (live == null) {
+                return null;
+            }
+            try {
+                return readValue(key, live);
+            } catch (StorageException e) {
+                Version.Live again = KeyDirectory.liveAt(directory.newest(key), snapshotLsn, nowMillis);
+                boolean moved = again == null || again.lsn() != live.lsn();
+                if (e.code() != StorageException.Code.NO_SUCH_RECORD || !moved || attempt >= 8) {
+                    throw e;
+                }
+            }
+        }
     }
 
     KvIterator scanAt(Key from, @Nullable Key to, byte @Nullable [] prefix, long snapshotLsn, long nowMillis) {
@@ -396,6 +479,87 @@ public final class KeyValueStore implements AutoCloseable {
 
     void release(long snapshotLsn) {
         chains.close(snapshotLsn);
+    }
+
+    WriteAheadLog log() {
+        return log;
+    }
+
+    KeyDirectory directory() {
+        return directory;
+    }
+
+    /** Bytes in the log, from its oldest segment to its end. */
+    long logBytes() {
+        return log.endLsn() - log.firstLsn();
+    }
+
+    int openSnapshots() {
+        return chains.openSnapshots();
+    }
+
+    /** What one {@link #copyForward} batch did. */
+    record CopyResult(long copied, long expiredDropped) {}
+
+    /**
+     * Re-appends the current value of each of {@code keys} whose newest record still lies below {@code cutoff}, under
+     * their stripe locks, as one log batch; drops expired ones when no snapshot could still read them.
+     */
+    CopyResult copyForward(List<Key> keys, long cutoff) throws IOException {
+        TreeSet<Integer> stripeIndexes = new TreeSet<>();
+        for (Key key : keys) {
+            stripeIndexes.add(stripeOf(key));
+        }
+        List<ReentrantLock> held = new ArrayList<>();
+        try {
+            for (int index : stripeIndexes) {
+                stripes[index].lock();
+                held.add(stripes[index]);
+            }
+            gate.readLock().lock();
+            try {
+                checkOpen();
+                long now = nowMillis();
+                List<Key> copiedKeys = new ArrayList<>();
+                List<Version.Live> copiedVersions = new ArrayList<>();
+                List<byte[]> payloads = new ArrayList<>();
+                long expired = 0;
+                for (Key key : keys) {
+                    if (!(directory.newest(key) instanceof Version.Live live) || live.lsn() >= cutoff) {
+                        continue;
+                    }
+                    if (live.isExpiredAt(now) && chains.openSnapshots() == 0) {
+                        if (directory.dropExpired(key, live)) {
+                            expired++;
+                        }
+                        continue;
+                    }
+                    byte @Nullable [] value = readValue(key, live);
+                    copiedKeys.add(key);
+                    copiedVersions.add(live);
+                    payloads.add(KvRecord.encodePut(key, value, live.expiresAtMillis()));
+                }
+                if (payloads.isEmpty()) {
+                    return new CopyResult(0, expired);
+                }
+                long[] lsns = log.appendBatch(payloads);
+                for (int i = 0; i < lsns.length; i++) {
+                    Version.Live old = copiedVersions.get(i);
+                    int size = payloads.get(i).length;
+                    directory.apply(
+                            copiedKeys.get(i),
+                            new Version.Live(lsns[i], old.size(), size, old.expiresAtMillis(), null),
+                            size);
+                }
+                return new CopyResult(lsns.length, expired);
+            } finally {
+                gate.readLock().unlock();
+            }
+        } finally {
+            for (ReentrantLock lock : held.reversed()) {
+                lock.unlock();
+            }
+        }
     }
 
     /** Reads the value a version points at, checking that the record is a PUT of this very key. */
@@ -450,6 +614,7 @@ public final class KeyValueStore implements AutoCloseable {
             }
         } finally {
             stripe.unlock();
+            maybeCompactInBackground();
         }
     }
 

@@ -53,12 +53,11 @@ public final class KvIterator implements Iterator<KvEntry>, AutoCloseable {
                 done = true;
                 break;
             }
-            Version.Live live = KeyDirectory.liveAt(entry.getValue(), snapshotLsn, nowMillis);
-            if (live == null) {
+            if (KeyDirectory.liveAt(entry.getValue(), snapshotLsn, nowMillis) == null) {
                 continue;
             }
             try {
-                byte @Nullable [] value = store.readValue(key, live);
+                byte @Nullable [] value = store.getAt(key, snapshotLsn, nowMillis);
                 if (value != null) {
                     next = new KvEntry(key.toByteArray(), value);
                 }

@@ -535,6 +535,14 @@ public final class WriteAheadLog implements AutoCloseable {
         return segments.firstKey();
     }
 
+    /**
+     * The base LSN of every segment, oldest first; the last is the segment being appended to. Everything below the
+     * last base is in sealed segments, which {@link #truncateBefore} can delete whole.
+     */
+    public List<Long> segmentBases() {
+        return List.copyOf(segments.keySet());
+    }
+
     /** The LSN the next record will be framed at: everything appended so far lies below it. */
     public long endLsn() {
         lock.lock();

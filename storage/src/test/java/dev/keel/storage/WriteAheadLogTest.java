@@ -161,6 +161,21 @@ final class WriteAheadLogTest {
     }
 
     @Test
+    void segmentBases_listEverySegmentOldestFirst_endingWithTheActiveOne() throws IOException {
+        try (WriteAheadLog log =
+                WriteAheadLog.open(dir, WalOptions.builder().segmentSize(4096).build())) {
+            assertThat(log.segmentBases()).containsExactly(0L);
+            long last = 0;
+            for (int i = 0; i < 30; i++) {
+                last = log.append(new byte[500]);
+            }
+            List<Long> bases = log.segmentBases();
+            assertThat(bases).hasSize(log.stats().segments()).isSorted().startsWith(0L);
+            assertThat(bases.getLast()).isLessThanOrEqualTo(last);
+        }
+    }
+
+    @Test
     void appendBatch_returnsConsecutiveLsns_andReadersSeeEveryRecord() throws IOException {
         try (WriteAheadLog log = WriteAheadLog.open(dir, WalOptions.defaults())) {
             long before = log.append(bytes("before"));

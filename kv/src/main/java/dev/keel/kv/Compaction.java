@@ -1,0 +1,67 @@
+package dev.keel.kv;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One compaction of the store: copy every live record out of the sealed segments to the head of the log, then delete
+ * those segments.
+ *
+ * <p>How it is designed, and why: the log can only lose whole segments from its front ({@code truncateBefore}), so a
+ * compaction takes the sealed prefix (everything below the active segment's base, the <em>cutoff</em>), re-appends
+ * the current value of every key whose newest record lies below the cutoff, and then deletes the prefix. The copies go
+ * through the same stripe locks as user writes, a batch of keys at a time, and each key is re-checked under its lock:
+ * a key a user overwrote or deleted meanwhile is skipped, since its newest record is already above the cutoff. Reads
+ * and writes continue throughout; a read that raced with the deletion of its segment looks the key up again.
+ *
+ * <p>Crash-safe at every step without any state of its own: a crash during the copy leaves each copied key twice in
+ * the log with the same value, and replay keeps the later; a crash after the deletion leaves only the copies. Expired
+ * keys are dropped rather than copied, so their records disappear with the prefix. If a snapshot is open, the prefix
+ * is kept (a snapshot may read any old version) and the next compaction deletes it.
+ *
+ * <p>Not thread-safe: the store runs one compaction at a time.
+ */
+final class Compaction {
+
+    /** Keys copied per append: large enough to share forces, small enough to hold few stripes at once. */
+    static final int BATCH = 256;
+
+    private final KeyValueStore store;
+
+    Compaction(KeyValueStore store) {
+        this.store = store;
+    }
+
+    CompactionReport run() throws IOException {
+        List<Long> bases = store.log().segmentBases();
+        long before = store.logBytes();
+        if (bases.size() < 2) {
+            return CompactionReport.nothingToDo(before);
+        }
+        long cutoff = bases.getLast();
+        long copied = 0;
+        long expired = 0;
+        List<Key> batch = new ArrayList<>(BATCH);
+        Iterator<Map.Entry<Key, Version>> keys = store.directory().range(null, null);
+        while (keys.hasNext()) {
+            Map.Entry<Key, Version> entry = keys.next();
+            if (entry.getValue().lsn() < cutoff) {
+                batch.add(entry.getKey());
+            }
+            if (batch.size() == BATCH || (!keys.hasNext() && !batch.isEmpty())) {
+                KeyValueStore.CopyResult result = store.copyForward(batch, cutoff);
+                copied += result.copied();
+                expired += result.expiredDropped();
+                batch.clear();
+            }
+        }
+        if (store.openSnapshots() > 0) {
+            return new CompactionReport(copied, expired, 0, before, store.logBytes(), true);
+        }
+        int deleted = store.log().truncateBefore(cutoff);
+        return new CompactionReport(copied, expired, deleted, before, store.logBytes(), false);
+    }
+}
