@@ -18,7 +18,8 @@ import java.util.Map;
  * and writes continue throughout; a read that raced with the deletion of its segment looks the key up again.
  *
  * <p>Crash-safe at every step without any state of its own: a crash during the copy leaves each copied key twice in
- * the log with the same value, and replay keeps the later; a crash after the deletion leaves only the copies. Expired
+ * the log with the same value, and replay keeps the later; the copies are forced before the prefix is deleted (under
+ * every sync policy), so a crash after the deletion finds them. Expired
  * keys are dropped rather than copied, so their records disappear with the prefix. If a snapshot is open, the prefix
  * is kept (a snapshot may read any old version) and the next compaction deletes it.
  *
@@ -61,6 +62,9 @@ final class Compaction {
         if (store.openSnapshots() > 0) {
             return new CompactionReport(copied, expired, 0, before, store.logBytes(), true);
         }
+        // The copies must be on disk before the originals go, whatever the sync policy: under NONE or INTERVAL they
+        // may still be in the page cache, and a power cut after the deletion would lose both.
+        store.log().sync();
         int deleted = store.log().truncateBefore(cutoff);
         return new CompactionReport(copied, expired, deleted, before, store.logBytes(), false);
     }

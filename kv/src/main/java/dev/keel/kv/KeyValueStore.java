@@ -2,6 +2,7 @@ package dev.keel.kv;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.storage.ChannelOpener;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
 import dev.keel.storage.StorageException;
@@ -94,7 +95,13 @@ public final class KeyValueStore implements AutoCloseable {
 
     /** Opens (or creates) the store described by {@code options}, recovering it from its log. */
     public static KeyValueStore open(KvOptions options) throws IOException {
+        return open(options, ChannelOpener.system());
+    }
+
+    /** Opens the store with its log files opened through {@code opener}: crash tests pass a fault-injecting disk. */
+    static KeyValueStore open(KvOptions options, ChannelOpener opener) throws IOException {
         WalOptions walOptions = WalOptions.builder()
+                .channelOpener(opener)
                 .syncPolicy(options.syncPolicy())
                 .segmentSize(options.segmentSize())
                 .maxRecordSize(KvRecord.HEADER + options.maxKeySize() + 8 + options.maxValueSize())
