@@ -36,6 +36,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the server. Rejected: an NIO selector loop (Redis's and Netty's design), which virtual threads make unnecessary for
  * this load and which would turn every command into a state machine.
  *
+ * <p>Differences from Redis 7.0 a client may notice: RESP2 only ({@code HELLO 3} is refused with {@code NOPROTO}, so
+ * clients fall back); one database ({@code SELECT} of another index fails); no lists yet, no MULTI/EXEC, no EXPIRE
+ * options NX/XX/GT/LT; empty keys are refused (the store needs a byte); commands on many keys (DEL, FLUSHDB) are atomic
+ * per key, not as a whole; a SCAN cursor is valid on any connection but only while the server remembers it (the last
+ * 4096); a bulk string must be followed by CRLF exactly (Redis skips two bytes unread).
+ *
+ * <p>The acceptor is not a daemon thread: a started server keeps the JVM alive until it is closed.
+ *
  * <p>Thread-safe.
  */
 public final class KvServer implements AutoCloseable {
