@@ -250,6 +250,33 @@ public final class KeyValueStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Atomically sets {@code key} to {@code update} with the given {@link Expiry} if its value equals
+     * {@code expected} (null: absent); true if it did. {@link Expiry#keep()} keeps the TTL the key has at that moment,
+     * so a read-modify-write (an increment) does not lose it.
+     */
+    public boolean compareAndSet(byte[] key, byte @Nullable [] expected, byte[] update, Expiry expiry)
+            throws IOException {
+        Key k = checkedKey(key);
+        checkValue(update);
+        long newExpiry = expiry instanceof Expiry.After after ? expiryFor(after.ttl()) : 0;
+        byte[] copy = update.clone();
+        return withStripe(k, () -> {
+            Version.Live current = directory.current(k, nowMillis());
+            byte @Nullable [] actual = current == null ? null : readValue(k, current);
+            if (!Arrays.equals(actual, expected)) {
+                return false;
+            }
+            long expiresAt = switch (expiry) {
+                case Expiry.None _ -> 0;
+                case Expiry.Keep _ -> current == null ? 0 : current.expiresAtMillis();
+                case Expiry.After _ -> newExpiry;
+            };
+            putLocked(k, copy, expiresAt);
+            return true;
+        });
+    }
+
     /** Applies every write of {@code batch}, atomically: after a crash all of them are in the store or none is. */
     public void write(WriteBatch batch) throws IOException {
         List<WriteBatch.Write> writes = batch.writes();

@@ -180,6 +180,40 @@ final class KeyValueStoreTest {
     }
 
     @Test
+    void compareAndSetWithExpiry_setsKeepsOrClearsTheTtl_atomicallyWithTheCondition() throws IOException {
+        ManualTicker clock = ManualTicker.create();
+        KvOptions options = KvOptions.builder(dir).clock(clock).build();
+        try (KeyValueStore store = KeyValueStore.open(options)) {
+            assertThat(store.compareAndSet(b("lock"), null, b("owner-1"), Expiry.after(Duration.ofSeconds(10))))
+                    .isTrue();
+            assertThat(store.compareAndSet(b("lock"), null, b("owner-2"), Expiry.after(Duration.ofSeconds(10))))
+                    .isFalse();
+            assertThat(store.expiresAt(b("lock"))).contains(clock.instant().plusSeconds(10));
+
+            clock.advance(Duration.ofSeconds(4));
+            assertThat(store.compareAndSet(b("lock"), b("owner-1"), b("owner-1b"), Expiry.keep()))
+                    .isTrue();
+            assertThat(store.expiresAt(b("lock"))).contains(Instant.parse("2026-01-01T00:00:10Z"));
+            assertThat(store.compareAndSet(b("fresh"), null, b("1"), Expiry.keep()))
+                    .isTrue();
+            assertThat(store.expiresAt(b("fresh"))).isEmpty();
+
+            assertThat(store.compareAndSet(b("lock"), b("owner-1b"), b("owner-1c"), Expiry.none()))
+                    .isTrue();
+            assertThat(store.expiresAt(b("lock"))).isEmpty();
+        }
+        try (KeyValueStore store = KeyValueStore.open(options)) {
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(store.get(b("lock"))).isEqualTo(b("owner-1c"));
+            assertThat(store.compareAndSet(b("k"), null, b("v"), Expiry.after(Duration.ofMillis(1))))
+                    .isTrue();
+            clock.advance(Duration.ofMillis(1));
+            assertThat(store.get(b("k"))).isNull();
+            assertThatThrownBy(() -> Expiry.after(Duration.ZERO)).hasMessage("ttl (PT0S) must be positive");
+        }
+    }
+
+    @Test
     void badInput_isRejectedNamingTheValue_andChangesNothing() throws IOException {
         KvOptions options =
                 KvOptions.builder(dir).maxKeySize(8).maxValueSize(16).build();

@@ -1,0 +1,143 @@
+package dev.keel.kv.server;
+
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link KvServer} listens and what it accepts from clients. Immutable; build with {@link #builder()}, derive
+ * with {@link #toBuilder()}.
+ *
+ * <p>The limits bound what one client can make the server hold in memory; every one is checked while reading, before
+ * the bytes it announces are allocated. Their defaults are Redis's.
+ *
+ * @param bindAddress the address to listen on; default 127.0.0.1 (loopback only)
+ * @param port the TCP port; 0 (the default) takes any free port, which {@link KvServer#port()} then reports
+ * @param maxBulkLength the longest bulk string a request may carry; default 512 MiB, Redis's {@code proto-max-bulk-len}.
+ *     Values longer than the store's {@code maxValueSize} are read, then refused with an error that names both sizes.
+ * @param maxMultibulkLength the most arguments one request may have; default 1048576
+ * @param maxInlineLength the longest inline command line ({@code nc}, telnet), and the longest {@code *} or
+ *     {@code $} header line; default 64 KiB, Redis's {@code PROTO_INLINE_MAX_SIZE}
+ * @param maxRequestBytes the most bulk bytes one request may carry in total; default 1 GiB, Redis's
+ *     {@code client-query-buffer-limit}
+ * @param maxClients the most connections served at once; default 10000, Redis's {@code maxclients}. Connection
+ *     10001 is told {@code -ERR max number of clients reached} and closed.
+ */
+public record KvServerOptions(
+        InetAddress bindAddress,
+        int port,
+        int maxBulkLength,
+        int maxMultibulkLength,
+        int maxInlineLength,
+        long maxRequestBytes,
+        int maxClients) {
+
+    public KvServerOptions {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port (" + port + ") must be in [0, 65535]; 0 takes any free port");
+        }
+        requirePositive("maxBulkLength", maxBulkLength);
+        requirePositive("maxMultibulkLength", maxMultibulkLength);
+        requirePositive("maxInlineLength", maxInlineLength);
+        requirePositive("maxRequestBytes", maxRequestBytes);
+        requirePositive("maxClients", maxClients);
+    }
+
+    /** The defaults: 127.0.0.1, any free port, Redis's limits. */
+    public static KvServerOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding the defaults; each option may be set once. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options; each option may be changed once. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.bindAddress = bindAddress;
+        builder.port = port;
+        builder.maxBulkLength = maxBulkLength;
+        builder.maxMultibulkLength = maxMultibulkLength;
+        builder.maxInlineLength = maxInlineLength;
+        builder.maxRequestBytes = maxRequestBytes;
+        builder.maxClients = maxClients;
+        return builder;
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be positive");
+        }
+    }
+
+    /** Builds {@link KvServerOptions}; setting an option twice fails at once. Not thread-safe. */
+    public static final class Builder {
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private int maxBulkLength = 512 << 20;
+        private int maxMultibulkLength = 1024 * 1024;
+        private int maxInlineLength = 64 << 10;
+        private long maxRequestBytes = 1L << 30;
+        private int maxClients = 10_000;
+        private final Set<String> set = new HashSet<>();
+
+        private Builder() {}
+
+        public Builder bindAddress(InetAddress address) {
+            once("bindAddress");
+            this.bindAddress = Objects.requireNonNull(address, "bindAddress");
+            return this;
+        }
+
+        public Builder port(int port) {
+            once("port");
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxBulkLength(int bytes) {
+            once("maxBulkLength");
+            this.maxBulkLength = bytes;
+            return this;
+        }
+
+        public Builder maxMultibulkLength(int arguments) {
+            once("maxMultibulkLength");
+            this.maxMultibulkLength = arguments;
+            return this;
+        }
+
+        public Builder maxInlineLength(int bytes) {
+            once("maxInlineLength");
+            this.maxInlineLength = bytes;
+            return this;
+        }
+
+        public Builder maxRequestBytes(long bytes) {
+            once("maxRequestBytes");
+            this.maxRequestBytes = bytes;
+            return this;
+        }
+
+        public Builder maxClients(int clients) {
+            once("maxClients");
+            this.maxClients = clients;
+            return this;
+        }
+
+        public KvServerOptions build() {
+            return new KvServerOptions(
+                    bindAddress, port, maxBulkLength, maxMultibulkLength, maxInlineLength, maxRequestBytes, maxClients);
+        }
+
+        private void once(String option) {
+            if (!set.add(option)) {
+                throw new IllegalStateException(option + " was already set on this builder");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * A Redis-protocol (RESP2) server for keel's key-value store, so that redis-cli, redis-benchmark and Redis client
+ * libraries work with it unchanged.
+ *
+ * <p>Reading order: {@link dev.keel.kv.server.KvServer} (the entry point, threads and shutdown) with
+ * {@link dev.keel.kv.server.KvServerOptions}. Inside: {@code Connection} (one client's loop on its virtual thread);
+ * the codec, {@code RespReader} (requests, bounded and untrusted, with the wire schema) with {@code InlineArguments}
+ * and {@code Decimal}, and {@code RespWriter} with {@code Reply}; {@code CommandHandler} (one request to one reply),
+ * {@code CommandParser} and {@code ContainerParser} over {@code CommandSpec} (the command table) into the
+ * {@code Command} records; then {@code StringCommands}, {@code KeyspaceCommands} (with {@code GlobPattern} and
+ * {@code ScanCursors}) and {@code ServerCommands} (with {@code InfoReport}) run them.
+ *
+ * <p>Commands: strings (GET, SET, SETEX, PSETEX, GETSET, GETDEL, INCR, INCRBY, DECR, DECRBY, MSET, MGET), keys (DEL,
+ * UNLINK, EXISTS, EXPIRE, PEXPIRE, TTL, PTTL, PERSIST, TYPE, KEYS, SCAN, DBSIZE, FLUSHDB, FLUSHALL) and the server
+ * (PING, ECHO, INFO, SELECT, QUIT, HELLO, AUTH, CONFIG, COMMAND, CLIENT). Lists (LPUSH, RPUSH, LPOP, RPOP, LRANGE,
+ * LLEN) arrive with the engine's list support; until then they are unknown commands, answered as Redis answers any.
+ *
+ * <p>Thread safety: {@code KvServer} and the command handler are thread-safe and shared by all connections; each
+ * connection's reader, writer and session are confined to its virtual thread; commands, replies and options are
+ * immutable.
+ */
+@NullMarked
+package dev.keel.kv.server;
+
+import org.jspecify.annotations.NullMarked;

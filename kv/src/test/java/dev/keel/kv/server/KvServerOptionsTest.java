@@ -1,0 +1,47 @@
+package dev.keel.kv.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+final class KvServerOptionsTest {
+
+    @Test
+    void defaults_nothingSet_redisLimitsOnLoopback() {
+        KvServerOptions options = KvServerOptions.defaults();
+        assertThat(options.bindAddress()).isEqualTo(InetAddress.getLoopbackAddress());
+        assertThat(options.port()).isZero();
+        assertThat(options.maxBulkLength()).isEqualTo(512 << 20);
+        assertThat(options.maxMultibulkLength()).isEqualTo(1024 * 1024);
+        assertThat(options.maxInlineLength()).isEqualTo(64 << 10);
+        assertThat(options.maxRequestBytes()).isEqualTo(1L << 30);
+        assertThat(options.maxClients()).isEqualTo(10_000);
+    }
+
+    @Test
+    void builder_settingAnOptionTwice_failsAtOnce() {
+        assertThatThrownBy(() -> KvServerOptions.builder().port(1).port(2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("port was already set on this builder");
+    }
+
+    @Test
+    void toBuilder_oneOptionChanged_keepsTheRest() {
+        KvServerOptions options = KvServerOptions.builder().maxClients(5).build();
+        KvServerOptions changed = options.toBuilder().port(6380).build();
+        assertThat(changed.port()).isEqualTo(6380);
+        assertThat(changed.maxClients()).isEqualTo(5);
+    }
+
+    @Test
+    void build_invalidValue_failsNamingTheOptionAndValue() {
+        assertThatThrownBy(() -> KvServerOptions.builder().port(70000).build())
+                .hasMessage("port (70000) must be in [0, 65535]; 0 takes any free port");
+        assertThatThrownBy(() -> KvServerOptions.builder().maxClients(0).build())
+                .hasMessage("maxClients (0) must be positive");
+        assertThatThrownBy(() -> KvServerOptions.builder().maxBulkLength(-1).build())
+                .hasMessage("maxBulkLength (-1) must be positive");
+    }
+}
