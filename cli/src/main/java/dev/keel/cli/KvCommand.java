@@ -25,13 +25,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "kv",
         mixinStandardHelpOptions = true,
-        description = "A durable key-value store with a write-ahead log (offline commands on a store directory).",
+        description =
+                "A durable key-value store with a write-ahead log: a Redis-protocol server, and offline commands.",
         subcommands = {
             KvCommand.Get.class,
             KvCommand.Set.class,
             KvCommand.Del.class,
             KvCommand.Scan.class,
-            KvCommand.Stats.class
+            KvCommand.Stats.class,
+            KvServeCommand.class
         })
 final class KvCommand implements Callable<Integer> {
 

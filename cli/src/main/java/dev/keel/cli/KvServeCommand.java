@@ -1,0 +1,131 @@
+package dev.keel.cli;
+
+import dev.keel.kv.KeyValueStore;
+import dev.keel.kv.KvOptions;
+import dev.keel.kv.server.KvServer;
+import dev.keel.kv.server.KvServerOptions;
+import dev.keel.storage.SyncPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keel kv serve}: the store over the Redis protocol, until Ctrl-C (or until the thread is interrupted, which is
+ * how tests stop it). {@code --fsync} takes Redis's {@code appendfsync} names.
+ */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description =
+                "Serve the store over the Redis protocol (RESP2): redis-cli, redis-benchmark and client libraries work.")
+final class KvServeCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--port",
+            defaultValue = "6380",
+            paramLabel = "PORT",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(
+            names = "--dir",
+            defaultValue = "./data/kv",
+            paramLabel = "DIR",
+            description = "The store's directory (default: ${DEFAULT-VALUE}).")
+    Path directory;
+
+    @Option(
+            names = "--fsync",
+            defaultValue = "always",
+            paramLabel = "MODE",
+            description =
+                    "always (a reply means the write is on disk; concurrent writes share fsyncs), everysec, or no (default: ${DEFAULT-VALUE}).")
+    String fsync;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SyncPolicy policy = switch (fsync) {
+            case "always" -> SyncPolicy.ALWAYS;
+            case "everysec" -> SyncPolicy.interval(Duration.ofSeconds(1));
+            case "no" -> SyncPolicy.NONE;
+            default -> throw new UserError("--fsync '" + fsync + "' (expected always, everysec or no)");
+        };
+        if (port < 0 || port > 65_535) {
+            throw new UserError("--port " + port + " (expected 0 to 65535)");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UserError("--bind '" + bind + "' is not an address of this machine");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch storeClosed = new CountDownLatch(1);
+        // Ctrl-C: stop the server, then let the store close (and force its log) before the JVM goes.
+        Thread shutdown = Thread.ofPlatform().name("keel-kv-shutdown").unstarted(() -> {});
+        try (KeyValueStore store = KeyValueStore.open(
+                        KvOptions.builder(directory).syncPolicy(policy).build());
+                KvServer server = start(store, address)) {
+            out.println("keel kv: serving " + directory.toAbsolutePath().normalize() + " on " + server.address()
+                    + " (fsync " + fsync + ", " + store.stats().keys() + " keys); Ctrl-C to stop");
+            out.flush();
+            KvServer toStop = server; // closed early by the hook; try-with-resources closes it again (idempotent)
+            shutdown = Thread.ofPlatform().name("keel-kv-shutdown").unstarted(() -> {
+                toStop.close();
+                try {
+                    storeClosed.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            server.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            storeClosed.countDown();
+            removeHook(shutdown);
+        }
+        out.println("keel kv: stopped");
+        return ExitCode.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already shutting down and running the hook: nothing to remove.
+        }
+    }
+
+    private KvServer start(KeyValueStore store, InetAddress address) throws IOException {
+        try {
+            return KvServer.start(
+                    store,
+                    KvServerOptions.builder().bindAddress(address).port(port).build());
+        } catch (BindException e) {
+            throw new UserError("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+        }
+    }
+}
