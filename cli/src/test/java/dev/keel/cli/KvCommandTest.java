@@ -43,6 +43,34 @@ final class KvCommandTest {
     }
 
     @Test
+    void checkAndCompact_reportWhatTheyFound() {
+        String store = dir.resolve("store").toString();
+        for (int i = 0; i < 20; i++) {
+            keel("kv", "set", "--dir", store, "k" + (i % 5), "v" + i);
+        }
+        Run check = keel("kv", "check", "--dir", store);
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).contains("values: 5 live keys read back", "all intact");
+        Run compact = keel("kv", "compact", "--dir", store);
+        assertThat(compact.exitCode()).as(compact.err()).isZero();
+        assertThat(compact.out()).startsWith("copied ");
+    }
+
+    @Test
+    void check_ofADamagedStore_failsNamingTheDamage() throws Exception {
+        Path store = dir.resolve("store");
+        keel("kv", "set", "--dir", store.toString(), "a", "1".repeat(300));
+        keel("kv", "set", "--dir", store.toString(), "b", "2".repeat(300));
+        Path segment = store.resolve("00000000000000000000.log");
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        bytes[60] ^= 0x20;
+        java.nio.file.Files.write(segment, bytes);
+        Run check = keel("kv", "check", "--dir", store.toString());
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("corrupt record in segment 00000000000000000000.log");
+    }
+
+    @Test
     void missingStore_andBadTtl_areUsageErrorsOfOneLine() {
         Run missing = keel("kv", "get", "--dir", dir.resolve("nope").toString(), "k");
         assertThat(missing.exitCode()).isEqualTo(2);

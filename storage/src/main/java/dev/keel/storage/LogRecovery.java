@@ -289,10 +289,14 @@ final class LogRecovery {
         return new Scan(kept, cut, null, new Damage(StorageException.Code.CORRUPT_RECORD, index, cut, kept, message));
     }
 
-    /** The highest LSN a SYNC marker after {@code offset} records as durable, looking past damage block by block. */
+    /**
+     * The highest LSN a SYNC marker after {@code offset} records as durable, looking past damage: first byte by byte
+     * through the rest of the damaged block (where fragment boundaries are lost, a marker is recognised by its fixed
+     * shape and its checksum), then block by block.
+     */
     private long highestSyncedLsnAfter(Segment segment, long offset, long size) throws IOException {
+        long highest = highestSyncedLsnInRestOfBlock(segment, offset, size);
         SegmentScanner scanner = new SegmentScanner(segment, offset, size, options.maxRecordSize());
-        long highest = -1;
         long block = nextBlock(offset);
         while (block < size) {
             scanner.resyncAt(block);
@@ -312,6 +316,31 @@ final class LogRecovery {
                         return highest;
                     }
                 }
+            }
+        }
+        return highest;
+    }
+
+    /** Markers anywhere in {@code (offset, end of its block)}: a 7-byte header (length 8, type SYNC) and 8 bytes. */
+    private static long highestSyncedLsnInRestOfBlock(Segment segment, long offset, long size) throws IOException {
+        long end = Math.min(nextBlock(offset), size);
+        int length = (int) (end - offset - 1);
+        int markerSize = LogFormat.FRAGMENT_HEADER_SIZE + LogFormat.SYNC_PAYLOAD_SIZE;
+        if (length < markerSize) {
+            return -1;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        segment.readAt(bytes, offset + 1);
+        bytes.flip();
+        long highest = -1;
+        for (int i = 0; i + markerSize <= bytes.limit(); i++) {
+            if ((bytes.getShort(i) & 0xFFFF) != LogFormat.SYNC_PAYLOAD_SIZE
+                    || (bytes.get(i + 6) & 0xFF) != LogFormat.SYNC) {
+                continue;
+            }
+            ByteBuffer payload = bytes.slice(i + LogFormat.FRAGMENT_HEADER_SIZE, LogFormat.SYNC_PAYLOAD_SIZE);
+            if (LogFormat.fragmentCrc(LogFormat.SYNC, payload) == bytes.getInt(i + 2)) {
+                highest = Math.max(highest, payload.getLong(0));
             }
         }
         return highest;

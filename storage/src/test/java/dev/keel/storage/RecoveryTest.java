@@ -199,6 +199,18 @@ final class RecoveryTest {
     }
 
     @Test
+    void bitFlipProvenDurableByAMarkerInTheSameBlock_isAnError() throws IOException {
+        List<Long> lsns = appendRecords(WalOptions.defaults(), 5, 100);
+        flipByte(segmentFiles().getFirst(), lsns.get(1) + 40);
+
+        assertCode(
+                () -> WriteAheadLog.open(dir, WalOptions.defaults()),
+                StorageException.Code.CORRUPT_RECORD,
+                "(LSN " + lsns.get(1) + ")",
+                "a SYNC marker later in the segment shows that everything below LSN");
+    }
+
+    @Test
     void incompleteBatchAtTheTail_isTruncatedWhole() throws IOException {
         long kept;
         long[] batch;
