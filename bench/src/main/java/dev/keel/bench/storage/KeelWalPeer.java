@@ -1,5 +1,6 @@
 package dev.keel.bench.storage;
 
+import dev.keel.bench.ScratchDirectory;
 import dev.keel.storage.SyncPolicy;
 import dev.keel.storage.WalOptions;
 import dev.keel.storage.WalStats;

@@ -1,5 +1,6 @@
 package dev.keel.bench.storage;
 
+import dev.keel.bench.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.keel.bench.storage;
 
+import dev.keel.bench.MachineDescription;
+import dev.keel.bench.MarkdownTable;
+import dev.keel.bench.Report;
+import dev.keel.bench.ScratchDirectory;
 import dev.keel.bench.storage.HarnessOptions.Section;
 import dev.keel.storage.SyncPolicy;
 import dev.keel.time.Ticker;
@@ -78,7 +82,7 @@ public final class WalAppendHarness {
             System.exit(0);
         }
         int code;
-        try (Report report = Report.toStandardStreams(options.out(), Ticker.system())) {
+        try (Report report = Report.toStandardStreams("WalAppendHarness", options.out(), Ticker.system())) {
             code = new WalAppendHarness(options, report, Ticker.system(), InstantSource.system()).run();
         } catch (IOException e) {
             System.err.println("WalAppendHarness: cannot write the report: " + e);
@@ -123,7 +127,7 @@ public final class WalAppendHarness {
     }
 
     private void header(Path directory) throws IOException {
-        MachineDescription machine = MachineDescription.probe(directory, clock, RocksDbPeer.version());
+        MachineDescription machine = MachineDescription.probe(directory, clock, List.of("RocksDB: " + RocksDbPeer.version() + " (rocksdbjni)"));
         report.line("# keel write-ahead log: append throughput and latency");
         report.line("");
         report.line("Command: `" + commandLine() + "`");

@@ -1,6 +1,7 @@
 package dev.keel.bench.storage;
 
 import dev.keel.bench.KeelBenchmark;
+import dev.keel.bench.ScratchDirectory;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
 import dev.keel.storage.SyncPolicy;

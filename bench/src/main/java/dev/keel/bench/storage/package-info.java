@@ -7,9 +7,9 @@
  * {@link dev.keel.bench.storage.LoadResult} and {@link dev.keel.bench.storage.LatencySummary};
  * {@link dev.keel.bench.storage.FsyncFloor} (the disk's own {@code force} latency); one class per system measured,
  * {@link dev.keel.bench.storage.KeelWalPeer} and {@link dev.keel.bench.storage.RocksDbPeer}, which write
- * {@link dev.keel.bench.storage.RecordBytes} into a {@link dev.keel.bench.storage.ScratchDirectory} each; and the
- * report's pieces, {@link dev.keel.bench.storage.Report}, {@link dev.keel.bench.storage.MachineDescription} and
- * {@link dev.keel.bench.storage.MarkdownTable}.
+ * {@link dev.keel.bench.storage.RecordBytes} into a {@link dev.keel.bench.ScratchDirectory} each; and the
+ * report's pieces, {@link dev.keel.bench.Report}, {@link dev.keel.bench.MachineDescription} and
+ * {@link dev.keel.bench.MarkdownTable}.
  *
  * <p>Why a harness and not JMH: group commit only shows with many threads blocked in {@code fsync} at once, and the
  * question is latency percentiles per append under that load, which JMH's per-invocation timing across 64 threads

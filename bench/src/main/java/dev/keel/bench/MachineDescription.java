@@ -1,4 +1,4 @@
-package dev.keel.bench.storage;
+package dev.keel.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The facts a reader needs to judge an fsync number: where it was measured (processors, memory, kernel), on what
+ * The facts a reader needs to judge a benchmark's number: where it was measured (processors, memory, kernel), on what
  * (the file system and block device of the benchmark's directory, whether the device reports a volatile write cache),
- * with what (JDK, RocksDB) and when. Read from {@code /proc} and {@code /sys} on Linux; a fact that cannot be read is
+ * with what (JDK, and the peer's version: RocksDB, redis-server) and when. Shared by every load harness in
+ * {@code dev.keel.bench.<system>}. Read from {@code /proc} and {@code /sys} on Linux; a fact that cannot be read is
  * reported as "unknown" rather than failing the benchmark. Immutable.
  *
  * @param taken when the description was taken
@@ -24,9 +25,9 @@ import java.util.Optional;
  * @param mount the mount that holds the benchmark's directory, as {@code device on path type fs (options)}
  * @param blockDevice the device's queue facts from {@code /sys/class/block}: rotational, write cache
  * @param jdk the Java runtime
- * @param rocksdb RocksDB's version
+ * @param peers the peers' versions, one markdown list item's text each (such as {@code RocksDB: 9.7.3 (rocksdbjni)})
  */
-record MachineDescription(
+public record MachineDescription(
         Instant taken,
         String cpu,
         int processors,
@@ -35,11 +36,16 @@ record MachineDescription(
         String mount,
         String blockDevice,
         String jdk,
-        String rocksdb) {
+        List<String> peers) {
 
     private static final String UNKNOWN = "unknown";
 
-    static MachineDescription probe(Path directory, InstantSource clock, String rocksdbVersion) {
+    public MachineDescription {
+        peers = List.copyOf(peers);
+    }
+
+    /** Describes this machine and {@code directory}'s disk now; {@code peers} as {@link #peers()} says. */
+    public static MachineDescription probe(Path directory, InstantSource clock, List<String> peers) {
         Optional<Mount> mount = mountOf(directory);
         return new MachineDescription(
                 clock.instant(),
@@ -52,11 +58,11 @@ record MachineDescription(
                 mount.map(m -> blockDeviceFacts(m.device())).orElse(UNKNOWN),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                         + Runtime.version(),
-                rocksdbVersion);
+                peers);
     }
 
     /** The description as markdown list items. */
-    List<String> markdownLines() {
+    public List<String> markdownLines() {
         List<String> lines = new ArrayList<>();
         lines.add("- Date: " + taken);
         lines.add("- CPU: " + cpu + ", " + processors + " processors (nproc)");
@@ -65,7 +71,9 @@ record MachineDescription(
         lines.add("- File system: " + mount);
         lines.add("- Block device: " + blockDevice);
         lines.add("- JDK: " + jdk);
-        lines.add("- RocksDB: " + rocksdb + " (rocksdbjni)");
+        for (String peer : peers) {
+            lines.add("- " + peer);
+        }
         return lines;
     }
 

@@ -1,4 +1,4 @@
-package dev.keel.bench.storage;
+package dev.keel.bench;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -14,7 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  *
  * <p>Not thread-safe; close it after everything using it is closed.
  */
-final class ScratchDirectory implements AutoCloseable {
+public final class ScratchDirectory implements AutoCloseable {
 
     private final Path path;
 
@@ -23,11 +23,11 @@ final class ScratchDirectory implements AutoCloseable {
     }
 
     /** Creates {@code parent/prefix<random>}. */
-    static ScratchDirectory create(Path parent, String prefix) throws IOException {
+    public static ScratchDirectory create(Path parent, String prefix) throws IOException {
         return new ScratchDirectory(Files.createTempDirectory(parent, prefix));
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

@@ -1,4 +1,4 @@
-package dev.keel.bench.storage;
+package dev.keel.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +7,13 @@ import java.util.List;
  * A GitHub-flavoured markdown table with padded columns, so that it reads as well in a terminal as rendered. The first
  * {@code labelColumns} columns are left-aligned (names), the rest right-aligned (numbers). Not thread-safe.
  */
-final class MarkdownTable {
+public final class MarkdownTable {
 
     private final List<String> headers;
     private final int labelColumns;
     private final List<List<String>> rows = new ArrayList<>();
 
-    MarkdownTable(int labelColumns, String... headers) {
+    public MarkdownTable(int labelColumns, String... headers) {
         if (labelColumns < 0 || labelColumns > headers.length) {
             throw new IllegalArgumentException(
                     "labelColumns (" + labelColumns + ") must be in [0, " + headers.length + "]");
@@ -22,7 +22,7 @@ final class MarkdownTable {
         this.labelColumns = labelColumns;
     }
 
-    MarkdownTable row(String... cells) {
+    public MarkdownTable row(String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(
                     "row has " + cells.length + " cells (expected " + headers.size() + ": " + headers + ")");
@@ -32,7 +32,7 @@ final class MarkdownTable {
     }
 
     /** The table's lines, without a trailing newline. */
-    List<String> lines() {
+    public List<String> lines() {
         int[] widths = new int[headers.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = Math.max(3, headers.get(c).length());

@@ -1,4 +1,4 @@
-package dev.keel.bench.storage;
+package dev.keel.bench;
 
 import dev.keel.time.Ticker;
 import java.io.BufferedWriter;
@@ -20,15 +20,17 @@ import org.jspecify.annotations.Nullable;
  * start, to standard error. UTF-8 throughout, whatever the locale, because the tables say "µs". Not thread-safe: the
  * main thread writes.
  */
-final class Report implements AutoCloseable {
+public final class Report implements AutoCloseable {
 
+    private final String name;
     private final PrintStream out;
     private final PrintStream err;
     private final @Nullable BufferedWriter file;
     private final Ticker ticker;
     private final long start;
 
-    private Report(PrintStream out, PrintStream err, @Nullable BufferedWriter file, Ticker ticker) {
+    private Report(String name, PrintStream out, PrintStream err, @Nullable BufferedWriter file, Ticker ticker) {
+        this.name = name;
         this.out = out;
         this.err = err;
         this.file = file;
@@ -36,8 +38,11 @@ final class Report implements AutoCloseable {
         this.start = ticker.read();
     }
 
-    /** A report to this process's standard output and error, and to {@code file} if present (replaced). */
-    static Report toStandardStreams(Optional<Path> file, Ticker ticker) throws IOException {
+    /**
+     * A report to this process's standard output and error, and to {@code file} if present (replaced); {@code name}
+     * (the harness's) prefixes failures.
+     */
+    public static Report toStandardStreams(String name, Optional<Path> file, Ticker ticker) throws IOException {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         BufferedWriter writer = null;
@@ -48,11 +53,11 @@ final class Report implements AutoCloseable {
             }
             writer = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8);
         }
-        return new Report(out, err, writer, ticker);
+        return new Report(name, out, err, writer, ticker);
     }
 
     /** One line of the report. */
-    void line(String text) throws IOException {
+    public void line(String text) throws IOException {
         out.println(text);
         if (file != null) {
             file.write(text);
@@ -61,21 +66,21 @@ final class Report implements AutoCloseable {
         }
     }
 
-    void lines(List<String> texts) throws IOException {
+    public void lines(List<String> texts) throws IOException {
         for (String text : texts) {
             line(text);
         }
     }
 
     /** A progress line on standard error, prefixed with the elapsed time. */
-    void progress(String text) {
+    public void progress(String text) {
         long seconds = (ticker.read() - start) / 1_000_000_000L;
         err.println(String.format(Locale.ROOT, "[%d:%02d] %s", seconds / 60, seconds % 60, text));
     }
 
     /** A failure, with its stack trace, on standard error. */
-    void failure(String what, Throwable error) {
-        err.println("WalAppendHarness: " + what + ": " + error);
+    public void failure(String what, Throwable error) {
+        err.println(name + ": " + what + ": " + error);
         error.printStackTrace(err);
     }
 
