@@ -225,7 +225,8 @@ final class KvCommand implements Callable<Integer> {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            description = "Verify every checksum in the store and read every live value; exit 1 if anything is damaged.")
+            description =
+                    "Verify every checksum in the store and read every live value; exit 1 if anything is damaged.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Mixin
         StoreDirectory store;
@@ -273,7 +274,8 @@ final class KvCommand implements Callable<Integer> {
                 CompactionReport report = kv.compact();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("copied " + report.recordsCopied() + " live records, dropped " + report.expiredDropped()
-                        + " expired, deleted " + report.segmentsDeleted() + " segment(s); log " + report.logBytesBefore()
+                        + " expired, deleted " + report.segmentsDeleted() + " segment(s); log "
+                        + report.logBytesBefore()
                         + " -> " + report.logBytesAfter() + " bytes");
                 return ExitCode.OK;
             }

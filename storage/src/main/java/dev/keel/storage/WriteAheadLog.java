@@ -131,7 +131,9 @@ public final class WriteAheadLog implements AutoCloseable {
         this.nextLsn = recovered.endLsn();
         this.writtenLsn = nextLsn;
         this.durableLsn = nextLsn;
-        this.markedDurableLsn = nextLsn;
+        // Everything recovered is on disk; the first append of this session records that in a SYNC marker, so that
+        // damage to what earlier sessions wrote is never mistaken for a torn tail.
+        this.markedDurableLsn = -1;
         this.visibleLsn = nextLsn;
         this.syncer = options.syncPolicy() instanceof SyncPolicy.Interval(var period) ? startSyncer(period) : null;
     }

@@ -127,7 +127,8 @@ public final class WalAppendHarness {
     }
 
     private void header(Path directory) throws IOException {
-        MachineDescription machine = MachineDescription.probe(directory, clock, List.of("RocksDB: " + RocksDbPeer.version() + " (rocksdbjni)"));
+        MachineDescription machine = MachineDescription.probe(
+                directory, clock, List.of("RocksDB: " + RocksDbPeer.version() + " (rocksdbjni)"));
         report.line("# keel write-ahead log: append throughput and latency");
         report.line("");
         report.line("Command: `" + commandLine() + "`");
