@@ -2,6 +2,7 @@
 module dev.keel.kv {
     requires transitive dev.keel.storage;
     requires com.fasterxml.jackson.databind;
+    requires com.github.benmanes.caffeine;
     requires static transitive org.jspecify;
 
     exports dev.keel.kv;

@@ -2,6 +2,8 @@ package dev.keel.kv;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keel.storage.ChannelOpener;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
@@ -75,6 +77,11 @@ public final class KeyValueStore implements AutoCloseable {
     private final AtomicLong compactions = new AtomicLong();
     private volatile @Nullable CompactionReport lastCompaction;
     private volatile @Nullable String compactionFailure;
+    /**
+     * Values by the LSN of their record. A record never changes, so an entry is never stale and needs no invalidation:
+     * an overwritten key simply stops asking for the old LSN, which ages out.
+     */
+    private final @Nullable Cache<Long, byte[]> values;
 
     private KeyValueStore(KvOptions options, WriteAheadLog log) {
         this.options = options;
@@ -86,6 +93,12 @@ public final class KeyValueStore implements AutoCloseable {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
+        this.values = options.valueCacheBytes() == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumWeight(options.valueCacheBytes())
+                        .weigher((Long lsn, byte[] value) -> value.length + 64)
+                        .build();
     }
 
     /** Opens (or creates) the store in {@code directory} with the default options. */
@@ -598,6 +611,12 @@ public final class KeyValueStore implements AutoCloseable {
 
     /** Reads the value a version points at, checking that the record is a PUT of this very key. */
     byte @Nullable [] readValue(Key key, Version.Live live) throws IOException {
+        if (values != null) {
+            byte @Nullable [] cached = values.getIfPresent(live.lsn());
+            if (cached != null) {
+                return cached.clone();
+            }
+        }
         LogRecord record;
         try {
             record = log.read(live.lsn());
@@ -612,6 +631,9 @@ public final class KeyValueStore implements AutoCloseable {
             throw new KvException(
                     KvException.Code.CORRUPT_RECORD,
                     "key directory points " + key + " at LSN " + live.lsn() + ", which holds " + decoded.key());
+        }
+        if (values != null) {
+            values.put(live.lsn(), put.value().clone());
         }
         return put.value();
     }
@@ -656,6 +678,9 @@ public final class KeyValueStore implements AutoCloseable {
     private void putLocked(Key key, byte[] value, long expiresAt) throws IOException {
         byte[] payload = KvRecord.encodePut(key, value, expiresAt);
         long lsn = log.append(payload);
+        if (values != null) {
+            values.put(lsn, value);
+        }
         directory.apply(key, new Version.Live(lsn, value.length, payload.length, expiresAt, null), payload.length);
     }
 

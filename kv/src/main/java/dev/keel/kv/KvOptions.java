@@ -18,6 +18,8 @@ import java.util.Set;
  * @param clock the wall clock that TTLs are measured against; default {@link InstantSource#system()}
  * @param maxKeySize the longest key accepted, in bytes; default 64 KiB
  * @param maxValueSize the longest value accepted, in bytes; default 16 MiB
+ * @param valueCacheBytes memory for recently read and written values, so that hot reads skip the disk; default 64 MiB,
+ *     0 for none
  */
 public record KvOptions(
         Path directory,
@@ -26,7 +28,8 @@ public record KvOptions(
         double compactionTrigger,
         InstantSource clock,
         int maxKeySize,
-        int maxValueSize) {
+        int maxValueSize,
+        long valueCacheBytes) {
 
     public KvOptions {
         Objects.requireNonNull(directory, "directory");
@@ -41,6 +44,9 @@ public record KvOptions(
         }
         if (maxKeySize <= 0 || maxKeySize > (1 << 20)) {
             throw new IllegalArgumentException("maxKeySize (" + maxKeySize + ") must be in [1, 1048576]");
+        }
+        if (valueCacheBytes < 0) {
+            throw new IllegalArgumentException("valueCacheBytes (" + valueCacheBytes + ") must not be negative");
         }
         if (maxValueSize < 0 || maxValueSize > (512 << 20)) {
             throw new IllegalArgumentException("maxValueSize (" + maxValueSize + ") must be in [0, 536870912]");
@@ -66,6 +72,7 @@ public record KvOptions(
         builder.clock = clock;
         builder.maxKeySize = maxKeySize;
         builder.maxValueSize = maxValueSize;
+        builder.valueCacheBytes = valueCacheBytes;
         return builder;
     }
 
@@ -78,6 +85,7 @@ public record KvOptions(
         private InstantSource clock = InstantSource.system();
         private int maxKeySize = 64 << 10;
         private int maxValueSize = 16 << 20;
+        private long valueCacheBytes = 64L << 20;
         private final Set<String> set = new HashSet<>();
 
         private Builder(Path directory) {
@@ -120,9 +128,22 @@ public record KvOptions(
             return this;
         }
 
+        public Builder valueCacheBytes(long bytes) {
+            once("valueCacheBytes");
+            this.valueCacheBytes = bytes;
+            return this;
+        }
+
         public KvOptions build() {
             return new KvOptions(
-                    directory, syncPolicy, segmentSize, compactionTrigger, clock, maxKeySize, maxValueSize);
+                    directory,
+                    syncPolicy,
+                    segmentSize,
+                    compactionTrigger,
+                    clock,
+                    maxKeySize,
+                    maxValueSize,
+                    valueCacheBytes);
         }
 
         private void once(String option) {

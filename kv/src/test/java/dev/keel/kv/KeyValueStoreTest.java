@@ -88,6 +88,26 @@ final class KeyValueStoreTest {
     }
 
     @Test
+    void returnedValues_areTheCallersToModify_withOrWithoutTheValueCache() throws IOException {
+        for (long cacheBytes : new long[] {0, 1 << 20}) {
+            Path storeDir = dir.resolve("cache-" + cacheBytes);
+            try (KeyValueStore store = KeyValueStore.open(
+                    KvOptions.builder(storeDir).valueCacheBytes(cacheBytes).build())) {
+                byte[] written = b("original");
+                store.put(b("k"), written);
+                written[0] = 'X';
+                byte[] first = store.get(b("k"));
+                first[1] = 'Y';
+                assertThat(store.get(b("k"))).as("cache %d", cacheBytes).isEqualTo(b("original"));
+                assertThat(store.get(b("k"))).isNotSameAs(store.get(b("k")));
+            }
+            try (KeyValueStore reopened = KeyValueStore.open(KvOptions.builder(storeDir).build())) {
+                assertThat(reopened.get(b("k"))).isEqualTo(b("original"));
+            }
+        }
+    }
+
+    @Test
     void putIfAbsent_andCompareAndSet_areConditional() throws IOException {
         try (KeyValueStore store = KeyValueStore.open(dir)) {
             assertThat(store.putIfAbsent(b("k"), b("first"))).isTrue();
