@@ -101,7 +101,8 @@ final class KeyValueStoreTest {
                 assertThat(store.get(b("k"))).as("cache %d", cacheBytes).isEqualTo(b("original"));
                 assertThat(store.get(b("k"))).isNotSameAs(store.get(b("k")));
             }
-            try (KeyValueStore reopened = KeyValueStore.open(KvOptions.builder(storeDir).build())) {
+            try (KeyValueStore reopened =
+                    KeyValueStore.open(KvOptions.builder(storeDir).build())) {
                 assertThat(reopened.get(b("k"))).isEqualTo(b("original"));
             }
         }
