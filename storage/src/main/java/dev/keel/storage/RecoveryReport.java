@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * What opening a {@link WriteAheadLog} found and did. Immutable.
  *
- * @param segmentsScanned segment files read and checked, every record's checksum verified
- * @param records valid records found (internal markers not counted)
+ * @param segmentsScanned segment files read and checked, every record's checksum verified (with
+ *     {@link RecoveryScan#LAST_SEGMENT}, only the last)
+ * @param records valid records found in the segments scanned (internal markers not counted)
  * @param bytesScanned bytes read
  * @param truncation where the log was cut, if it was: a torn tail, or damage kept out by {@link RecoveryMode#SALVAGE}
  * @param droppedSegments whole segments moved into {@code salvaged/} by {@link RecoveryMode#SALVAGE}

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param recoveryMode what opening does about damage before the tail; default {@link RecoveryMode#STRICT}
  * @param channelOpener how segment files are opened; the real file system by default, a fault-injecting model in
  *     crash tests
+ * @param recoveryScan how much of the log opening reads and checksums; default {@link RecoveryScan#ALL_SEGMENTS}
  */
 public record WalOptions(
         SyncPolicy syncPolicy,
@@ -24,7 +25,8 @@ public record WalOptions(
         int maxRecordSize,
         int maxBatchSize,
         RecoveryMode recoveryMode,
-        ChannelOpener channelOpener) {
+        ChannelOpener channelOpener,
+        RecoveryScan recoveryScan) {
 
     /** The smallest segment size accepted: small segments are for tests of rolling. */
     public static final long MIN_SEGMENT_SIZE = 1024;
@@ -36,6 +38,7 @@ public record WalOptions(
         Objects.requireNonNull(syncPolicy, "syncPolicy");
         Objects.requireNonNull(recoveryMode, "recoveryMode");
         Objects.requireNonNull(channelOpener, "channelOpener");
+        Objects.requireNonNull(recoveryScan, "recoveryScan");
         if (segmentSize < MIN_SEGMENT_SIZE) {
             throw new IllegalArgumentException(
                     "segmentSize (" + segmentSize + ") must be at least " + MIN_SEGMENT_SIZE + " bytes");
@@ -75,6 +78,7 @@ public record WalOptions(
         private int maxRecordSize = 16 << 20;
         private int maxBatchSize = 64 << 20;
         private RecoveryMode recoveryMode = RecoveryMode.STRICT;
+        private RecoveryScan recoveryScan = RecoveryScan.ALL_SEGMENTS;
         private ChannelOpener channelOpener = ChannelOpener.system();
         private final java.util.Set<String> set = new java.util.HashSet<>();
 
@@ -85,6 +89,7 @@ public record WalOptions(
                 maxRecordSize = from.maxRecordSize();
                 maxBatchSize = from.maxBatchSize();
                 recoveryMode = from.recoveryMode();
+                recoveryScan = from.recoveryScan();
                 channelOpener = from.channelOpener();
             }
         }
@@ -113,6 +118,12 @@ public record WalOptions(
             return this;
         }
 
+        public Builder recoveryScan(RecoveryScan scan) {
+            once("recoveryScan");
+            this.recoveryScan = Objects.requireNonNull(scan, "recoveryScan");
+            return this;
+        }
+
         public Builder recoveryMode(RecoveryMode mode) {
             once("recoveryMode");
             this.recoveryMode = Objects.requireNonNull(mode, "recoveryMode");
@@ -128,7 +139,8 @@ public record WalOptions(
         /** The options; validated here, so a bad combination fails before any file is touched. */
         public WalOptions build() {
             int batch = set.contains("maxBatchSize") ? maxBatchSize : Math.max(maxBatchSize, maxRecordSize);
-            return new WalOptions(syncPolicy, segmentSize, maxRecordSize, batch, recoveryMode, channelOpener);
+            return new WalOptions(
+                    syncPolicy, segmentSize, maxRecordSize, batch, recoveryMode, channelOpener, recoveryScan);
         }
 
         private void once(String option) {

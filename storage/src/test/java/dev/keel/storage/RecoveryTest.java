@@ -211,6 +211,24 @@ final class RecoveryTest {
     }
 
     @Test
+    void lastSegmentScan_skipsOldSegmentsAtOpen_butReadsStillCatchTheirDamage() throws IOException {
+        List<Long> lsns = appendRecords(SMALL_SEGMENTS, 40, 500);
+        flipByte(segmentFiles().getFirst(), lsns.get(2) + 30);
+        WalOptions tailOnly = SMALL_SEGMENTS.toBuilder()
+                .recoveryScan(RecoveryScan.LAST_SEGMENT)
+                .build();
+
+        try (WriteAheadLog log = WriteAheadLog.open(dir, tailOnly)) {
+            assertThat(log.recoveryReport().segmentsScanned()).isEqualTo(1);
+            assertThat(log.read(lsns.get(39)).payload()).hasSize(500);
+            assertThatThrownBy(() -> log.reader(lsns.get(2)).next())
+                    .hasRootCauseInstanceOf(StorageException.class)
+                    .hasMessageContaining("checksum mismatch");
+        }
+        assertCode(() -> WriteAheadLog.open(dir, SMALL_SEGMENTS), StorageException.Code.CORRUPT_RECORD, "checksum");
+    }
+
+    @Test
     void incompleteBatchAtTheTail_isTruncatedWhole() throws IOException {
         long kept;
         long[] batch;
