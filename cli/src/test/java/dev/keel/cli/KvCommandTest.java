@@ -61,7 +61,7 @@ final class KvCommandTest {
         Path store = dir.resolve("store");
         keel("kv", "set", "--dir", store.toString(), "a", "1".repeat(300));
         keel("kv", "set", "--dir", store.toString(), "b", "2".repeat(300));
-        Path segment = store.resolve("00000000000000000000.log");
+        Path segment = store.resolve("log").resolve("00000000000000000000.log");
         byte[] bytes = java.nio.file.Files.readAllBytes(segment);
         bytes[60] ^= 0x20;
         java.nio.file.Files.write(segment, bytes);

@@ -95,6 +95,13 @@ final class KeyDirectory {
         return view.entrySet().iterator();
     }
 
+    /** Forgets everything: a checkpoint that failed its checksum half-way through loading is thrown away. */
+    void clear() {
+        versions.clear();
+        liveKeys.set(0);
+        liveBytes.set(0);
+    }
+
     long liveKeys() {
         return liveKeys.get();
     }

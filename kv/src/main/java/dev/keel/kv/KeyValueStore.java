@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keel.storage.ChannelOpener;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
+import dev.keel.storage.RecoveryScan;
 import dev.keel.storage.StorageException;
 import dev.keel.storage.WalOptions;
 import dev.keel.storage.WriteAheadLog;
@@ -57,6 +58,9 @@ import org.jspecify.annotations.Nullable;
 public final class KeyValueStore implements AutoCloseable {
 
     static final int STRIPES = 1024;
+    /** The log lives in its own folder (it accepts no foreign files); the checkpoint sits beside it. */
+    static final String LOG_DIRECTORY = "log";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KvOptions options;
@@ -77,6 +81,8 @@ public final class KeyValueStore implements AutoCloseable {
     private final AtomicLong compactions = new AtomicLong();
     private volatile @Nullable CompactionReport lastCompaction;
     private volatile @Nullable String compactionFailure;
+    /** How the last open rebuilt the key directory, for stats(). */
+    private String startup = "";
     /**
      * Values by the LSN of their record. A record never changes, so an entry is never stale and needs no invalidation:
      * an overwritten key simply stops asking for the old LSN, which ages out.
@@ -113,13 +119,17 @@ public final class KeyValueStore implements AutoCloseable {
 
     /** Opens the store with its log files opened through {@code opener}: crash tests pass a fault-injecting disk. */
     static KeyValueStore open(KvOptions options, ChannelOpener opener) throws IOException {
+        // With a checkpoint, opening needs only the log's tail checked; without one, replay reads every record anyway.
+        RecoveryScan scan =
+                DirectoryCheckpoint.exists(options.directory()) ? RecoveryScan.LAST_SEGMENT : RecoveryScan.ALL_SEGMENTS;
         WalOptions walOptions = WalOptions.builder()
                 .channelOpener(opener)
+                .recoveryScan(scan)
                 .syncPolicy(options.syncPolicy())
                 .segmentSize(options.segmentSize())
                 .maxRecordSize(KvRecord.HEADER + options.maxKeySize() + 8 + options.maxValueSize())
                 .build();
-        WriteAheadLog log = WriteAheadLog.open(options.directory(), walOptions);
+        WriteAheadLog log = WriteAheadLog.open(options.directory().resolve(LOG_DIRECTORY), walOptions);
         KeyValueStore store = new KeyValueStore(options, log);
         try {
             store.replay();
@@ -135,8 +145,27 @@ public final class KeyValueStore implements AutoCloseable {
         return store;
     }
 
+    /** Rebuilds the key directory: from the checkpoint and the log after it if the checkpoint is good, else the log. */
     private void replay() throws IOException {
-        try (LogReader reader = log.reader()) {
+        long from = log.firstLsn();
+        String source;
+        switch (DirectoryCheckpoint.read(options.directory(), directory, options.maxKeySize())) {
+            case DirectoryCheckpoint.Loaded.Used used
+            when used.firstLsn() == log.firstLsn() && used.coveredLsn() <= log.endLsn() -> {
+                from = used.coveredLsn();
+                source = "loaded " + used.entries() + " keys from the checkpoint at LSN " + used.coveredLsn();
+            }
+            case DirectoryCheckpoint.Loaded.Used used -> {
+                directory.clear();
+                source = "ignored the checkpoint (it covers LSNs " + used.firstLsn() + ".." + used.coveredLsn()
+                        + ", the log is now " + log.firstLsn() + ".." + log.endLsn() + ")";
+            }
+            case DirectoryCheckpoint.Loaded.Rejected rejected ->
+                source = "ignored the checkpoint (" + rejected.reason() + ")";
+            case DirectoryCheckpoint.Loaded.Missing missing -> source = "no checkpoint";
+        }
+        long replayed = 0;
+        try (LogReader reader = log.reader(from)) {
             while (reader.hasNext()) {
                 LogRecord record = reader.next();
                 int size = record.payload().length;
@@ -149,10 +178,12 @@ public final class KeyValueStore implements AutoCloseable {
                     case KvRecord.Delete delete ->
                         directory.recover(delete.key(), new Version.Deleted(record.lsn(), null), size);
                 }
+                replayed++;
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        startup = source + "; replayed " + replayed + " log records";
     }
 
     // ---- typed values (JSON) ----
@@ -425,6 +456,7 @@ public final class KeyValueStore implements AutoCloseable {
                 compactions.get(),
                 Optional.ofNullable(lastCompaction),
                 Optional.ofNullable(compactionFailure),
+                startup,
                 log.recoveryReport());
     }
 
@@ -484,7 +516,10 @@ public final class KeyValueStore implements AutoCloseable {
             compactor.close();
             gate.writeLock().lock();
             try {
+                long firstLsn = log.firstLsn();
                 log.close();
+                // Only after the log is closed (everything forced) does the checkpoint claim to cover it.
+                DirectoryCheckpoint.write(options.directory(), directory, firstLsn, log.endLsn());
             } finally {
                 gate.writeLock().unlock();
             }

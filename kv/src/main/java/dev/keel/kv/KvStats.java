@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param compactions compactions run since the store was opened
  * @param lastCompaction what the last compaction did, if one ran since the store was opened
  * @param compactionFailure why the background compaction stopped, if it failed
+ * @param startup how opening rebuilt the key directory: from the checkpoint and the log after it, or the whole log
  * @param recovery what opening the log found
  */
 public record KvStats(
@@ -26,6 +27,7 @@ public record KvStats(
         long compactions,
         Optional<CompactionReport> lastCompaction,
         Optional<String> compactionFailure,
+        String startup,
         RecoveryReport recovery) {
 
     /** Dead bytes as a fraction of all bytes in the log, 0 for an empty log. */

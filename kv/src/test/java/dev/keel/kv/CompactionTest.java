@@ -34,7 +34,7 @@ final class CompactionTest {
     }
 
     private long logFileBytes() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir.resolve(KeyValueStore.LOG_DIRECTORY))) {
             long total = 0;
             for (Path file : files.filter(p -> p.toString().endsWith(".log")).toList()) {
                 total += Files.size(file);
