@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
@@ -121,10 +123,13 @@ final class DirectoryCheckpoint {
             long firstLsn = in.readLong();
             long coveredLsn = in.readLong();
             long count = in.readLong();
-            if (count < 0 || firstLsn < 0 || coveredLsn < firstLsn) {
+            if (count < 0 || count > Integer.MAX_VALUE - 8 || firstLsn < 0 || coveredLsn < firstLsn) {
                 return reject(
                         keys, "impossible header (count " + count + ", LSNs " + firstLsn + ".." + coveredLsn + ")");
             }
+            List<Key> loadedKeys = new ArrayList<>((int) Math.min(count, 1 << 20));
+            List<Version> loadedVersions = new ArrayList<>((int) Math.min(count, 1 << 20));
+            Key previous = null;
             for (long i = 0; i < count; i++) {
                 int keyLength = in.readInt();
                 if (keyLength <= 0 || keyLength > maxKeySize) {
@@ -141,13 +146,20 @@ final class DirectoryCheckpoint {
                 if (lsn < firstLsn || lsn >= coveredLsn || size < 0 || recordSize < size) {
                     return reject(keys, "entry " + i + " points outside the log it covers (LSN " + lsn + ")");
                 }
-                keys.recover(Key.wrap(key), new Version.Live(lsn, size, recordSize, expiresAt, null), recordSize);
+                Key next = Key.wrap(key);
+                if (previous != null && previous.compareTo(next) >= 0) {
+                    return reject(keys, "entry " + i + " is out of order");
+                }
+                loadedKeys.add(next);
+                loadedVersions.add(new Version.Live(lsn, size, recordSize, expiresAt, null));
+                previous = next;
             }
             int computed = (int) crc.getValue();
             int stored = new DataInputStream(raw).readInt();
             if (stored != computed || raw.read() != -1) {
                 return reject(keys, "checksum mismatch or trailing bytes");
             }
+            keys.loadSorted(loadedKeys, loadedVersions);
             return new Loaded.Used(firstLsn, coveredLsn, count);
         } catch (NoSuchFileException e) {
             return new Loaded.Missing();

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class KeyDirectory {
 
-    private final ConcurrentSkipListMap<Key, Version> versions = new ConcurrentSkipListMap<>();
+    /** Replaced only by {@link #loadSorted}, during recovery, before the store is shared. */
+    private ConcurrentSkipListMap<Key, Version> versions = new ConcurrentSkipListMap<>();
+
     private final VersionChains chains;
     private final AtomicLong liveKeys = new AtomicLong();
     private final AtomicLong liveBytes = new AtomicLong();
@@ -93,6 +95,23 @@ final class KeyDirectory {
             view = versions.headMap(to, false);
         }
         return view.entrySet().iterator();
+    }
+
+    /**
+     * Replaces an empty directory with {@code keys} (strictly ascending) and their live versions, building the skip
+     * list in one linear pass. Only during recovery, before the store is shared.
+     */
+    void loadSorted(java.util.List<Key> keys, java.util.List<Version> loaded) {
+        if (!versions.isEmpty()) {
+            throw new IllegalStateException("loadSorted needs an empty directory, not one of " + versions.size());
+        }
+        versions = new ConcurrentSkipListMap<>(new SortedEntries(keys, loaded));
+        long bytes = 0;
+        for (Version version : loaded) {
+            bytes += ((Version.Live) version).recordSize();
+        }
+        liveKeys.set(keys.size());
+        liveBytes.set(bytes);
     }
 
     /** Forgets everything: a checkpoint that failed its checksum half-way through loading is thrown away. */
