@@ -12,16 +12,19 @@ import java.util.Map;
  *
  * <p>How it is designed, and why: the log can only lose whole segments from its front ({@code truncateBefore}), so a
  * compaction takes the sealed prefix (everything below the active segment's base, the <em>cutoff</em>), re-appends
- * the current value of every key whose newest record lies below the cutoff, and then deletes the prefix. The copies go
- * through the same stripe locks as user writes, a batch of keys at a time, and each key is re-checked under its lock:
- * a key a user overwrote or deleted meanwhile is skipped, since its newest record is already above the cutoff. Reads
- * and writes continue throughout; a read that raced with the deletion of its segment looks the key up again.
+ * the current value of every key whose newest record lies below the cutoff as a COPY record naming the LSN it copies,
+ * and then deletes the prefix. It holds no lock while it reads values or appends, so no writer ever waits on its I/O
+ * (a first version held the keys' stripe locks through the append and its fsync, and writers stalled for whole
+ * benchmark iterations). Instead a copy takes effect only if the key still points at its source, both in memory (a
+ * check under the stripe lock, no I/O) and at replay (the COPY record's rule), so a user's write that lands between
+ * the read and the append always wins. Reads and writes continue throughout; a read that raced with the deletion of
+ * its segment looks the key up again.
  *
- * <p>Crash-safe at every step without any state of its own: a crash during the copy leaves each copied key twice in
- * the log with the same value, and replay keeps the later; the copies are forced before the prefix is deleted (under
- * every sync policy), so a crash after the deletion finds them. Expired
- * keys are dropped rather than copied, so their records disappear with the prefix. If a snapshot is open, the prefix
- * is kept (a snapshot may read any old version) and the next compaction deletes it.
+ * <p>Crash-safe at every step without any state of its own: a crash during the copy leaves COPY records that replay
+ * applies or ignores by that rule; the copies are forced before the prefix is deleted (under every sync policy), so a
+ * crash after the deletion finds them (replay applies a copy whose source was deleted if nothing touched the key
+ * since). Expired keys are dropped rather than copied, so their records disappear with the prefix. If a snapshot is
+ * open, the prefix is kept (a snapshot may read any old version) and the next compaction deletes it.
  *
  * <p>Not thread-safe: the store runs one compaction at a time.
  */

@@ -165,6 +165,7 @@ public final class KeyValueStore implements AutoCloseable {
             case DirectoryCheckpoint.Loaded.Missing missing -> source = "no checkpoint";
         }
         long replayed = 0;
+        java.util.Set<Key> deletedInReplay = new java.util.HashSet<>();
         try (LogReader reader = log.reader(from)) {
             while (reader.hasNext()) {
                 LogRecord record = reader.next();
@@ -175,8 +176,26 @@ public final class KeyValueStore implements AutoCloseable {
                                 put.key(),
                                 new Version.Live(record.lsn(), put.value().length, size, put.expiresAtMillis(), null),
                                 size);
-                    case KvRecord.Delete delete ->
+                    case KvRecord.Delete delete -> {
                         directory.recover(delete.key(), new Version.Deleted(record.lsn(), null), size);
+                        deletedInReplay.add(delete.key());
+                    }
+                    case KvRecord.Copy copy -> {
+                        // Compaction's copy counts only if no write to the key came between its source and it: the
+                        // key still points at the source, or the source was truncated away and this replay has seen
+                        // nothing of the key since.
+                        Version current = directory.newest(copy.key());
+                        boolean applies = current instanceof Version.Live copied
+                                ? copied.lsn() == copy.sourceLsn()
+                                : current == null && copy.sourceLsn() < from && !deletedInReplay.contains(copy.key());
+                        if (applies) {
+                            directory.recover(
+                                    copy.key(),
+                                    new Version.Live(
+                                            record.lsn(), copy.value().length, size, copy.expiresAtMillis(), null),
+                                    size);
+                        }
+                    }
                 }
                 replayed++;
             }
@@ -584,63 +603,66 @@ public final class KeyValueStore implements AutoCloseable {
     record CopyResult(long copied, long expiredDropped) {}
 
     /**
-     * Re-appends the current value of each of {@code keys} whose newest record still lies below {@code cutoff}, under
-     * their stripe locks, as one log batch; drops expired ones when no snapshot could still read them.
+     * Re-appends the current value of each of {@code keys} whose newest record still lies below {@code cutoff}, as
+     * COPY records in one log batch, then points each key at its copy if it still points where the copy came from.
+     * No lock is held while reading values or appending (so a writer never waits on compaction's I/O); the COPY
+     * record's source LSN makes replay agree with that check. Expired keys are dropped when no snapshot could read
+     * them.
      */
     CopyResult copyForward(List<Key> keys, long cutoff) throws IOException {
-        TreeSet<Integer> stripeIndexes = new TreeSet<>();
+        checkOpen();
+        long now = nowMillis();
+        List<Key> copiedKeys = new ArrayList<>();
+        List<Version.Live> sources = new ArrayList<>();
+        List<byte[]> payloads = new ArrayList<>();
+        long expired = 0;
         for (Key key : keys) {
-            stripeIndexes.add(stripeOf(key));
+            if (!(directory.newest(key) instanceof Version.Live live) || live.lsn() >= cutoff) {
+                continue;
+            }
+            if (live.isExpiredAt(now) && chains.openSnapshots() == 0) {
+                if (underStripe(key, () -> directory.dropExpired(key, live))) {
+                    expired++;
+                }
+                continue;
+            }
+            byte @Nullable [] value = readValue(key, live);
+            copiedKeys.add(key);
+            sources.add(live);
+            payloads.add(KvRecord.encodeCopy(key, live.lsn(), value, live.expiresAtMillis()));
         }
-        List<ReentrantLock> held = new ArrayList<>();
+        if (payloads.isEmpty()) {
+            return new CopyResult(0, expired);
+        }
+        long[] lsns = log.appendBatch(payloads);
+        long applied = 0;
+        for (int i = 0; i < lsns.length; i++) {
+            Key key = copiedKeys.get(i);
+            Version.Live source = sources.get(i);
+            int size = payloads.get(i).length;
+            long lsn = lsns[i];
+            boolean moved = underStripe(key, () -> {
+                if (!(directory.newest(key) instanceof Version.Live current) || current.lsn() != source.lsn()) {
+                    return false; // a user's write landed meanwhile: the copy is dead, as replay will agree
+                }
+                directory.apply(key, new Version.Live(lsn, source.size(), size, source.expiresAtMillis(), null), size);
+                return true;
+            });
+            if (moved) {
+                applied++;
+            }
+        }
+        return new CopyResult(applied, expired);
+    }
+
+    /** Runs a short in-memory step under {@code key}'s stripe lock: never I/O. */
+    private boolean underStripe(Key key, java.util.function.BooleanSupplier step) {
+        ReentrantLock stripe = stripes[stripeOf(key)];
+        stripe.lock();
         try {
-            for (int index : stripeIndexes) {
-                stripes[index].lock();
-                held.add(stripes[index]);
-            }
-            gate.readLock().lock();
-            try {
-                checkOpen();
-                long now = nowMillis();
-                List<Key> copiedKeys = new ArrayList<>();
-                List<Version.Live> copiedVersions = new ArrayList<>();
-                List<byte[]> payloads = new ArrayList<>();
-                long expired = 0;
-                for (Key key : keys) {
-                    if (!(directory.newest(key) instanceof Version.Live live) || live.lsn() >= cutoff) {
-                        continue;
-                    }
-                    if (live.isExpiredAt(now) && chains.openSnapshots() == 0) {
-                        if (directory.dropExpired(key, live)) {
-                            expired++;
-                        }
-                        continue;
-                    }
-                    byte @Nullable [] value = readValue(key, live);
-                    copiedKeys.add(key);
-                    copiedVersions.add(live);
-                    payloads.add(KvRecord.encodePut(key, value, live.expiresAtMillis()));
-                }
-                if (payloads.isEmpty()) {
-                    return new CopyResult(0, expired);
-                }
-                long[] lsns = log.appendBatch(payloads);
-                for (int i = 0; i < lsns.length; i++) {
-                    Version.Live old = copiedVersions.get(i);
-                    int size = payloads.get(i).length;
-                    directory.apply(
-                            copiedKeys.get(i),
-                            new Version.Live(lsns[i], old.size(), size, old.expiresAtMillis(), null),
-                            size);
-                }
-                return new CopyResult(lsns.length, expired);
-            } finally {
-                gate.readLock().unlock();
-            }
+            return step.getAsBoolean();
         } finally {
-            for (ReentrantLock lock : held.reversed()) {
-                lock.unlock();
-            }
+            stripe.unlock();
         }
     }
 
@@ -662,15 +684,18 @@ public final class KeyValueStore implements AutoCloseable {
             throw e;
         }
         KvRecord decoded = KvRecord.decode(record.payload(), live.lsn(), options.maxKeySize());
-        if (!(decoded instanceof KvRecord.Put put) || !put.key().equals(key)) {
-            throw new KvException(
-                    KvException.Code.CORRUPT_RECORD,
-                    "key directory points " + key + " at LSN " + live.lsn() + ", which holds " + decoded.key());
-        }
+        byte[] value = switch (decoded) {
+            case KvRecord.Put put when put.key().equals(key) -> put.value();
+            case KvRecord.Copy copy when copy.key().equals(key) -> copy.value();
+            default ->
+                throw new KvException(
+                        KvException.Code.CORRUPT_RECORD,
+                        "key directory points " + key + " at LSN " + live.lsn() + ", which holds " + decoded);
+        };
         if (values != null) {
-            values.put(live.lsn(), put.value().clone());
+            values.put(live.lsn(), value.clone());
         }
-        return put.value();
+        return value;
     }
 
     // ---- writing ----

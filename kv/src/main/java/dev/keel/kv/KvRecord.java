@@ -9,13 +9,17 @@ import java.util.Arrays;
  *
  * <pre>
  * offset size field
- *      0    1 type        1 PUT, 2 DELETE
- *      1    1 flags       bit 0: an expiry follows the key; other bits 0
+ *      0    1 type        1 PUT, 2 DELETE, 3 COPY
+ *      1    1 flags       bit 0: an expiry follows; other bits 0
  *      2    4 keyLength   big-endian, 1 .. maxKeySize
  *      6    n key
- *    6+n    8 expiresAt   epoch milliseconds, if flag 0 is set
- *      .    . value       PUT only: the rest of the record
+ *    6+n    8 sourceLsn   COPY only: the LSN of the record whose value this copies
+ *      .    8 expiresAt   epoch milliseconds, if flag 0 is set
+ *      .    . value       PUT and COPY: the rest of the record
  * </pre>
+ *
+ * <p>A COPY is written by compaction, without the key's lock: at replay it takes effect only if the key still points
+ * at {@code sourceLsn}, so a user's write that landed between compaction's read and its append is never undone.
  *
  * <p>Immutable.
  */
@@ -23,6 +27,7 @@ sealed interface KvRecord {
 
     int PUT = 1;
     int DELETE = 2;
+    int COPY = 3;
     int HAS_EXPIRY = 1;
     int HEADER = 6;
 
@@ -33,6 +38,23 @@ sealed interface KvRecord {
 
     /** A key removed. */
     record Delete(Key key) implements KvRecord {}
+
+    /** Compaction's copy of the value at {@code sourceLsn}; applies only if the key still points there. */
+    record Copy(Key key, long sourceLsn, byte[] value, long expiresAtMillis) implements KvRecord {}
+
+    static byte[] encodeCopy(Key key, long sourceLsn, byte[] value, long expiresAtMillis) {
+        int expiry = expiresAtMillis != 0 ? 8 : 0;
+        ByteBuffer out = ByteBuffer.allocate(HEADER + key.length() + 8 + expiry + value.length);
+        out.put((byte) COPY)
+                .put((byte) (expiry != 0 ? HAS_EXPIRY : 0))
+                .putInt(key.length())
+                .put(key.unsafeBytes());
+        out.putLong(sourceLsn);
+        if (expiry != 0) {
+            out.putLong(expiresAtMillis);
+        }
+        return out.put(value).array();
+    }
 
     /** The record's bytes. */
     static byte[] encodePut(Key key, byte[] value, long expiresAtMillis) {
@@ -75,8 +97,8 @@ sealed interface KvRecord {
         int type = in.get() & 0xFF;
         int flags = in.get() & 0xFF;
         int keyLength = in.getInt();
-        if (type != PUT && type != DELETE) {
-            throw corrupt(lsn, "unknown record type " + type + " (expected 1 PUT or 2 DELETE)");
+        if (type != PUT && type != DELETE && type != COPY) {
+            throw corrupt(lsn, "unknown record type " + type + " (expected 1 PUT, 2 DELETE or 3 COPY)");
         }
         if ((flags & ~HAS_EXPIRY) != 0 || (type == DELETE && flags != 0)) {
             throw corrupt(lsn, "invalid flags 0x" + Integer.toHexString(flags) + " for record type " + type);
@@ -95,15 +117,24 @@ sealed interface KvRecord {
             return new Delete(key);
         }
         boolean hasExpiry = (flags & HAS_EXPIRY) != 0;
-        int valueOffset = valueOffset(keyLength, hasExpiry);
+        int source = type == COPY ? 8 : 0;
+        int valueOffset = valueOffset(keyLength, hasExpiry) + source;
         if (valueOffset > bytes.length) {
-            throw corrupt(lsn, "PUT record ends inside its expiry field");
+            throw corrupt(lsn, (type == COPY ? "COPY" : "PUT") + " record ends inside its header fields");
         }
-        long expiresAt = hasExpiry ? in.getLong(HEADER + keyLength) : 0;
+        long expiresAt = hasExpiry ? in.getLong(HEADER + keyLength + source) : 0;
         if (hasExpiry && expiresAt <= 0) {
             throw corrupt(lsn, "expiry " + expiresAt + " (expected a positive epoch millisecond)");
         }
-        return new Put(key, Arrays.copyOfRange(bytes, valueOffset, bytes.length), expiresAt);
+        byte[] value = Arrays.copyOfRange(bytes, valueOffset, bytes.length);
+        if (type == COPY) {
+            long sourceLsn = in.getLong(HEADER + keyLength);
+            if (sourceLsn < 0 || sourceLsn >= lsn) {
+                throw corrupt(lsn, "COPY of LSN " + sourceLsn + " (expected an earlier record)");
+            }
+            return new Copy(key, sourceLsn, value, expiresAt);
+        }
+        return new Put(key, value, expiresAt);
     }
 
     private static KvException corrupt(long lsn, String problem) {

@@ -35,7 +35,7 @@ final class KvRecordTest {
         assertCorrupt(
                 ByteBuffer.allocate(8).put((byte) 2).put((byte) 0).putInt(1).array(), "1 trailing bytes");
         assertCorrupt(
-                ByteBuffer.allocate(10).put((byte) 1).put((byte) 1).putInt(1).array(), "ends inside its expiry");
+                ByteBuffer.allocate(10).put((byte) 1).put((byte) 1).putInt(1).array(), "ends inside its header fields");
     }
 
     private static void assertCorrupt(byte[] bytes, String problem) {
