@@ -22,9 +22,25 @@ public final class ScratchDirectory implements AutoCloseable {
         this.path = path;
     }
 
+    /** A fresh directory named {@code prefix...} in the JVM's temporary directory ({@code java.io.tmpdir}). */
+    public static ScratchDirectory create(String prefix) throws IOException {
+        return create(Path.of(System.getProperty("java.io.tmpdir")), prefix);
+    }
+
     /** Creates {@code parent/prefix<random>}. */
     public static ScratchDirectory create(Path parent, String prefix) throws IOException {
         return new ScratchDirectory(Files.createTempDirectory(parent, prefix));
+    }
+
+    /** Bytes in the regular files directly inside {@code directory} (a log's segments, say). */
+    public static long sizeOfFiles(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
     }
 
     public Path path() {

@@ -90,7 +90,7 @@ public class EmbeddedStoreBenchmark extends KeelBenchmark {
         }
         zipf = new ScrambledZipf(KEYS, 0.99);
         boolean synced = params.getBenchmark().endsWith(".syncedBatch100");
-        directory = ScratchDirectory.create(Path.of(System.getProperty("java.io.tmpdir")), "keel-kv-embedded-");
+        directory = ScratchDirectory.create("keel-kv-embedded-");
         store = switch (engine) {
             case "keel" -> new KeelEngine(directory.path(), synced ? SyncPolicy.ALWAYS : SyncPolicy.NONE);
             case "rocksdb" -> new RocksDbEngine(directory.path());

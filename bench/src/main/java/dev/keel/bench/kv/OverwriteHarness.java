@@ -1,6 +1,7 @@
 package dev.keel.bench.kv;
 
 import dev.keel.bench.MachineDescription;
+import dev.keel.bench.ScratchDirectory;
 import dev.keel.kv.KeyValueStore;
 import dev.keel.kv.KvOptions;
 import dev.keel.kv.KvStats;
@@ -8,12 +9,9 @@ import dev.keel.storage.SyncPolicy;
 import dev.keel.time.Ticker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Does compaction keep disk use bounded under an overwrite-heavy workload? Writes N keys, then overwrites every key
@@ -32,8 +30,8 @@ public final class OverwriteHarness {
     public static void main(String[] args) throws IOException, InterruptedException {
         int keys = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
         Ticker ticker = Ticker.system();
-        Path directory = Files.createTempDirectory("keel-kv-overwrite-");
-        try {
+        try (ScratchDirectory scratch = ScratchDirectory.create("keel-kv-overwrite-")) {
+            Path directory = scratch.path();
             KvOptions options = KvOptions.builder(directory)
                     .syncPolicy(SyncPolicy.NONE)
                     .segmentSize(8L << 20)
@@ -61,7 +59,7 @@ public final class OverwriteHarness {
                         written += 16 + 100;
                     }
                     KvStats stats = store.stats();
-                    long disk = sizeOf(directory.resolve("log"));
+                    long disk = ScratchDirectory.sizeOfFiles(directory.resolve("log"));
                     System.out.printf(
                             "| %d | %d | %d | %d | %.2f | %d |%n",
                             round,
@@ -76,22 +74,6 @@ public final class OverwriteHarness {
             System.out.printf(
                     "%nTotal %.1f s. Round 0 is the initial load; rounds 1-10 overwrite every key.%n",
                     (ticker.read() - start) / 1e9);
-        } finally {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
-    private static long sizeOf(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            long total = 0;
-            for (Path file : files.toList()) {
-                total += Files.size(file);
-            }
-            return total;
         }
     }
 }

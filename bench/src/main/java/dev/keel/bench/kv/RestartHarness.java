@@ -1,6 +1,7 @@
 package dev.keel.bench.kv;
 
 import dev.keel.bench.MachineDescription;
+import dev.keel.bench.ScratchDirectory;
 import dev.keel.kv.KeyValueStore;
 import dev.keel.kv.KvOptions;
 import dev.keel.kv.WriteBatch;
@@ -11,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * How long the key-value store takes to open with N keys: from its key-directory checkpoint (after a clean close), and
@@ -38,8 +37,8 @@ public final class RestartHarness {
             System.exit(2);
         }
         Ticker ticker = Ticker.system();
-        Path directory = Files.createTempDirectory("keel-kv-restart-");
-        try {
+        try (ScratchDirectory scratch = ScratchDirectory.create("keel-kv-restart-")) {
+            Path directory = scratch.path();
             KvOptions options = KvOptions.builder(directory)
                     .syncPolicy(SyncPolicy.NONE)
                     .compactionTrigger(0.999)
@@ -71,7 +70,7 @@ public final class RestartHarness {
                 }
             }
             double loadSeconds = (ticker.read() - start) / 1e9;
-            long logBytes = sizeOf(directory.resolve("log"));
+            long logBytes = ScratchDirectory.sizeOfFiles(directory.resolve("log"));
             System.out.printf(
                     "Loaded and closed in %.1f s; log %d MiB; checkpoint %d MiB%n%n",
                     loadSeconds, logBytes >> 20, Files.size(directory.resolve("keydir.checkpoint")) >> 20);
@@ -81,12 +80,6 @@ public final class RestartHarness {
             timeOpen("from the checkpoint, again", options, ticker);
             Files.delete(directory.resolve("keydir.checkpoint"));
             timeOpen("replaying the whole log", options, ticker);
-        } finally {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 
@@ -102,16 +95,6 @@ public final class RestartHarness {
                     "| %s | %.2f | %d | %d | %s |%n",
                     label, seconds, store.stats().keys(), heap, store.stats().startup());
             System.out.flush();
-        }
-    }
-
-    private static long sizeOf(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            long total = 0;
-            for (Path file : files.toList()) {
-                total += Files.size(file);
-            }
-            return total;
         }
     }
 }
