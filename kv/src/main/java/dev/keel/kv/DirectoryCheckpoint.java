@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key directory saved to disk, so that a restart rebuilds it from keys alone instead of reading every value in
@@ -25,11 +26,12 @@ import java.util.zip.CheckedOutputStream;
  *
  * <pre>
  * keydir.checkpoint, all integers big-endian:
- *   magic u32 0x4B564350 ("KVCP") | version u16 = 1 | reserved u16 = 0
+ *   magic u32 0x4B564350 ("KVCP") | version u16 = 2 | reserved u16 = 0
  *   firstLsn u64     the log's first LSN when written: a later truncation (compaction) invalidates the file
  *   coveredLsn u64   the log's end when written: records from here on are replayed from the log
- *   count u64        entries that follow
- *   entry: keyLength u32 | key | lsn u64 | size u32 | recordSize u32 | expiresAt u64
+ *   count u64        user keys that follow, in ascending order
+ *   entry: keyLength u32 | key | lsn u64 | size i32 (-1: a list's head) | recordSize u32 | expiresAt u64
+ *   count u64        list elements that follow, in ascending element-key order; entries as above, size &gt;= 0
  *   crc u32          CRC32C of every byte before it
  * </pre>
  *
@@ -45,7 +47,7 @@ final class DirectoryCheckpoint {
 
     static final String FILE = "keydir.checkpoint";
     private static final int MAGIC = 0x4B564350;
-    private static final short VERSION = 1;
+    private static final short VERSION = 2;
 
     /** What loading found: the covered range and the entries loaded, or why the file was not used. */
     sealed interface Loaded {
@@ -65,8 +67,8 @@ final class DirectoryCheckpoint {
         return Files.isRegularFile(directory.resolve(FILE));
     }
 
-    /** Writes every live key of {@code keys}, covering the log from {@code firstLsn} to {@code coveredLsn}. */
-    static void write(Path directory, KeyDirectory keys, long firstLsn, long coveredLsn) throws IOException {
+    /** Writes every live key of {@code keyspace}, covering the log from {@code firstLsn} to {@code coveredLsn}. */
+    static void write(Path directory, Keyspace keyspace, long firstLsn, long coveredLsn) throws IOException {
         DurableFiles.replace(directory.resolve(FILE), stream -> {
             CRC32C crc = new CRC32C();
             DataOutputStream out =
@@ -76,26 +78,8 @@ final class DirectoryCheckpoint {
             out.writeShort(0);
             out.writeLong(firstLsn);
             out.writeLong(coveredLsn);
-            out.writeLong(keys.liveKeys());
-            long written = 0;
-            Iterator<Map.Entry<Key, Version>> entries = keys.range(null, null);
-            while (entries.hasNext()) {
-                Map.Entry<Key, Version> entry = entries.next();
-                if (entry.getValue() instanceof Version.Live live) {
-                    byte[] key = entry.getKey().unsafeBytes();
-                    out.writeInt(key.length);
-                    out.write(key);
-                    out.writeLong(live.lsn());
-                    out.writeInt(live.size());
-                    out.writeInt(live.recordSize());
-                    out.writeLong(live.expiresAtMillis());
-                    written++;
-                }
-            }
-            if (written != keys.liveKeys()) {
-                throw new IOException("key directory changed while it was checkpointed (" + written + " entries, "
-                        + keys.liveKeys() + " counted)");
-            }
+            writeEntries(out, keyspace.users());
+            writeEntries(out, keyspace.elements());
             out.flush();
             DataOutputStream trailer = new DataOutputStream(stream);
             trailer.writeInt((int) crc.getValue());
@@ -103,73 +87,125 @@ final class DirectoryCheckpoint {
         });
     }
 
+    private static void writeEntries(DataOutputStream out, KeyDirectory keys) throws IOException {
+        out.writeLong(keys.liveKeys());
+        long written = 0;
+        Iterator<Map.Entry<Key, Version>> entries = keys.range(null, null);
+        while (entries.hasNext()) {
+            Map.Entry<Key, Version> entry = entries.next();
+            if (entry.getValue() instanceof Version.Live live) {
+                byte[] key = entry.getKey().unsafeBytes();
+                out.writeInt(key.length);
+                out.write(key);
+                out.writeLong(live.lsn());
+                out.writeInt(live.size());
+                out.writeInt(live.recordSize());
+                out.writeLong(live.expiresAtMillis());
+                written++;
+            }
+        }
+        if (written != keys.liveKeys()) {
+            throw new IOException("key directory changed while it was checkpointed (" + written + " entries, "
+                    + keys.liveKeys() + " counted)");
+        }
+    }
+
     /**
-     * Loads the checkpoint into {@code keys} (which must be empty). On any problem the directory is cleared and the
+     * Loads the checkpoint into {@code keyspace} (which must be empty). On any problem the directory is cleared and the
      * reason returned; the caller then replays the whole log.
      */
-    static Loaded read(Path directory, KeyDirectory keys, int maxKeySize) throws IOException {
+    static Loaded read(Path directory, Keyspace keyspace, int maxKeySize) throws IOException {
         Path file = directory.resolve(FILE);
         CRC32C crc = new CRC32C();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
             if (in.readInt() != MAGIC) {
-                return reject(keys, "not a keel key directory checkpoint (wrong magic)");
+                return reject(keyspace, "not a keel key directory checkpoint (wrong magic)");
             }
             short version = in.readShort();
             if (version != VERSION) {
-                return reject(keys, "format version " + version + " (expected " + VERSION + ")");
+                return reject(keyspace, "format version " + version + " (expected " + VERSION + ")");
             }
             in.readShort();
             long firstLsn = in.readLong();
             long coveredLsn = in.readLong();
-            long count = in.readLong();
-            if (count < 0 || count > Integer.MAX_VALUE - 8 || firstLsn < 0 || coveredLsn < firstLsn) {
-                return reject(
-                        keys, "impossible header (count " + count + ", LSNs " + firstLsn + ".." + coveredLsn + ")");
+            if (firstLsn < 0 || coveredLsn < firstLsn) {
+                return reject(keyspace, "impossible header (LSNs " + firstLsn + ".." + coveredLsn + ")");
             }
-            List<Key> loadedKeys = new ArrayList<>((int) Math.min(count, 1 << 20));
-            List<Version> loadedVersions = new ArrayList<>((int) Math.min(count, 1 << 20));
-            Key previous = null;
-            for (long i = 0; i < count; i++) {
-                int keyLength = in.readInt();
-                if (keyLength <= 0 || keyLength > maxKeySize) {
-                    return reject(keys, "entry " + i + " has key length " + keyLength);
-                }
-                byte[] key = in.readNBytes(keyLength);
-                if (key.length != keyLength) {
-                    return reject(keys, "file ends inside entry " + i);
-                }
-                long lsn = in.readLong();
-                int size = in.readInt();
-                int recordSize = in.readInt();
-                long expiresAt = in.readLong();
-                if (lsn < firstLsn || lsn >= coveredLsn || size < 0 || recordSize < size) {
-                    return reject(keys, "entry " + i + " points outside the log it covers (LSN " + lsn + ")");
-                }
-                Key next = Key.wrap(key);
-                if (previous != null && previous.compareTo(next) >= 0) {
-                    return reject(keys, "entry " + i + " is out of order");
-                }
-                loadedKeys.add(next);
-                loadedVersions.add(new Version.Live(lsn, size, recordSize, expiresAt, null));
-                previous = next;
+            Section users = readSection(in, "key", maxKeySize, Version.Live.LIST_HEAD, firstLsn, coveredLsn);
+            if (users.problem() != null) {
+                return reject(keyspace, users.problem());
+            }
+            Section elements =
+                    readSection(in, "list element", maxKeySize + ElementKey.OVERHEAD, 0, firstLsn, coveredLsn);
+            if (elements.problem() != null) {
+                return reject(keyspace, elements.problem());
             }
             int computed = (int) crc.getValue();
             int stored = new DataInputStream(raw).readInt();
             if (stored != computed || raw.read() != -1) {
-                return reject(keys, "checksum mismatch or trailing bytes");
+                return reject(keyspace, "checksum mismatch or trailing bytes");
             }
-            keys.loadSorted(loadedKeys, loadedVersions);
-            return new Loaded.Used(firstLsn, coveredLsn, count);
+            keyspace.users().loadSorted(users.keys(), users.versions());
+            keyspace.elements().loadSorted(elements.keys(), elements.versions());
+            return new Loaded.Used(firstLsn, coveredLsn, users.keys().size());
         } catch (NoSuchFileException e) {
             return new Loaded.Missing();
         } catch (EOFException e) {
-            return reject(keys, "file ends early");
+            return reject(keyspace, "file ends early");
         }
     }
 
-    private static Loaded reject(KeyDirectory keys, String reason) {
-        keys.clear();
+    /** The entries of one section, or what was wrong with it. */
+    private record Section(
+            List<Key> keys,
+            List<Version> versions,
+            @Nullable String problem) {
+        static Section failed(String problem) {
+            return new Section(List.of(), List.of(), problem);
+        }
+    }
+
+    private static Section readSection(
+            DataInputStream in, String what, int maxKeySize, int minSize, long firstLsn, long coveredLsn)
+            throws IOException {
+        long count = in.readLong();
+        if (count < 0 || count > Integer.MAX_VALUE - 8) {
+            return Section.failed("impossible " + what + " count " + count);
+        }
+        List<Key> loadedKeys = new ArrayList<>((int) Math.min(count, 1 << 20));
+        List<Version> loadedVersions = new ArrayList<>((int) Math.min(count, 1 << 20));
+        Key previous = null;
+        for (long i = 0; i < count; i++) {
+            int keyLength = in.readInt();
+            if (keyLength <= 0 || keyLength > maxKeySize) {
+                return Section.failed(what + " entry " + i + " has key length " + keyLength);
+            }
+            byte[] key = in.readNBytes(keyLength);
+            if (key.length != keyLength) {
+                throw new EOFException();
+            }
+            long lsn = in.readLong();
+            int size = in.readInt();
+            int recordSize = in.readInt();
+            long expiresAt = in.readLong();
+            if (lsn < firstLsn || lsn >= coveredLsn || size < minSize || recordSize < size || expiresAt < 0) {
+                return Section.failed(what + " entry " + i + " points outside the log it covers (LSN " + lsn + ", size "
+                        + size + ")");
+            }
+            Key next = Key.wrap(key);
+            if (previous != null && previous.compareTo(next) >= 0) {
+                return Section.failed(what + " entry " + i + " is out of order");
+            }
+            loadedKeys.add(next);
+            loadedVersions.add(new Version.Live(lsn, size, recordSize, expiresAt, null));
+            previous = next;
+        }
+        return new Section(loadedKeys, loadedVersions, null);
+    }
+
+    private static Loaded reject(Keyspace keyspace, String reason) {
+        keyspace.clear();
         return new Loaded.Rejected(reason);
     }
 }

@@ -52,9 +52,11 @@ final class KeyDirectory {
 
     /**
      * Makes {@code next} the newest version of {@code key} (a put, or a {@link Version.Deleted} for a delete), keeping
-     * the older versions open snapshots need. {@code recordSize} is the size of the record that made it.
+     * the older versions open snapshots need. {@code recordSize} is the size of the record that made it. Returns the
+     * version it replaced, or null.
      */
-    void apply(Key key, Version next, int recordSize) {
+    @Nullable
+    Version apply(Key key, Version next, int recordSize) {
         Version previous = versions.get(key);
         Version linked = next.withPrevious(chains.prune(previous, next.lsn()));
         boolean wasLive = previous instanceof Version.Live;
@@ -77,11 +79,42 @@ final class KeyDirectory {
                 versions.put(key, linked);
             }
         }
+        return previous;
     }
 
-    /** Replays one record during recovery, where there are no snapshots and records arrive in LSN order. */
-    void recover(Key key, Version next, int recordSize) {
-        apply(key, next, recordSize);
+    /**
+     * Replays one record during recovery, where there are no snapshots and records arrive in LSN order; returns the
+     * version it replaced.
+     */
+    @Nullable
+    Version recover(Key key, Version next, int recordSize) {
+        return apply(key, next, recordSize);
+    }
+
+    /** The keys in {@code [from, to]}, in order, with their newest versions. */
+    Iterator<Map.Entry<Key, Version>> rangeClosed(Key from, Key to) {
+        return versions.subMap(from, true, to, true).entrySet().iterator();
+    }
+
+    /**
+     * Removes every key in {@code [from, to]} without writing anything (a deleted list's elements: nothing can read
+     * them any more, and their records leave the log with their segments). Returns how many were removed. Called under
+     * the stripe lock that guards the range.
+     */
+    long removeRange(Key from, Key to) {
+        long removed = 0;
+        Iterator<Map.Entry<Key, Version>> range = rangeClosed(from, to);
+        while (range.hasNext()) {
+            Map.Entry<Key, Version> entry = range.next();
+            if (versions.remove(entry.getKey(), entry.getValue())) {
+                if (entry.getValue() instanceof Version.Live live) {
+                    liveBytes.addAndGet(-live.recordSize());
+                    liveKeys.decrementAndGet();
+                }
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** The keys in {@code [from, to)} (either bound may be null: unbounded), in order, with their newest versions. */
@@ -130,14 +163,15 @@ final class KeyDirectory {
     }
 
     /**
-     * Removes {@code key} if its newest version is still {@code expired}, without writing anything: its record leaves
-     * the log with the segment it is in. Only when no snapshot is open. Returns true if it was removed.
+     * Removes {@code key} if its newest version is still {@code dead} (expired, or an element of a list that is gone),
+     * without writing anything: its record leaves the log with the segment it is in. Only when no snapshot could read
+     * it. Returns true if it was removed.
      */
-    boolean dropExpired(Key key, Version.Live expired) {
-        if (!versions.remove(key, expired)) {
+    boolean dropIf(Key key, Version.Live dead) {
+        if (!versions.remove(key, dead)) {
             return false;
         }
-        liveBytes.addAndGet(-expired.recordSize());
+        liveBytes.addAndGet(-dead.recordSize());
         liveKeys.decrementAndGet();
         return true;
     }

@@ -2,31 +2,29 @@ package dev.keel.kv;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keel.storage.ChannelOpener;
-import dev.keel.storage.LogReader;
-import dev.keel.storage.LogRecord;
 import dev.keel.storage.RecoveryScan;
 import dev.keel.storage.StorageException;
 import dev.keel.storage.WalOptions;
 import dev.keel.storage.WriteAheadLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * it to the {@link WriteAheadLog} (durable on return under the default {@code SyncPolicy.ALWAYS}; concurrent writers
  * share each fsync through the log's group commit) and then points the key directory at the record's LSN. A read is a
  * directory lookup and one positional read of the log. Writes to the same key are serialised by one of
- * {@value #STRIPES} stripe locks, held from the read of the old value (for compare-and-set, put-if-absent) through the
+ * {@value WriteLocks#STRIPES} stripe locks, held from the read of the old value (for compare-and-set, put-if-absent) through the
  * append to the directory update, so the log's order and the directory agree, and recovery, which replays the log in
  * order, rebuilds exactly the state that writers saw. Writes to different keys run in parallel and share forces.
  * Rejected: one store-wide write lock (it would hold every writer through every fsync and defeat group commit), and
@@ -51,13 +49,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Guarantees: a write that returned survives a crash (under {@code ALWAYS}); a {@link WriteBatch} is all or nothing;
  * reads see only durable writes; a {@link KvSnapshot} is a consistent point-in-time view. TTLs are judged by the
- * injected clock ({@link KvOptions#clock()}).
+ * injected clock ({@link KvOptions#clock()}). Besides strings, a key may hold a list ({@link #lists()}); string
+ * operations on a list, and list operations on a string, fail with {@link KvException.Code#WRONG_TYPE}.
  *
  * <p>Thread-safe.
  */
 public final class KeyValueStore implements AutoCloseable {
 
-    static final int STRIPES = 1024;
     /** The log lives in its own folder (it accepts no foreign files); the checkpoint sits beside it. */
     static final String LOG_DIRECTORY = "log";
 
@@ -66,10 +64,11 @@ public final class KeyValueStore implements AutoCloseable {
     private final KvOptions options;
     private final WriteAheadLog log;
     private final VersionChains chains = new VersionChains();
-    private final KeyDirectory directory = new KeyDirectory(chains);
-    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    /** Writers hold it shared from append to apply; taking a snapshot holds it exclusively for a moment. */
-    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final Keyspace keyspace = new Keyspace(chains);
+    private final KeyDirectory directory = keyspace.users();
+    private final WriteLocks locks = new WriteLocks();
+    private final ValueReader values;
+    private final KvLists lists;
 
     private final AtomicBoolean closed = new AtomicBoolean();
     /** One compaction at a time, whether asked for or run in the background. */
@@ -83,28 +82,16 @@ public final class KeyValueStore implements AutoCloseable {
     private volatile @Nullable String compactionFailure;
     /** How the last open rebuilt the key directory, for stats(). */
     private String startup = "";
-    /**
-     * Values by the LSN of their record. A record never changes, so an entry is never stale and needs no invalidation:
-     * an overwritten key simply stops asking for the old LSN, which ages out.
-     */
-    private final @Nullable Cache<Long, byte[]> values;
 
     private KeyValueStore(KvOptions options, WriteAheadLog log) {
         this.options = options;
         this.log = log;
+        this.values = new ValueReader(log, options);
+        this.lists = new KvLists(this);
         this.compactor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
                 .name("keel-kv-compactor-" + options.directory().getFileName())
                 .daemon(true)
                 .factory());
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
-        this.values = options.valueCacheBytes() == 0
-                ? null
-                : Caffeine.newBuilder()
-                        .maximumWeight(options.valueCacheBytes())
-                        .weigher((Long lsn, byte[] value) -> value.length + 64)
-                        .build();
     }
 
     /** Opens (or creates) the store in {@code directory} with the default options. */
@@ -127,12 +114,13 @@ public final class KeyValueStore implements AutoCloseable {
                 .recoveryScan(scan)
                 .syncPolicy(options.syncPolicy())
                 .segmentSize(options.segmentSize())
-                .maxRecordSize(KvRecord.HEADER + options.maxKeySize() + 8 + options.maxValueSize())
+                .maxRecordSize(
+                        KvRecord.HEADER + options.maxKeySize() + ElementKey.OVERHEAD + 8 + options.maxValueSize())
                 .build();
         WriteAheadLog log = WriteAheadLog.open(options.directory().resolve(LOG_DIRECTORY), walOptions);
         KeyValueStore store = new KeyValueStore(options, log);
         try {
-            store.replay();
+            store.startup = new StoreRecovery(options, log, store.keyspace, store.values).run();
         } catch (IOException | RuntimeException e) {
             store.compactor.close();
             try {
@@ -143,66 +131,6 @@ public final class KeyValueStore implements AutoCloseable {
             throw e;
         }
         return store;
-    }
-
-    /** Rebuilds the key directory: from the checkpoint and the log after it if the checkpoint is good, else the log. */
-    private void replay() throws IOException {
-        long from = log.firstLsn();
-        String source;
-        switch (DirectoryCheckpoint.read(options.directory(), directory, options.maxKeySize())) {
-            case DirectoryCheckpoint.Loaded.Used used
-            when used.firstLsn() == log.firstLsn() && used.coveredLsn() <= log.endLsn() -> {
-                from = used.coveredLsn();
-                source = "loaded " + used.entries() + " keys from the checkpoint at LSN " + used.coveredLsn();
-            }
-            case DirectoryCheckpoint.Loaded.Used used -> {
-                directory.clear();
-                source = "ignored the checkpoint (it covers LSNs " + used.firstLsn() + ".." + used.coveredLsn()
-                        + ", the log is now " + log.firstLsn() + ".." + log.endLsn() + ")";
-            }
-            case DirectoryCheckpoint.Loaded.Rejected rejected ->
-                source = "ignored the checkpoint (" + rejected.reason() + ")";
-            case DirectoryCheckpoint.Loaded.Missing missing -> source = "no checkpoint";
-        }
-        long replayed = 0;
-        java.util.Set<Key> deletedInReplay = new java.util.HashSet<>();
-        try (LogReader reader = log.reader(from)) {
-            while (reader.hasNext()) {
-                LogRecord record = reader.next();
-                int size = record.payload().length;
-                switch (KvRecord.decode(record.payload(), record.lsn(), options.maxKeySize())) {
-                    case KvRecord.Put put ->
-                        directory.recover(
-                                put.key(),
-                                new Version.Live(record.lsn(), put.value().length, size, put.expiresAtMillis(), null),
-                                size);
-                    case KvRecord.Delete delete -> {
-                        directory.recover(delete.key(), new Version.Deleted(record.lsn(), null), size);
-                        deletedInReplay.add(delete.key());
-                    }
-                    case KvRecord.Copy copy -> {
-                        // Compaction's copy counts only if no write to the key came between its source and it: the
-                        // key still points at the source, or the source was truncated away and this replay has seen
-                        // nothing of the key since.
-                        Version current = directory.newest(copy.key());
-                        boolean applies = current instanceof Version.Live copied
-                                ? copied.lsn() == copy.sourceLsn()
-                                : current == null && copy.sourceLsn() < from && !deletedInReplay.contains(copy.key());
-                        if (applies) {
-                            directory.recover(
-                                    copy.key(),
-                                    new Version.Live(
-                                            record.lsn(), copy.value().length, size, copy.expiresAtMillis(), null),
-                                    size);
-                        }
-                    }
-                }
-                replayed++;
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        startup = source + "; replayed " + replayed + " log records";
     }
 
     // ---- typed values (JSON) ----
@@ -233,12 +161,15 @@ public final class KeyValueStore implements AutoCloseable {
 
     // ---- bytes ----
 
-    /** Sets {@code key} to {@code value}, with no expiry (clearing any TTL it had). */
+    /** Sets {@code key} to {@code value}, with no expiry (clearing any TTL it had), replacing a list it held. */
     public void put(byte[] key, byte[] value) throws IOException {
         Key k = checkedKey(key);
         checkValue(value);
         byte[] copy = value.clone();
-        withStripe(k, () -> putLocked(k, copy, 0));
+        write(k, () -> {
+            putLocked(k, copy, 0, KvRecord.Kind.VALUE);
+            return null;
+        });
     }
 
     /** Sets {@code key} to {@code value}, expiring after {@code ttl} by the store's clock. */
@@ -247,25 +178,39 @@ public final class KeyValueStore implements AutoCloseable {
         checkValue(value);
         long expiresAt = expiryFor(ttl);
         byte[] copy = value.clone();
-        withStripe(k, () -> putLocked(k, copy, expiresAt));
+        write(k, () -> {
+            putLocked(k, copy, expiresAt, KvRecord.Kind.VALUE);
+            return null;
+        });
     }
 
-    /** The value of {@code key}, or null if it is absent or expired. */
+    /**
+     * The value of {@code key}, or null if it is absent or expired.
+     *
+     * @throws KvException with {@link KvException.Code#WRONG_TYPE} if the key holds a list
+     */
     public byte @Nullable [] get(byte[] key) throws IOException {
         checkOpen();
         return getAt(checkedKey(key), Long.MAX_VALUE, nowMillis());
     }
 
-    /** Whether {@code key} has a value (that has not expired). */
+    /** Whether {@code key} has a value or a list (that has not expired). */
     public boolean contains(byte[] key) {
         checkOpenUnchecked();
         return directory.current(checkedKey(key), nowMillis()) != null;
     }
 
-    /** Removes {@code key}; true if it had a value. Deleting an absent key writes nothing. */
+    /** What {@code key} holds now. */
+    public ValueType type(byte[] key) {
+        checkOpenUnchecked();
+        Version.Live live = directory.current(checkedKey(key), nowMillis());
+        return live == null ? ValueType.NONE : live.isListHead() ? ValueType.LIST : ValueType.STRING;
+    }
+
+    /** Removes {@code key}, whether it holds a value or a list; true if it existed. Deleting nothing writes nothing. */
     public boolean delete(byte[] key) throws IOException {
         Key k = checkedKey(key);
-        return withStripe(k, () -> {
+        return write(k, () -> {
             if (directory.current(k, nowMillis()) == null) {
                 return false;
             }
@@ -274,16 +219,16 @@ public final class KeyValueStore implements AutoCloseable {
         });
     }
 
-    /** Sets {@code key} to {@code value} only if it has no value; true if it was set. */
+    /** Sets {@code key} to {@code value} only if it has no value (nor list); true if it was set. */
     public boolean putIfAbsent(byte[] key, byte[] value) throws IOException {
         Key k = checkedKey(key);
         checkValue(value);
         byte[] copy = value.clone();
-        return withStripe(k, () -> {
+        return write(k, () -> {
             if (directory.current(k, nowMillis()) != null) {
                 return false;
             }
-            putLocked(k, copy, 0);
+            putLocked(k, copy, 0, KvRecord.Kind.VALUE);
             return true;
         });
     }
@@ -291,6 +236,8 @@ public final class KeyValueStore implements AutoCloseable {
     /**
      * Atomically replaces the value of {@code key} if it equals {@code expected}; true if it did. A null
      * {@code expected} means "absent"; a null {@code update} deletes the key.
+     *
+     * @throws KvException with {@link KvException.Code#WRONG_TYPE} if the key holds a list
      */
     public boolean compareAndSet(byte[] key, byte @Nullable [] expected, byte @Nullable [] update) throws IOException {
         Key k = checkedKey(key);
@@ -298,14 +245,13 @@ public final class KeyValueStore implements AutoCloseable {
             checkValue(update);
         }
         byte @Nullable [] copy = update == null ? null : update.clone();
-        return withStripe(k, () -> {
+        return write(k, () -> {
             Version.Live current = directory.current(k, nowMillis());
-            byte @Nullable [] actual = current == null ? null : readValue(k, current);
-            if (!Arrays.equals(actual, expected)) {
+            if (!Arrays.equals(stringValue(k, current), expected)) {
                 return false;
             }
             if (copy != null) {
-                putLocked(k, copy, 0);
+                putLocked(k, copy, 0, KvRecord.Kind.VALUE);
             } else if (current != null) {
                 deleteLocked(k);
             }
@@ -317,6 +263,8 @@ public final class KeyValueStore implements AutoCloseable {
      * Atomically sets {@code key} to {@code update} with the given {@link Expiry} if its value equals
      * {@code expected} (null: absent); true if it did. {@link Expiry#keep()} keeps the TTL the key has at that moment,
      * so a read-modify-write (an increment) does not lose it.
+     *
+     * @throws KvException with {@link KvException.Code#WRONG_TYPE} if the key holds a list
      */
     public boolean compareAndSet(byte[] key, byte @Nullable [] expected, byte[] update, Expiry expiry)
             throws IOException {
@@ -324,10 +272,9 @@ public final class KeyValueStore implements AutoCloseable {
         checkValue(update);
         long newExpiry = expiry instanceof Expiry.After after ? expiryFor(after.ttl()) : 0;
         byte[] copy = update.clone();
-        return withStripe(k, () -> {
+        return write(k, () -> {
             Version.Live current = directory.current(k, nowMillis());
-            byte @Nullable [] actual = current == null ? null : readValue(k, current);
-            if (!Arrays.equals(actual, expected)) {
+            if (!Arrays.equals(stringValue(k, current), expected)) {
                 return false;
             }
             long expiresAt = switch (expiry) {
@@ -335,62 +282,55 @@ public final class KeyValueStore implements AutoCloseable {
                 case Expiry.Keep _ -> current == null ? 0 : current.expiresAtMillis();
                 case Expiry.After _ -> newExpiry;
             };
-            putLocked(k, copy, expiresAt);
+            putLocked(k, copy, expiresAt, KvRecord.Kind.VALUE);
             return true;
         });
     }
 
-    /** Applies every write of {@code batch}, atomically: after a crash all of them are in the store or none is. */
+    /**
+     * Applies every write of {@code batch}, atomically: after a crash all of them are in the store or none is. A put
+     * or delete of a key holding a list replaces or removes the list.
+     */
     public void write(WriteBatch batch) throws IOException {
         List<WriteBatch.Write> writes = batch.writes();
         if (writes.isEmpty()) {
             return;
         }
-        TreeSet<Integer> stripeIndexes = new TreeSet<>();
+        List<Key> keys = new ArrayList<>(writes.size());
         List<byte[]> payloads = new ArrayList<>(writes.size());
         for (WriteBatch.Write write : writes) {
             checkKey(write.key());
             if (!write.delete()) {
                 checkValue(write.value());
             }
-            stripeIndexes.add(stripeOf(write.key()));
+            keys.add(write.key());
             payloads.add(
                     write.delete()
                             ? KvRecord.encodeDelete(write.key())
                             : KvRecord.encodePut(write.key(), write.value(), 0));
         }
-        List<ReentrantLock> held = new ArrayList<>();
         try {
-            for (int index : stripeIndexes) {
-                stripes[index].lock();
-                held.add(stripes[index]);
-            }
-            gate.readLock().lock();
-            try {
+            locks.write(keys, () -> {
                 checkOpen();
                 long[] lsns = log.appendBatch(payloads);
                 for (int i = 0; i < writes.size(); i++) {
                     WriteBatch.Write write = writes.get(i);
                     int size = payloads.get(i).length;
-                    directory.apply(
+                    keyspace.applyUser(
                             write.key(),
                             write.delete()
                                     ? new Version.Deleted(lsns[i], null)
                                     : new Version.Live(lsns[i], write.value().length, size, 0, null),
                             size);
                 }
-            } finally {
-                gate.readLock().unlock();
-            }
+                return null;
+            });
         } finally {
-            for (ReentrantLock lock : held.reversed()) {
-                lock.unlock();
-            }
             maybeCompactInBackground();
         }
     }
 
-    /** When {@code key} expires, if it has a value with a TTL. */
+    /** When {@code key} expires, if it has a value or list with a TTL. */
     public Optional<Instant> expiresAt(byte[] key) {
         checkOpenUnchecked();
         Version.Live live = directory.current(checkedKey(key), nowMillis());
@@ -399,73 +339,90 @@ public final class KeyValueStore implements AutoCloseable {
                 : Optional.of(Instant.ofEpochMilli(live.expiresAtMillis()));
     }
 
-    /** Gives {@code key} a TTL (rewriting its value with the new expiry); false if it has no value. */
+    /** Gives {@code key} (a value or a list) a TTL; false if it has neither. */
     public boolean expire(byte[] key, Duration ttl) throws IOException {
         Key k = checkedKey(key);
         long expiresAt = expiryFor(ttl);
-        return rewriteExpiry(k, expiresAt);
+        return rewriteExpiry(k, expiresAt, false);
     }
 
     /** Removes the TTL of {@code key}; false if it has no value or no TTL. */
     public boolean persist(byte[] key) throws IOException {
-        Key k = checkedKey(key);
-        return withStripe(k, () -> {
+        return rewriteExpiry(checkedKey(key), 0, true);
+    }
+
+    /** Rewrites the key's current record (a value or a list's head) with a new expiry. */
+    private boolean rewriteExpiry(Key k, long expiresAt, boolean onlyIfExpiring) throws IOException {
+        return write(k, () -> {
             Version.Live live = directory.current(k, nowMillis());
-            if (live == null || live.expiresAtMillis() == 0) {
+            if (live == null || (onlyIfExpiring && live.expiresAtMillis() == 0)) {
                 return false;
             }
-            byte @Nullable [] value = readValue(k, live);
-            if (value == null) {
-                return false;
-            }
-            putLocked(k, value, 0);
+            KvRecord.Kind kind = live.isListHead() ? KvRecord.Kind.LIST_HEAD : KvRecord.Kind.VALUE;
+            putLocked(k, values.read(k, live, kind), expiresAt, kind);
             return true;
         });
     }
 
-    private boolean rewriteExpiry(Key k, long expiresAt) throws IOException {
-        return withStripe(k, () -> {
-            Version.Live live = directory.current(k, nowMillis());
-            if (live == null) {
-                return false;
-            }
-            byte @Nullable [] value = readValue(k, live);
-            if (value == null) {
-                return false;
-            }
-            putLocked(k, value, expiresAt);
-            return true;
-        });
-    }
-
-    /** The keys in {@code [fromInclusive, toExclusive)} with their values, in key order (weakly consistent). */
+    /**
+     * The keys in {@code [fromInclusive, toExclusive)} with their values, in key order (weakly consistent). Keys
+     * holding lists are skipped: a scan returns strings.
+     */
     public KvIterator scan(byte[] fromInclusive, byte[] toExclusive) {
         checkOpenUnchecked();
         return scanAt(Key.copyOf(fromInclusive), Key.copyOf(toExclusive), null, Long.MAX_VALUE, nowMillis());
     }
 
-    /** The keys that start with {@code prefix} with their values, in key order (weakly consistent). */
+    /** The keys that start with {@code prefix} with their values, in key order (weakly consistent); lists skipped. */
     public KvIterator scanPrefix(byte[] prefix) {
         checkOpenUnchecked();
         return scanAt(Key.copyOf(prefix), null, prefix.clone(), Long.MAX_VALUE, nowMillis());
     }
 
-    /** A consistent point-in-time view; close it when done. */
+    /**
+     * The keys in {@code [fromInclusive, toExclusive)}, whatever they hold, in key order, without reading any value:
+     * a lazy, weakly consistent walk of the in-memory directory (it sees every key that exists throughout).
+     */
+    public Stream<byte[]> keys(byte[] fromInclusive, byte[] toExclusive) {
+        checkOpenUnchecked();
+        return keyStream(directory.range(Key.copyOf(fromInclusive), Key.copyOf(toExclusive)), null);
+    }
+
+    /** The keys that start with {@code prefix}, whatever they hold, in key order, without reading any value. */
+    public Stream<byte[]> keysWithPrefix(byte[] prefix) {
+        checkOpenUnchecked();
+        return keyStream(directory.range(Key.copyOf(prefix), null), prefix.clone());
+    }
+
+    private Stream<byte[]> keyStream(java.util.Iterator<Map.Entry<Key, Version>> range, byte @Nullable [] prefix) {
+        long now = nowMillis();
+        Stream<Map.Entry<Key, Version>> entries = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(range, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        if (prefix != null) {
+            entries = entries.takeWhile(entry -> entry.getKey().startsWith(prefix));
+        }
+        return entries.filter(entry -> KeyDirectory.liveAt(entry.getValue(), Long.MAX_VALUE, now) != null)
+                .map(entry -> entry.getKey().toByteArray());
+    }
+
+    /** The list operations on this store's keys (LPUSH, RPOP, LRANGE ... in Redis's terms). */
+    public KvLists lists() {
+        return lists;
+    }
+
+    /** A consistent point-in-time view of the store's strings; close it when done. */
     public KvSnapshot snapshot() {
         checkOpenUnchecked();
-        gate.writeLock().lock();
-        try {
+        return locks.exclusive(() -> {
             long lsn = log.endLsn();
             chains.open(lsn);
             return new KvSnapshot(this, lsn, nowMillis());
-        } finally {
-            gate.writeLock().unlock();
-        }
+        });
     }
 
     /** Counts and sizes, read together. */
     public KvStats stats() {
-        long live = directory.liveBytes();
+        long live = keyspace.liveBytes();
         return new KvStats(
                 directory.liveKeys(),
                 live,
@@ -499,7 +456,7 @@ public final class KeyValueStore implements AutoCloseable {
     }
 
     /** After some writes, checks whether dead bytes passed the trigger, and if so compacts in the background. */
-    private void maybeCompactInBackground() {
+    void maybeCompactInBackground() {
         if (writesSinceCheck.incrementAndGet() % 256 != 0 || compactionFailure != null) {
             return;
         }
@@ -528,20 +485,18 @@ public final class KeyValueStore implements AutoCloseable {
         return options;
     }
 
-    /** Closes the log, after making everything written durable. Idempotent. */
+    /** Closes the log, after making everything written durable, and writes the checkpoint. Idempotent. */
     @Override
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
             compactor.close();
-            gate.writeLock().lock();
-            try {
+            locks.exclusiveIo(() -> {
                 long firstLsn = log.firstLsn();
                 log.close();
                 // Only after the log is closed (everything forced) does the checkpoint claim to cover it.
-                DirectoryCheckpoint.write(options.directory(), directory, firstLsn, log.endLsn());
-            } finally {
-                gate.writeLock().unlock();
-            }
+                DirectoryCheckpoint.write(options.directory(), keyspace, firstLsn, log.endLsn());
+                return null;
+            });
         }
     }
 
@@ -550,11 +505,11 @@ public final class KeyValueStore implements AutoCloseable {
         return "KeyValueStore[" + options.directory() + "]";
     }
 
-    // ---- package-private: used by snapshots and iterators ----
+    // ---- package-private: used by snapshots, iterators, lists and compaction ----
 
     /**
-     * The value of {@code key} visible at {@code snapshotLsn} and {@code nowMillis}. If compaction deleted the segment
-     * between the lookup and the read, the key has been copied to a newer record: look it up again.
+     * The string value of {@code key} visible at {@code snapshotLsn} and {@code nowMillis}. If compaction deleted the
+     * segment between the lookup and the read, the key has been copied to a newer record: look it up again.
      */
     byte @Nullable [] getAt(Key key, long snapshotLsn, long nowMillis) throws IOException {
         for (int attempt = 0; ; attempt++) {
@@ -563,7 +518,7 @@ public final class KeyValueStore implements AutoCloseable {
                 return null;
             }
             try {
-                return readValue(key, live);
+                return stringValue(key, live);
             } catch (StorageException e) {
                 Version.Live again = KeyDirectory.liveAt(directory.newest(key), snapshotLsn, nowMillis);
                 boolean moved = again == null || again.lsn() != live.lsn();
@@ -586,8 +541,16 @@ public final class KeyValueStore implements AutoCloseable {
         return log;
     }
 
-    KeyDirectory directory() {
-        return directory;
+    Keyspace keyspace() {
+        return keyspace;
+    }
+
+    WriteLocks locks() {
+        return locks;
+    }
+
+    ValueReader values() {
+        return values;
     }
 
     /** Bytes in the log, from its oldest segment to its end. */
@@ -599,166 +562,57 @@ public final class KeyValueStore implements AutoCloseable {
         return chains.openSnapshots();
     }
 
-    /** What one {@link #copyForward} batch did. */
-    record CopyResult(long copied, long expiredDropped) {}
-
-    /**
-     * Re-appends the current value of each of {@code keys} whose newest record still lies below {@code cutoff}, as
-     * COPY records in one log batch, then points each key at its copy if it still points where the copy came from.
-     * No lock is held while reading values or appending (so a writer never waits on compaction's I/O); the COPY
-     * record's source LSN makes replay agree with that check. Expired keys are dropped when no snapshot could read
-     * them.
-     */
-    CopyResult copyForward(List<Key> keys, long cutoff) throws IOException {
-        checkOpen();
-        long now = nowMillis();
-        List<Key> copiedKeys = new ArrayList<>();
-        List<Version.Live> sources = new ArrayList<>();
-        List<byte[]> payloads = new ArrayList<>();
-        long expired = 0;
-        for (Key key : keys) {
-            if (!(directory.newest(key) instanceof Version.Live live) || live.lsn() >= cutoff) {
-                continue;
-            }
-            if (live.isExpiredAt(now) && chains.openSnapshots() == 0) {
-                if (underStripe(key, () -> directory.dropExpired(key, live))) {
-                    expired++;
-                }
-                continue;
-            }
-            byte @Nullable [] value = readValue(key, live);
-            copiedKeys.add(key);
-            sources.add(live);
-            payloads.add(KvRecord.encodeCopy(key, live.lsn(), value, live.expiresAtMillis()));
-        }
-        if (payloads.isEmpty()) {
-            return new CopyResult(0, expired);
-        }
-        long[] lsns = log.appendBatch(payloads);
-        long applied = 0;
-        for (int i = 0; i < lsns.length; i++) {
-            Key key = copiedKeys.get(i);
-            Version.Live source = sources.get(i);
-            int size = payloads.get(i).length;
-            long lsn = lsns[i];
-            boolean moved = underStripe(key, () -> {
-                if (!(directory.newest(key) instanceof Version.Live current) || current.lsn() != source.lsn()) {
-                    return false; // a user's write landed meanwhile: the copy is dead, as replay will agree
-                }
-                directory.apply(key, new Version.Live(lsn, source.size(), size, source.expiresAtMillis(), null), size);
-                return true;
-            });
-            if (moved) {
-                applied++;
-            }
-        }
-        return new CopyResult(applied, expired);
-    }
-
-    /** Runs a short in-memory step under {@code key}'s stripe lock: never I/O. */
-    private boolean underStripe(Key key, java.util.function.BooleanSupplier step) {
-        ReentrantLock stripe = stripes[stripeOf(key)];
-        stripe.lock();
+    /** Runs {@code write} under {@code key}'s stripe lock and the gate, on an open store; then maybe compacts. */
+    <T> T write(Key key, WriteLocks.LockedWrite<T> write) throws IOException {
         try {
-            return step.getAsBoolean();
-        } finally {
-            stripe.unlock();
-        }
-    }
-
-    /** Reads the value a version points at, checking that the record is a PUT of this very key. */
-    byte @Nullable [] readValue(Key key, Version.Live live) throws IOException {
-        if (values != null) {
-            byte @Nullable [] cached = values.getIfPresent(live.lsn());
-            if (cached != null) {
-                return cached.clone();
-            }
-        }
-        LogRecord record;
-        try {
-            record = log.read(live.lsn());
-        } catch (StorageException e) {
-            if (e.code() == StorageException.Code.CLOSED) {
-                throw new KvException(KvException.Code.CLOSED, "store in " + options.directory() + " is closed", e);
-            }
-            throw e;
-        }
-        KvRecord decoded = KvRecord.decode(record.payload(), live.lsn(), options.maxKeySize());
-        byte[] value = switch (decoded) {
-            case KvRecord.Put put when put.key().equals(key) -> put.value();
-            case KvRecord.Copy copy when copy.key().equals(key) -> copy.value();
-            default ->
-                throw new KvException(
-                        KvException.Code.CORRUPT_RECORD,
-                        "key directory points " + key + " at LSN " + live.lsn() + ", which holds " + decoded);
-        };
-        if (values != null) {
-            values.put(live.lsn(), value.clone());
-        }
-        return value;
-    }
-
-    // ---- writing ----
-
-    @FunctionalInterface
-    private interface LockedWrite<T> {
-        T run() throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface LockedAction {
-        void run() throws IOException;
-    }
-
-    private void withStripe(Key key, LockedAction action) throws IOException {
-        withStripe(key, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private <T> T withStripe(Key key, LockedWrite<T> write) throws IOException {
-        ReentrantLock stripe = stripes[stripeOf(key)];
-        stripe.lock();
-        try {
-            gate.readLock().lock();
-            try {
+            return locks.write(key, () -> {
                 checkOpen();
                 return write.run();
-            } finally {
-                gate.readLock().unlock();
-            }
+            });
         } finally {
-            stripe.unlock();
             maybeCompactInBackground();
         }
     }
 
-    /** Appends a PUT and points the directory at it. Caller holds the key's stripe and the gate. */
-    private void putLocked(Key key, byte[] value, long expiresAt) throws IOException {
-        byte[] payload = KvRecord.encodePut(key, value, expiresAt);
-        long lsn = log.append(payload);
-        if (values != null) {
-            values.put(lsn, value);
+    /** The string value at {@code live} (null: none), or WRONG_TYPE if the key holds a list. */
+    private byte @Nullable [] stringValue(Key key, Version.@Nullable Live live) throws IOException {
+        if (live == null) {
+            return null;
         }
-        directory.apply(key, new Version.Live(lsn, value.length, payload.length, expiresAt, null), payload.length);
+        if (live.isListHead()) {
+            throw wrongType(key, ValueType.LIST);
+        }
+        return values.read(key, live, KvRecord.Kind.VALUE);
     }
 
-    /** Appends a DELETE and removes the key from the directory. Caller holds the key's stripe and the gate. */
+    static KvException wrongType(Key key, ValueType holds) {
+        return new KvException(
+                KvException.Code.WRONG_TYPE,
+                "key " + key + " holds a " + holds.name().toLowerCase(java.util.Locale.ROOT)
+                        + ", which this operation cannot use");
+    }
+
+    // ---- writing ----
+
+    /** Appends a PUT and points the directory at it. Caller holds the key's stripe and the gate. */
+    private void putLocked(Key key, byte[] value, long expiresAt, KvRecord.Kind kind) throws IOException {
+        byte[] payload = KvRecord.encodePut(key, value, expiresAt, kind);
+        long lsn = log.append(payload);
+        values.remember(lsn, value);
+        int size = kind == KvRecord.Kind.LIST_HEAD ? Version.Live.LIST_HEAD : value.length;
+        keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, null), payload.length);
+    }
+
+    /** Appends a DELETE and removes the key (and a list's elements). Caller holds the key's stripe and the gate. */
     private void deleteLocked(Key key) throws IOException {
         byte[] payload = KvRecord.encodeDelete(key);
         long lsn = log.append(payload);
-        directory.apply(key, new Version.Deleted(lsn, null), payload.length);
-    }
-
-    private static int stripeOf(Key key) {
-        int hash = key.hashCode();
-        return ((hash ^ (hash >>> 16)) & 0x7fffffff) % STRIPES;
+        keyspace.applyUser(key, new Version.Deleted(lsn, null), payload.length);
     }
 
     // ---- checks ----
 
-    private Key checkedKey(byte[] key) {
+    Key checkedKey(byte[] key) {
         Key k = Key.copyOf(key);
         checkKey(k);
         return k;
@@ -774,7 +628,7 @@ public final class KeyValueStore implements AutoCloseable {
         }
     }
 
-    private void checkValue(byte[] value) {
+    void checkValue(byte[] value) {
         if (value.length > options.maxValueSize()) {
             throw new IllegalArgumentException(
                     "value of " + value.length + " bytes exceeds maxValueSize " + options.maxValueSize());
@@ -789,11 +643,11 @@ public final class KeyValueStore implements AutoCloseable {
         return Math.addExact(nowMillis(), millis);
     }
 
-    private long nowMillis() {
+    long nowMillis() {
         return options.clock().millis();
     }
 
-    private void checkOpen() throws KvException {
+    void checkOpen() throws KvException {
         if (closed.get()) {
             throw new KvException(KvException.Code.CLOSED, "store in " + options.directory() + " is closed");
         }

@@ -20,7 +20,9 @@ public final class KvException extends IOException {
         /** A stored value is not JSON where {@link KeyValueStore#get(String)} expected it. */
         NOT_JSON,
         /** The store was closed. */
-        CLOSED
+        CLOSED,
+        /** A string operation on a list, or a list operation on a string (Redis's WRONGTYPE). */
+        WRONG_TYPE
     }
 
     private final Code code;

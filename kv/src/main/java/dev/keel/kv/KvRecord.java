@@ -10,8 +10,11 @@ import java.util.Arrays;
  * <pre>
  * offset size field
  *      0    1 type        1 PUT, 2 DELETE, 3 COPY
- *      1    1 flags       bit 0: an expiry follows; other bits 0
- *      2    4 keyLength   big-endian, 1 .. maxKeySize
+ *      1    1 flags       bit 0: an expiry follows (PUT, COPY)
+ *                         bit 1: the key is a list's head; the value is its bookkeeping ({@link ListHead})
+ *                         bit 2: the key is a list element ({@link ElementKey}), in the element key space
+ *                         at most one of bits 1 and 2; other bits 0; DELETE may carry bit 2 only
+ *      2    4 keyLength   big-endian, 1 .. maxKeySize (element keys: .. maxKeySize + {@value ElementKey#OVERHEAD})
  *      6    n key
  *    6+n    8 sourceLsn   COPY only: the LSN of the record whose value this copies
  *      .    8 expiresAt   epoch milliseconds, if flag 0 is set
@@ -29,24 +32,53 @@ sealed interface KvRecord {
     int DELETE = 2;
     int COPY = 3;
     int HAS_EXPIRY = 1;
+    int LIST_HEAD_FLAG = 2;
+    int ELEMENT_FLAG = 4;
     int HEADER = 6;
+
+    /** What a record's key names, and so which key space it lives in. */
+    enum Kind {
+        /** A user's key holding a string value. */
+        VALUE(0),
+        /** A user's key holding a list: the value is the list's {@link ListHead}. */
+        LIST_HEAD(LIST_HEAD_FLAG),
+        /** One element of a list, under an {@link ElementKey}: a key space users never see. */
+        LIST_ELEMENT(ELEMENT_FLAG);
+
+        final int flag;
+
+        Kind(int flag) {
+            this.flag = flag;
+        }
+
+        /** Whether the key lives in the user key space (the key directory), not the element space. */
+        boolean userKey() {
+            return this != LIST_ELEMENT;
+        }
+    }
 
     Key key();
 
+    Kind kind();
+
     /** A key set to a value, expiring at {@code expiresAtMillis} (0: never). */
-    record Put(Key key, byte[] value, long expiresAtMillis) implements KvRecord {}
+    record Put(Key key, byte[] value, long expiresAtMillis, Kind kind) implements KvRecord {}
 
     /** A key removed. */
-    record Delete(Key key) implements KvRecord {}
+    record Delete(Key key, Kind kind) implements KvRecord {}
 
     /** Compaction's copy of the value at {@code sourceLsn}; applies only if the key still points there. */
-    record Copy(Key key, long sourceLsn, byte[] value, long expiresAtMillis) implements KvRecord {}
+    record Copy(Key key, long sourceLsn, byte[] value, long expiresAtMillis, Kind kind) implements KvRecord {}
 
     static byte[] encodeCopy(Key key, long sourceLsn, byte[] value, long expiresAtMillis) {
+        return encodeCopy(key, sourceLsn, value, expiresAtMillis, Kind.VALUE);
+    }
+
+    static byte[] encodeCopy(Key key, long sourceLsn, byte[] value, long expiresAtMillis, Kind kind) {
         int expiry = expiresAtMillis != 0 ? 8 : 0;
         ByteBuffer out = ByteBuffer.allocate(HEADER + key.length() + 8 + expiry + value.length);
         out.put((byte) COPY)
-                .put((byte) (expiry != 0 ? HAS_EXPIRY : 0))
+                .put((byte) ((expiry != 0 ? HAS_EXPIRY : 0) | kind.flag))
                 .putInt(key.length())
                 .put(key.unsafeBytes());
         out.putLong(sourceLsn);
@@ -58,10 +90,14 @@ sealed interface KvRecord {
 
     /** The record's bytes. */
     static byte[] encodePut(Key key, byte[] value, long expiresAtMillis) {
+        return encodePut(key, value, expiresAtMillis, Kind.VALUE);
+    }
+
+    static byte[] encodePut(Key key, byte[] value, long expiresAtMillis, Kind kind) {
         int expiry = expiresAtMillis != 0 ? 8 : 0;
         ByteBuffer out = ByteBuffer.allocate(HEADER + key.length() + expiry + value.length);
         out.put((byte) PUT)
-                .put((byte) (expiry != 0 ? HAS_EXPIRY : 0))
+                .put((byte) ((expiry != 0 ? HAS_EXPIRY : 0) | kind.flag))
                 .putInt(key.length())
                 .put(key.unsafeBytes());
         if (expiry != 0) {
@@ -71,9 +107,17 @@ sealed interface KvRecord {
     }
 
     static byte[] encodeDelete(Key key) {
+        return encodeDelete(key, Kind.VALUE);
+    }
+
+    /** A DELETE of a user key ({@link Kind#VALUE}, whatever it holds) or of a list element. */
+    static byte[] encodeDelete(Key key, Kind kind) {
+        if (kind == Kind.LIST_HEAD) {
+            throw new IllegalArgumentException("a DELETE names a user key as VALUE, not LIST_HEAD");
+        }
         return ByteBuffer.allocate(HEADER + key.length())
                 .put((byte) DELETE)
-                .put((byte) 0)
+                .put((byte) kind.flag)
                 .putInt(key.length())
                 .put(key.unsafeBytes())
                 .array();
@@ -100,13 +144,21 @@ sealed interface KvRecord {
         if (type != PUT && type != DELETE && type != COPY) {
             throw corrupt(lsn, "unknown record type " + type + " (expected 1 PUT, 2 DELETE or 3 COPY)");
         }
-        if ((flags & ~HAS_EXPIRY) != 0 || (type == DELETE && flags != 0)) {
+        int known = HAS_EXPIRY | LIST_HEAD_FLAG | ELEMENT_FLAG;
+        boolean validFlags = (flags & ~known) == 0
+                && (flags & (LIST_HEAD_FLAG | ELEMENT_FLAG)) != (LIST_HEAD_FLAG | ELEMENT_FLAG)
+                && (type != DELETE || (flags & ~ELEMENT_FLAG) == 0);
+        if (!validFlags) {
             throw corrupt(lsn, "invalid flags 0x" + Integer.toHexString(flags) + " for record type " + type);
         }
-        if (keyLength <= 0 || keyLength > maxKeySize || keyLength > bytes.length - HEADER) {
+        Kind kind = (flags & LIST_HEAD_FLAG) != 0
+                ? Kind.LIST_HEAD
+                : (flags & ELEMENT_FLAG) != 0 ? Kind.LIST_ELEMENT : Kind.VALUE;
+        int maxLength = kind == Kind.LIST_ELEMENT ? maxKeySize + ElementKey.OVERHEAD : maxKeySize;
+        if (keyLength <= 0 || keyLength > maxLength || keyLength > bytes.length - HEADER) {
             throw corrupt(
                     lsn,
-                    "key length " + keyLength + " (expected 1 .. min(" + maxKeySize + ", " + (bytes.length - HEADER)
+                    "key length " + keyLength + " (expected 1 .. min(" + maxLength + ", " + (bytes.length - HEADER)
                             + "))");
         }
         Key key = Key.wrap(Arrays.copyOfRange(bytes, HEADER, HEADER + keyLength));
@@ -114,7 +166,7 @@ sealed interface KvRecord {
             if (bytes.length != HEADER + keyLength) {
                 throw corrupt(lsn, "DELETE record has " + (bytes.length - HEADER - keyLength) + " trailing bytes");
             }
-            return new Delete(key);
+            return new Delete(key, kind);
         }
         boolean hasExpiry = (flags & HAS_EXPIRY) != 0;
         int source = type == COPY ? 8 : 0;
@@ -132,9 +184,9 @@ sealed interface KvRecord {
             if (sourceLsn < 0 || sourceLsn >= lsn) {
                 throw corrupt(lsn, "COPY of LSN " + sourceLsn + " (expected an earlier record)");
             }
-            return new Copy(key, sourceLsn, value, expiresAt);
+            return new Copy(key, sourceLsn, value, expiresAt, kind);
         }
-        return new Put(key, value, expiresAt);
+        return new Put(key, value, expiresAt, kind);
     }
 
     private static KvException corrupt(long lsn, String problem) {

@@ -28,6 +28,8 @@ sealed interface Version {
     /**
      * A value in the log at {@code lsn}, {@code size} bytes long, expiring at {@code expiresAtMillis} (0: never).
      *
+     * @param size the value's length, or {@link #LIST_HEAD} for a list's head (its value is bookkeeping, not user data;
+     *     marking it here rather than in a field of its own keeps each key's object at 40 bytes)
      * @param recordSize the size of the whole log record (key, value, framing), counted as live bytes
      */
     record Live(
@@ -36,6 +38,20 @@ sealed interface Version {
             int recordSize,
             long expiresAtMillis,
             @Nullable Version previous) implements Version {
+
+        /** The {@code size} of a list's head. */
+        static final int LIST_HEAD = -1;
+
+        public Live {
+            if (size < LIST_HEAD) {
+                throw new IllegalArgumentException("size (" + size + ") must be >= 0, or LIST_HEAD");
+            }
+        }
+
+        boolean isListHead() {
+            return size == LIST_HEAD;
+        }
+
         boolean isExpiredAt(long nowMillis) {
             return expiresAtMillis != 0 && nowMillis >= expiresAtMillis;
         }

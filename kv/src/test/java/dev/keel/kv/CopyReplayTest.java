@@ -65,4 +65,30 @@ final class CopyReplayTest {
             assertThat(store.stats().keys()).isZero();
         }
     }
+
+    @Test
+    void anElementOutsideItsListsHeadAndTail_isDroppedAfterReplay() throws IOException {
+        // What a compaction racing with a list's deletion can leave: a copy of an element of the old list (its source
+        // truncated away), then a new list at the key that does not reach that position.
+        try (WriteAheadLog log = WriteAheadLog.open(
+                dir.resolve(KeyValueStore.LOG_DIRECTORY),
+                WalOptions.builder().segmentSize(64 * 1024).build())) {
+            long source =
+                    log.append(KvRecord.encodePut(ElementKey.of(KEY, 5), b("old"), 0, KvRecord.Kind.LIST_ELEMENT));
+            while (log.segmentBases().size() < 2) {
+                log.append(KvRecord.encodePut(Key.copyOf(b("filler")), new byte[4096], 0));
+            }
+            log.truncateBefore(log.segmentBases().getLast());
+            log.append(KvRecord.encodeCopy(ElementKey.of(KEY, 5), source, b("old"), 0, KvRecord.Kind.LIST_ELEMENT));
+            log.append(KvRecord.encodeCopy(
+                    ElementKey.of(KEY, 9), source, b("orphan of a gone list"), 0, KvRecord.Kind.LIST_ELEMENT));
+            log.append(KvRecord.encodePut(ElementKey.of(KEY, 0), b("new"), 0, KvRecord.Kind.LIST_ELEMENT));
+            log.append(KvRecord.encodePut(KEY, new ListHead(0, 1).encode(), 0, KvRecord.Kind.LIST_HEAD));
+        }
+        try (KeyValueStore store = KeyValueStore.open(dir)) {
+            assertThat(store.lists().range(b("k"), 0, -1)).containsExactly(b("new"));
+            assertThat(store.keyspace().elements().liveKeys()).isEqualTo(1);
+            assertThat(store.stats().startup()).contains("dropped 2 elements of deleted lists");
+        }
+    }
 }
