@@ -56,6 +56,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyValueStore implements AutoCloseable {
 
+    /** Keys deleted per atomic batch by {@link #clear()}. */
+    public static final int CLEAR_BATCH = 1024;
+
     /** The log lives in its own folder (it accepts no foreign files); the checkpoint sits beside it. */
     static final String LOG_DIRECTORY = "log";
 
@@ -247,8 +250,8 @@ public final class KeyValueStore implements AutoCloseable {
         byte @Nullable [] copy = update == null ? null : update.clone();
         return write(k, () -> {
             Version.Live current = directory.current(k, nowMillis());
-            if (!Arrays.equals(stringValue(k, current), expected)) {
-                return false;
+            if (expected == null ? current != null : !Arrays.equals(stringValue(k, current), expected)) {
+                return false; // "expected absent" fails on any present key, a list included, without reading it
             }
             if (copy != null) {
                 putLocked(k, copy, 0, KvRecord.Kind.VALUE);
@@ -274,8 +277,8 @@ public final class KeyValueStore implements AutoCloseable {
         byte[] copy = update.clone();
         return write(k, () -> {
             Version.Live current = directory.current(k, nowMillis());
-            if (!Arrays.equals(stringValue(k, current), expected)) {
-                return false;
+            if (expected == null ? current != null : !Arrays.equals(stringValue(k, current), expected)) {
+                return false; // "expected absent" fails on any present key, a list included, without reading it
             }
             long expiresAt = switch (expiry) {
                 case Expiry.None _ -> 0;
@@ -328,6 +331,29 @@ public final class KeyValueStore implements AutoCloseable {
         } finally {
             maybeCompactInBackground();
         }
+    }
+
+    /**
+     * Deletes every key, strings and lists, expired or not (Redis's FLUSHDB), in atomic batches of
+     * {@value #CLEAR_BATCH}; returns how many keys it deleted. A write racing it may survive it.
+     */
+    public long clear() throws IOException {
+        checkOpen();
+        long deleted = 0;
+        WriteBatch batch = new WriteBatch();
+        java.util.Iterator<Map.Entry<Key, Version>> entries = directory.range(null, null);
+        while (entries.hasNext()) {
+            Map.Entry<Key, Version> entry = entries.next();
+            if (entry.getValue() instanceof Version.Live) {
+                batch.delete(entry.getKey().unsafeBytes());
+            }
+            if (batch.size() == CLEAR_BATCH || (!entries.hasNext() && batch.size() > 0)) {
+                write(batch);
+                deleted += batch.size();
+                batch = new WriteBatch();
+            }
+        }
+        return deleted;
     }
 
     /** When {@code key} expires, if it has a value or list with a TTL. */

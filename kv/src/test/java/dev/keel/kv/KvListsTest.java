@@ -79,7 +79,7 @@ final class KvListsTest {
                     () -> store.lists().range(b("s"), 0, -1),
                     () -> store.lists().length(b("s")),
                     () -> store.get(b("l")),
-                    () -> store.compareAndSet(b("l"), null, b("v")))) {
+                    () -> store.compareAndSet(b("l"), b("x"), b("v")))) {
                 assertThatThrownBy(call::run)
                         .isInstanceOf(KvException.class)
                         .hasMessageContaining("holds a")
@@ -89,6 +89,7 @@ final class KvListsTest {
             assertThat(store.get(b("s"))).isEqualTo(b("text"));
             assertThat(strings(store.lists().range(b("l"), 0, -1))).containsExactly("x");
             assertThat(store.putIfAbsent(b("l"), b("v"))).isFalse();
+            assertThat(store.compareAndSet(b("l"), null, b("v"))).isFalse(); // "expected absent": it is present
         }
     }
 

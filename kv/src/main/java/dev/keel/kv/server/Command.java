@@ -5,4 +5,4 @@ package dev.keel.kv.server;
  * compact constructor checks what the parser guarantees (sizes, ranges), so a command that exists is well formed.
  * Immutable, except that byte arrays are shared with the request they were parsed from and are never modified.
  */
-sealed interface Command permits StringCommand, KeyspaceCommand, ServerCommand {}
+sealed interface Command permits StringCommand, KeyspaceCommand, ListCommand, ServerCommand {}

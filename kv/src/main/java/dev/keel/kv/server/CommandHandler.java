@@ -1,6 +1,7 @@
 package dev.keel.kv.server;
 
 import dev.keel.kv.KeyValueStore;
+import dev.keel.kv.KvException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -21,11 +22,14 @@ import java.util.Locale;
 final class CommandHandler {
 
     private static final System.Logger LOG = System.getLogger(CommandHandler.class.getName());
+    static final Reply WRONG_TYPE =
+            new Reply.Error("WRONGTYPE Operation against a key holding the wrong kind of value");
 
     private final CommandParser parser = new CommandParser();
     private final ServerState state;
     private final StringCommands strings;
     private final KeyspaceCommands keyspace;
+    private final ListCommands lists;
     private final ServerCommands server;
 
     CommandHandler(KeyValueStore store, KvServerOptions options, ServerState state) {
@@ -34,6 +38,7 @@ final class CommandHandler {
         this.strings = new StringCommands(store, limits);
         this.keyspace = new KeyspaceCommands(
                 store, limits, new ScanCursors(state.clock().millis()));
+        this.lists = new ListCommands(store, limits);
         this.server = new ServerCommands(store, options, state);
     }
 
@@ -48,11 +53,15 @@ final class CommandHandler {
             return switch (command) {
                 case StringCommand c -> strings.execute(c);
                 case KeyspaceCommand c -> keyspace.execute(c);
+                case ListCommand c -> lists.execute(c);
                 case ServerCommand c -> server.execute(c, session);
             };
         } catch (CommandException e) {
             return e.reply();
         } catch (IOException e) {
+            if (e instanceof KvException kv && kv.code() == KvException.Code.WRONG_TYPE) {
+                return WRONG_TYPE; // a string command on a list, or a list command on a string
+            }
             return new Reply.Error("ERR store failure: " + e.getMessage());
         } catch (UncheckedIOException e) {
             return new Reply.Error("ERR store failure: " + e.getCause().getMessage());

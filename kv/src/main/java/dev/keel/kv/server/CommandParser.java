@@ -1,5 +1,6 @@
 package dev.keel.kv.server;
 
+import dev.keel.kv.KvLists.End;
 import dev.keel.kv.server.StringCommand.Condition;
 import dev.keel.kv.server.StringCommand.TtlOption;
 import java.util.ArrayList;
@@ -60,6 +61,12 @@ final class CommandParser {
             case PTTL -> new KeyspaceCommand.Ttl(args.next(), true);
             case PERSIST -> new KeyspaceCommand.Persist(args.next());
             case TYPE -> new KeyspaceCommand.Type(args.next());
+            case LPUSH -> new ListCommand.Push(args.next(), End.LEFT, args.rest());
+            case RPUSH -> new ListCommand.Push(args.next(), End.RIGHT, args.rest());
+            case LPOP -> parsePop(args, End.LEFT);
+            case RPOP -> parsePop(args, End.RIGHT);
+            case LRANGE -> new ListCommand.Range(args.next(), args.nextLong(), args.nextLong());
+            case LLEN -> new ListCommand.Length(args.next());
             case KEYS -> new KeyspaceCommand.Keys(GlobPattern.compile(args.next()));
             case SCAN -> parseScan(args);
             case DBSIZE -> new KeyspaceCommand.DbSize();
@@ -73,6 +80,22 @@ final class CommandParser {
             case AUTH -> containers.parseAuth(args);
             case CONFIG, COMMAND, CLIENT -> containers.parse(spec, words);
         };
+    }
+
+    /** LPOP and RPOP key [count]: a count must be a non-negative integer, and nothing may follow it. */
+    private static Command parsePop(Arguments args, End end) throws CommandException {
+        byte[] key = args.next();
+        if (!args.hasNext()) {
+            return new ListCommand.Pop(key, end, null);
+        }
+        long count = args.nextLong();
+        if (args.hasNext()) {
+            throw CommandException.syntax();
+        }
+        if (count < 0) {
+            throw new CommandException("ERR value is out of range, must be positive");
+        }
+        return new ListCommand.Pop(key, end, count);
     }
 
     /** SET key value [NX|XX] [GET] [EX s|PX ms|EXAT s|PXAT ms|KEEPTTL], as Redis's parseExtendedStringArguments. */

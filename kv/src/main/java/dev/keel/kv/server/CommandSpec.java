@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The commands the server knows, with Redis 7.0's arity, flags and key positions: what the parser checks arity
- * against and what {@code COMMAND} reports. A command not listed here is unknown ({@code LPUSH} and the other list
- * commands arrive with the engine's list support).
+ * against and what {@code COMMAND} reports. A command not listed here is unknown.
  *
  * <p>Arity is Redis's: positive means exactly that many words (the name included), negative at least that many.
  * Container commands ({@code CLIENT}, {@code CONFIG}, {@code COMMAND}) list their subcommands' arities.
@@ -40,6 +39,12 @@ enum CommandSpec {
     PTTL("pttl", 2, "readonly fast", 1, 1, 1),
     PERSIST("persist", 2, "write fast", 1, 1, 1),
     TYPE("type", 2, "readonly fast", 1, 1, 1),
+    LPUSH("lpush", -3, "write denyoom fast", 1, 1, 1),
+    RPUSH("rpush", -3, "write denyoom fast", 1, 1, 1),
+    LPOP("lpop", -2, "write fast", 1, 1, 1),
+    RPOP("rpop", -2, "write fast", 1, 1, 1),
+    LRANGE("lrange", 4, "readonly", 1, 1, 1),
+    LLEN("llen", 2, "readonly fast", 1, 1, 1),
     KEYS("keys", 2, "readonly", 0, 0, 0),
     SCAN("scan", -2, "readonly", 0, 0, 0),
     DBSIZE("dbsize", 1, "readonly fast", 0, 0, 0),

@@ -1,17 +1,18 @@
 package dev.keel.kv.server;
 
 import dev.keel.kv.KeyValueStore;
-import dev.keel.kv.KvEntry;
-import dev.keel.kv.KvIterator;
-import dev.keel.kv.WriteBatch;
+import dev.keel.kv.ValueType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,15 +22,14 @@ import org.jspecify.annotations.Nullable;
  * literal prefix allows ({@code user:*} reads the {@code user:} keys, not the keyspace), and SCAN resumes by key
  * ({@link ScanCursors}) rather than by position. Each command is one store call per key, so it is atomic per key,
  * not across keys: DEL of many keys deletes them one by one (a reader may see some gone and not others), where
- * Redis, single-threaded, deletes them at once; FLUSHDB deletes in atomic batches of {@value #FLUSH_BATCH} keys
- * (one force each), and a write racing it may survive it. DBSIZE is the store's O(1) key count, which like Redis's
+ * Redis, single-threaded, deletes them at once; FLUSHDB is the store's {@code clear()}, atomic batch by batch, and a
+ * write racing it may survive it. DBSIZE is the store's O(1) key count, which like Redis's
  * counts keys that expired and have not yet been removed.
  *
  * <p>Thread-safe: holds no state of its own beyond the thread-safe store and cursor table.
  */
 final class KeyspaceCommands {
 
-    static final int FLUSH_BATCH = 1024;
     private static final byte[] NO_KEY = new byte[0];
 
     private final KeyValueStore store;
@@ -57,7 +57,10 @@ final class KeyspaceCommands {
             case KeyspaceCommand.Persist persist ->
                 limits.canHold(persist.key()) && store.persist(persist.key()) ? Reply.ONE : Reply.ZERO;
             case KeyspaceCommand.Type type ->
-                new Reply.Simple(limits.canHold(type.key()) && store.contains(type.key()) ? "string" : "none");
+                new Reply.Simple(
+                        limits.canHold(type.key())
+                                ? store.type(type.key()).name().toLowerCase(Locale.ROOT)
+                                : "none");
             case KeyspaceCommand.Keys keys -> keys(keys.pattern());
             case KeyspaceCommand.Scan scan -> scan(scan);
             case KeyspaceCommand.DbSize _ -> new Reply.Int(store.stats().keys());
@@ -130,13 +133,8 @@ final class KeyspaceCommands {
             }
             return new Reply.Array(found);
         }
-        try (KvIterator entries = store.scanPrefix(pattern.literalPrefix())) {
-            while (entries.hasNext()) {
-                byte[] key = entries.next().key();
-                if (pattern.matches(key)) {
-                    found.add(new Reply.Bulk(key));
-                }
-            }
+        try (Stream<byte[]> keys = store.keysWithPrefix(pattern.literalPrefix())) {
+            keys.filter(pattern::matches).forEach(key -> found.add(new Reply.Bulk(key)));
         }
         return new Reply.Array(found);
     }
@@ -155,8 +153,9 @@ final class KeyspaceCommands {
             from = resume;
         }
         GlobPattern match = scan.match();
-        if (scan.type() != null && !scan.type().equals("string")) {
-            return scanReply(0, List.of()); // every value is a string: no other type has keys
+        @Nullable ValueType type = scan.type() == null ? null : typeNamed(scan.type());
+        if (type == ValueType.NONE) {
+            return scanReply(0, List.of()); // a type no key here can hold (hash, set ...)
         }
         byte[] prefix = match == null ? NO_KEY : match.literalPrefix();
         byte[] start = Arrays.compareUnsigned(from, prefix) < 0 ? prefix : from;
@@ -164,14 +163,14 @@ final class KeyspaceCommands {
         byte[] end = prefixEnd == null ? pastLastKey : prefixEnd;
         List<Reply> found = new ArrayList<>();
         long next = 0;
-        try (KvIterator entries = store.scan(start, end)) {
+        try (Stream<byte[]> keys = store.keys(start, end)) {
+            Iterator<byte[]> entries = keys.iterator();
             long examined = 0;
             byte[] last = NO_KEY;
             while (examined < scan.count() && entries.hasNext()) {
-                KvEntry entry = entries.next();
-                last = entry.key();
+                last = entries.next();
                 examined++;
-                if (match == null || match.matches(last)) {
+                if ((match == null || match.matches(last)) && (type == null || store.type(last) == type)) {
                     found.add(new Reply.Bulk(last));
                 }
             }
@@ -180,6 +179,15 @@ final class KeyspaceCommands {
             }
         }
         return scanReply(next, found);
+    }
+
+    /** The type SCAN's TYPE option names; NONE for a type no key here can hold (hash, set ...). */
+    private static @Nullable ValueType typeNamed(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "string" -> ValueType.STRING;
+            case "list" -> ValueType.LIST;
+            default -> ValueType.NONE;
+        };
     }
 
     private static Reply scanReply(long cursor, List<Reply> keys) {
@@ -199,19 +207,7 @@ final class KeyspaceCommands {
     }
 
     private Reply flush() throws IOException {
-        try (KvIterator entries = store.scanPrefix(NO_KEY)) {
-            WriteBatch batch = new WriteBatch();
-            while (entries.hasNext()) {
-                batch.delete(entries.next().key());
-                if (batch.size() == FLUSH_BATCH) {
-                    store.write(batch);
-                    batch = new WriteBatch();
-                }
-            }
-            if (batch.size() > 0) {
-                store.write(batch);
-            }
-        }
+        store.clear();
         return Reply.OK;
     }
 }

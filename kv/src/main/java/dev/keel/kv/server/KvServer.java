@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * this load and which would turn every command into a state machine.
  *
  * <p>Differences from Redis 7.0 a client may notice: RESP2 only ({@code HELLO 3} is refused with {@code NOPROTO}, so
- * clients fall back); one database ({@code SELECT} of another index fails); no lists yet, no MULTI/EXEC, no EXPIRE
- * options NX/XX/GT/LT; empty keys are refused (the store needs a byte); commands on many keys (DEL, FLUSHDB) are atomic
+ * clients fall back); one database ({@code SELECT} of another index fails); strings and lists only (no hashes, sets,
+ * sorted sets, streams, blocking pops), no MULTI/EXEC, no EXPIRE options NX/XX/GT/LT; {@code SET} with {@code XX} or
+ * {@code KEEPTTL} on a key holding a list answers {@code WRONGTYPE} (Redis replaces the list); empty keys are refused (the store needs a byte); commands on many keys (DEL, FLUSHDB) are atomic
  * per key, not as a whole; a SCAN cursor is valid on any connection but only while the server remembers it (the last
  * 4096); a bulk string must be followed by CRLF exactly (Redis skips two bytes unread).
  *

@@ -2,6 +2,7 @@ package dev.keel.kv.server;
 
 import dev.keel.kv.Expiry;
 import dev.keel.kv.KeyValueStore;
+import dev.keel.kv.KvException;
 import dev.keel.kv.WriteBatch;
 import dev.keel.kv.server.StringCommand.Condition;
 import java.io.IOException;
@@ -62,11 +63,11 @@ final class StringCommands {
                 case null -> store.delete(key);
                 case Expiry.None _ -> store.put(key, value);
                 case Expiry.After after -> store.put(key, value, after.ttl());
-                case Expiry.Keep _ -> readModifyWrite(key, Condition.ALWAYS, value, expiry);
+                case Expiry.Keep _ -> readModifyWrite(key, Condition.ALWAYS, value, expiry, false);
             }
             return Reply.OK;
         }
-        Outcome outcome = readModifyWrite(key, set.condition(), value, expiry);
+        Outcome outcome = readModifyWrite(key, set.condition(), value, expiry, set.returnOld());
         if (set.returnOld()) {
             return Reply.bulkOrNull(outcome.old());
         }
@@ -97,9 +98,13 @@ final class StringCommands {
      * Writes {@code value} with {@code expiry} (a null expiry deletes) if {@code condition} holds for the current value,
      * atomically with respect to other writers of {@code key}.
      */
-    private Outcome readModifyWrite(byte[] key, Condition condition, byte[] value, @Nullable Expiry expiry)
+    private Outcome readModifyWrite(
+            byte[] key, Condition condition, byte[] value, @Nullable Expiry expiry, boolean returnOld)
             throws IOException {
         while (true) {
+            if (condition == Condition.IF_ABSENT && !returnOld && store.contains(key)) {
+                return new Outcome(null, false); // NX on any present key, a list included, as Redis: no read needed
+            }
             byte @Nullable [] old = store.get(key);
             boolean allowed = switch (condition) {
                 case ALWAYS -> true;
@@ -161,10 +166,19 @@ final class StringCommands {
         return Reply.OK;
     }
 
+    /** MGET answers nil for a key that holds a list, as Redis does, rather than failing the whole command. */
     private Reply mget(List<byte[]> keys) throws IOException {
         List<Reply> values = new ArrayList<>(keys.size());
         for (byte[] key : keys) {
-            values.add(Reply.bulkOrNull(limits.canHold(key) ? store.get(key) : null));
+            byte @Nullable [] value = null;
+            try {
+                value = limits.canHold(key) ? store.get(key) : null;
+            } catch (KvException e) {
+                if (e.code() != KvException.Code.WRONG_TYPE) {
+                    throw e;
+                }
+            }
+            values.add(Reply.bulkOrNull(value));
         }
         return new Reply.Array(values);
     }

@@ -8,12 +8,12 @@
  * and {@code Decimal}, and {@code RespWriter} with {@code Reply}; {@code CommandHandler} (one request to one reply),
  * {@code CommandParser} and {@code ContainerParser} over {@code CommandSpec} (the command table) into the
  * {@code Command} records; then {@code StringCommands}, {@code KeyspaceCommands} (with {@code GlobPattern} and
- * {@code ScanCursors}) and {@code ServerCommands} (with {@code InfoReport}) run them.
+ * {@code ScanCursors}), {@code ListCommands} and {@code ServerCommands} (with {@code InfoReport}) run them.
  *
  * <p>Commands: strings (GET, SET, SETEX, PSETEX, GETSET, GETDEL, INCR, INCRBY, DECR, DECRBY, MSET, MGET), keys (DEL,
  * UNLINK, EXISTS, EXPIRE, PEXPIRE, TTL, PTTL, PERSIST, TYPE, KEYS, SCAN, DBSIZE, FLUSHDB, FLUSHALL) and the server
- * (PING, ECHO, INFO, SELECT, QUIT, HELLO, AUTH, CONFIG, COMMAND, CLIENT). Lists (LPUSH, RPUSH, LPOP, RPOP, LRANGE,
- * LLEN) arrive with the engine's list support; until then they are unknown commands, answered as Redis answers any.
+ * (PING, ECHO, INFO, SELECT, QUIT, HELLO, AUTH, CONFIG, COMMAND, CLIENT), and lists (LPUSH, RPUSH, LPOP, RPOP, LRANGE,
+ * LLEN). A command on a key holding the other type answers {@code -WRONGTYPE}, as in Redis.
  *
  * <p>Thread safety: {@code KvServer} and the command handler are thread-safe and shared by all connections; each
  * connection's reader, writer and session are confined to its virtual thread; commands, replies and options are

@@ -6,6 +6,7 @@ import static dev.keel.kv.server.InProcessServer.error;
 import static dev.keel.kv.server.InProcessServer.integer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.kv.KeyValueStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,10 +134,10 @@ final class KeyspaceCommandsTest {
     @Test
     void dbsizeAndFlushdb_moreKeysThanOneBatch_countAndClearEverything() {
         assertThat(run("DBSIZE")).isEqualTo(integer(0));
-        for (int i = 0; i < KeyspaceCommands.FLUSH_BATCH * 2 + 7; i++) {
+        for (int i = 0; i < KeyValueStore.CLEAR_BATCH * 2 + 7; i++) {
             run("SET", "key:" + i, "v");
         }
-        assertThat(run("DBSIZE")).isEqualTo(integer(KeyspaceCommands.FLUSH_BATCH * 2 + 7));
+        assertThat(run("DBSIZE")).isEqualTo(integer(KeyValueStore.CLEAR_BATCH * 2 + 7));
         assertThat(run("FLUSHDB")).isEqualTo(Reply.OK);
         assertThat(run("DBSIZE")).isEqualTo(integer(0));
         assertThat(run("KEYS", "*")).isEqualTo(Reply.EMPTY_ARRAY);

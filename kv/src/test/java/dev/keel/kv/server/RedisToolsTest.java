@@ -103,7 +103,8 @@ final class RedisToolsTest {
         assertThat(run(cli, "TTL", "greeting")).isEqualTo("-1\n");
         assertThat(run(cli, "DBSIZE")).isEqualTo("4\n");
         assertThat(run(cli, "INFO")).contains("redis_version:7.0.0-keel", "tcp_port:" + server.port(), "db0:keys=4");
-        assertThat(run(cli, "LPUSH", "list", "a")).startsWith("ERR unknown command 'LPUSH'");
+        assertThat(run(cli, "LPUSH", "list", "a", "b")).isEqualToIgnoringWhitespace("2");
+        assertThat(run(cli, "LRANGE", "list", "0", "-1").lines()).containsExactly("b", "a");
     }
 
     @Test
@@ -119,5 +120,30 @@ final class RedisToolsTest {
         }
         assertThat(tests).as(output).containsExactly("SET", "GET");
         assertThat(store.stats().keys()).isEqualTo(1); // redis-benchmark's one key, key:__rand_int__
+    }
+
+    @Test
+    void redisBenchmark_listTests_complete() throws Exception {
+        Path benchmark = require("redis-benchmark");
+        String output = run(benchmark, "-t", "lpush,rpush,lpop,rpop,lrange", "-n", "1000", "-c", "10", "-P", "4", "-q");
+        Matcher result = Pattern.compile("([A-Z_0-9]+(?: \\(.*?\\))?): ([0-9.]+) requests per second")
+                .matcher(output.replace('\r', '\n'));
+        List<String> tests = new ArrayList<>();
+        while (result.find()) {
+            tests.add(result.group(1).split(" ")[0]);
+            assertThat(Double.parseDouble(result.group(2))).as(result.group()).isPositive();
+        }
+        assertThat(tests)
+                .as(output)
+                .containsExactly(
+                        "LPUSH",
+                        "RPUSH",
+                        "LPOP",
+                        "RPOP",
+                        "LPUSH",
+                        "LRANGE_100",
+                        "LRANGE_300",
+                        "LRANGE_500",
+                        "LRANGE_600");
     }
 }

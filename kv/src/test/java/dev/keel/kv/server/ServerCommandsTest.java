@@ -54,15 +54,6 @@ final class ServerCommandsTest {
     }
 
     @Test
-    void listCommands_beforeTheEngineHasLists_unknownCommand() {
-        assertThat(run("LPUSH", "list", "a"))
-                .isEqualTo(error("ERR unknown command 'LPUSH', with args beginning with: 'list' 'a' "));
-        for (String command : List.of("RPUSH", "LPOP", "RPOP", "LRANGE", "LLEN")) {
-            assertThat(run(command, "list")).isInstanceOf(Reply.Error.class);
-        }
-    }
-
-    @Test
     void wrongArity_redisWording_andTheNextCommandWorks() {
         assertThat(run("GET")).isEqualTo(error("ERR wrong number of arguments for 'get' command"));
         assertThat(run("get", "a", "b")).isEqualTo(error("ERR wrong number of arguments for 'get' command"));
