@@ -5,6 +5,7 @@ import dev.keel.kv.KeyValueStore;
 import dev.keel.kv.KvEntry;
 import dev.keel.kv.KvIterator;
 import dev.keel.kv.KvStats;
+import dev.keel.kv.ValueType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,10 @@ final class KvCommand implements Callable<Integer> {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Print the value of KEY (exit 1 if absent).")
+    @Command(
+            name = "get",
+            mixinStandardHelpOptions = true,
+            description = "Print the value of KEY, or a list's elements one per line (exit 1 if absent).")
     static final class Get implements Callable<Integer> {
         @CommandLine.Mixin
         StoreDirectory store;
@@ -85,6 +89,12 @@ final class KvCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             try (KeyValueStore kv = store.open(false)) {
+                if (kv.type(utf8(key)) == ValueType.LIST) {
+                    for (byte[] element : kv.lists().range(utf8(key), 0, -1)) {
+                        spec.commandLine().getOut().println(text(element));
+                    }
+                    return ExitCode.OK;
+                }
                 byte[] value = kv.get(utf8(key));
                 if (value == null) {
                     spec.commandLine().getErr().println("(nil): no key '" + key + "'");

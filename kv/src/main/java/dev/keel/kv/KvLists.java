@@ -2,7 +2,9 @@ package dev.keel.kv;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -185,9 +187,22 @@ public final class KvLists {
             if (from > to) {
                 return List.of();
             }
+            // One walk along the sorted element directory, not a lookup per index.
             List<byte[]> values = new ArrayList<>((int) Math.min(to - from + 1, 1 << 16));
-            for (long i = from; i <= to; i++) {
-                values.add(readElement(list, ElementKey.of(list, head.head() + i)));
+            long expected = head.head() + from;
+            Iterator<Map.Entry<Key, Version>> elements = keyspace.elements()
+                    .rangeClosed(ElementKey.of(list, expected), ElementKey.of(list, head.head() + to));
+            while (elements.hasNext()) {
+                Map.Entry<Key, Version> entry = elements.next();
+                if (ElementKey.positionOf(entry.getKey()) != expected
+                        || !(entry.getValue() instanceof Version.Live live)) {
+                    break;
+                }
+                values.add(store.values().read(entry.getKey(), live, KvRecord.Kind.LIST_ELEMENT));
+                expected++;
+            }
+            if (expected != head.head() + to + 1) {
+                readElement(list, ElementKey.of(list, expected)); // throws, naming the missing position
             }
             return values;
         });
