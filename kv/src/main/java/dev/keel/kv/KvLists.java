@@ -99,14 +99,14 @@ public final class KvLists {
             long[] lsns = store.log().appendBatch(payloads);
             for (int i = 0; i < elementKeys.size(); i++) {
                 int size = payloads.get(i).length;
-                store.values().remember(lsns[i], copies.get(i));
+                store.values().remember(lsns[i], copies.get(i)); // pops and LRANGE read new elements soonest
                 keyspace.elements()
                         .apply(
                                 elementKeys.get(i),
                                 new Version.Live(lsns[i], copies.get(i).length, size, 0, null),
                                 size);
             }
-            applyHead(list, next, encoded, expiresAt, lsns[lsns.length - 1], payloads.getLast().length);
+            applyHead(list, next, expiresAt, lsns[lsns.length - 1], payloads.getLast().length);
             return next.length();
         });
     }
@@ -159,7 +159,7 @@ public final class KvLists {
             if (next.length() == 0) {
                 keyspace.applyUser(list, new Version.Deleted(headLsn, null), headSize);
             } else {
-                applyHead(list, next, encoded, current.expiresAtMillis(), headLsn, headSize);
+                applyHead(list, next, current.expiresAtMillis(), headLsn, headSize);
             }
             return popped;
         });
@@ -226,7 +226,13 @@ public final class KvLists {
         if (!current.isListHead()) {
             throw KeyValueStore.wrongType(list, ValueType.STRING);
         }
-        return ListHead.decode(store.values().read(list, current, KvRecord.Kind.LIST_HEAD), list);
+        ListHead cached = keyspace.cachedHead(list, current);
+        if (cached != null) {
+            return cached;
+        }
+        ListHead head = ListHead.decode(store.values().read(list, current, KvRecord.Kind.LIST_HEAD), list);
+        keyspace.cacheHead(list, current.lsn(), head);
+        return head;
     }
 
     private byte[] readElement(Key list, Key element) throws IOException {
@@ -239,8 +245,8 @@ public final class KvLists {
         return store.values().read(element, live, KvRecord.Kind.LIST_ELEMENT);
     }
 
-    private void applyHead(Key list, ListHead head, byte[] encoded, long expiresAt, long lsn, int recordSize) {
-        store.values().remember(lsn, encoded);
+    private void applyHead(Key list, ListHead head, long expiresAt, long lsn, int recordSize) {
+        keyspace.cacheHead(list, lsn, head);
         keyspace.applyUser(
                 list, new Version.Live(lsn, Version.Live.LIST_HEAD, recordSize, expiresAt, null), recordSize);
     }
