@@ -21,7 +21,7 @@ import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The key directory saved to disk, so that a restart rebuilds it from keys alone instead of reading every value in
+ * The key directory, as of one LSN, saved to disk, so that a restart rebuilds it from keys alone instead of reading every value in
  * the log (Bitcask's hint files, as one file).
  *
  * <pre>
@@ -29,14 +29,21 @@ import org.jspecify.annotations.Nullable;
  *   magic u32 0x4B564350 ("KVCP") | version u16 = 2 | reserved u16 = 0
  *   firstLsn u64     the log's first LSN when written: a later truncation (compaction) invalidates the file
  *   coveredLsn u64   the log's end when written: records from here on are replayed from the log
- *   count u64        user keys that follow, in ascending order
- *   entry: keyLength u32 | key | lsn u64 | size i32 (-1: a list's head) | recordSize u32 | expiresAt u64
- *   count u64        list elements that follow, in ascending element-key order; entries as above, size &gt;= 0
+ *   section 1, user keys in ascending order:
+ *     entry: keyLength u32 (&gt; 0) | key | lsn u64 | size i32 (-1: a list's head) | recordSize u32 | expiresAt u64
+ *     end:   keyLength u32 = 0 | count u64 (the entries in the section, checked)
+ *   section 2, list elements in ascending element-key order: entries as above with size &gt;= 0, then the end
  *   crc u32          CRC32C of every byte before it
  * </pre>
  *
- * <p>How it is used, and why: the store writes it when it closes (crash-safely, through {@link DurableFiles}); on
- * open it loads it, checks it, and replays only the log records at or after {@code coveredLsn}. A crash after a clean
+ * <p>How it is used, and why: the store writes it when it closes, after a compaction and every
+ * {@link KvOptions#checkpointInterval()} bytes of log (crash-safely, through {@link DurableFiles}); on open it loads
+ * it, checks it, and replays only the log records at or after {@code coveredLsn}. A checkpoint written while writers
+ * run is taken at an LSN with a snapshot open: each user key is written as the snapshot sees it (its version chain
+ * keeps that version), and each list element whose record lies below the LSN (elements keep no chains: one that
+ * changed after the LSN is either written as it was, or left out, and replay from the LSN re-applies every change
+ * after it, in order, so both come out right). The entry count is written after each section, since entries come and
+ * go during the walk. A crash after a clean
  * close is still covered: the records written since are replayed. Anything wrong with the file (a bad checksum, a
  * different first LSN because a compaction deleted segments since, an end beyond the log) makes the store ignore it
  * and replay the whole log: the file is a shortcut, never the truth.
@@ -78,8 +85,8 @@ final class DirectoryCheckpoint {
             out.writeShort(0);
             out.writeLong(firstLsn);
             out.writeLong(coveredLsn);
-            writeEntries(out, keyspace.users());
-            writeEntries(out, keyspace.elements());
+            writeEntries(out, keyspace.users(), coveredLsn);
+            writeEntries(out, keyspace.elements(), coveredLsn);
             out.flush();
             DataOutputStream trailer = new DataOutputStream(stream);
             trailer.writeInt((int) crc.getValue());
@@ -87,13 +94,13 @@ final class DirectoryCheckpoint {
         });
     }
 
-    private static void writeEntries(DataOutputStream out, KeyDirectory keys) throws IOException {
-        out.writeLong(keys.liveKeys());
+    /** Writes the live versions below {@code coveredLsn} (the snapshot's view, for user keys), then the end. */
+    private static void writeEntries(DataOutputStream out, KeyDirectory keys, long coveredLsn) throws IOException {
         long written = 0;
         Iterator<Map.Entry<Key, Version>> entries = keys.range(null, null);
         while (entries.hasNext()) {
             Map.Entry<Key, Version> entry = entries.next();
-            if (entry.getValue() instanceof Version.Live live) {
+            if (Version.visibleAt(entry.getValue(), coveredLsn) instanceof Version.Live live) {
                 byte[] key = entry.getKey().unsafeBytes();
                 out.writeInt(key.length);
                 out.write(key);
@@ -104,10 +111,8 @@ final class DirectoryCheckpoint {
                 written++;
             }
         }
-        if (written != keys.liveKeys()) {
-            throw new IOException("key directory changed while it was checkpointed (" + written + " entries, "
-                    + keys.liveKeys() + " counted)");
-        }
+        out.writeInt(0);
+        out.writeLong(written);
     }
 
     /**
@@ -169,17 +174,23 @@ final class DirectoryCheckpoint {
     private static Section readSection(
             DataInputStream in, String what, int maxKeySize, int minSize, long firstLsn, long coveredLsn)
             throws IOException {
-        long count = in.readLong();
-        if (count < 0 || count > Integer.MAX_VALUE - 8) {
-            return Section.failed("impossible " + what + " count " + count);
-        }
-        List<Key> loadedKeys = new ArrayList<>((int) Math.min(count, 1 << 20));
-        List<Version> loadedVersions = new ArrayList<>((int) Math.min(count, 1 << 20));
+        List<Key> loadedKeys = new ArrayList<>();
+        List<Version> loadedVersions = new ArrayList<>();
         Key previous = null;
-        for (long i = 0; i < count; i++) {
+        for (long i = 0; ; i++) {
             int keyLength = in.readInt();
-            if (keyLength <= 0 || keyLength > maxKeySize) {
+            if (keyLength == 0) {
+                long count = in.readLong();
+                if (count != i) {
+                    return Section.failed(what + " section ends claiming " + count + " entries after " + i);
+                }
+                break;
+            }
+            if (keyLength < 0 || keyLength > maxKeySize) {
                 return Section.failed(what + " entry " + i + " has key length " + keyLength);
+            }
+            if (i >= Integer.MAX_VALUE - 8) {
+                return Section.failed(what + " section has more than " + i + " entries");
             }
             byte[] key = in.readNBytes(keyLength);
             if (key.length != keyLength) {

@@ -81,6 +81,10 @@ public final class KeyValueStore implements AutoCloseable {
     private final AtomicBoolean compactionScheduled = new AtomicBoolean();
     private final AtomicLong writesSinceCheck = new AtomicLong();
     private final AtomicLong compactions = new AtomicLong();
+    /** The LSN the newest checkpoint covers, for the interval trigger. */
+    private final AtomicLong checkpointLsn = new AtomicLong();
+
+    private final AtomicBoolean checkpointScheduled = new AtomicBoolean();
     private volatile @Nullable CompactionReport lastCompaction;
     private volatile @Nullable String compactionFailure;
     /** How the last open rebuilt the key directory, for stats(). */
@@ -123,7 +127,9 @@ public final class KeyValueStore implements AutoCloseable {
         WriteAheadLog log = WriteAheadLog.open(options.directory().resolve(LOG_DIRECTORY), walOptions);
         KeyValueStore store = new KeyValueStore(options, log);
         try {
-            store.startup = new StoreRecovery(options, log, store.keyspace, store.values).run();
+            StoreRecovery.Outcome opened = new StoreRecovery(options, log, store.keyspace, store.values).run();
+            store.startup = opened.description();
+            store.checkpointLsn.set(opened.checkpointLsn());
         } catch (IOException | RuntimeException e) {
             store.compactor.close();
             try {
@@ -475,16 +481,74 @@ public final class KeyValueStore implements AutoCloseable {
             CompactionReport report = new Compaction(this).run();
             compactions.incrementAndGet();
             lastCompaction = report;
+            if (report.segmentsDeleted() > 0) {
+                // The old checkpoint names segments that are gone: without a new one, a crash would replay the log.
+                writeCheckpoint();
+            }
             return report;
         } finally {
             compactionLock.unlock();
         }
     }
 
-    /** After some writes, checks whether dead bytes passed the trigger, and if so compacts in the background. */
+    /**
+     * Writes a checkpoint of the key directory now, while reads and writes continue, so that a restart, even after a
+     * crash, replays only the log written after it. The store also does this when it closes, after a compaction that
+     * deleted segments, and every {@link KvOptions#checkpointInterval()} bytes of log.
+     */
+    public void checkpoint() throws IOException {
+        checkOpen();
+        compactionLock.lock();
+        try {
+            checkOpen();
+            writeCheckpoint();
+        } finally {
+            compactionLock.unlock();
+        }
+    }
+
+    /**
+     * Writes the checkpoint as of the log's end now, seen through a snapshot so writers need not stop. Under the
+     * compaction lock: a truncation must not run while the file names the log's first LSN.
+     */
+    private void writeCheckpoint() throws IOException {
+        long lsn = locks.exclusive(() -> {
+            long end = log.endLsn();
+            chains.open(end);
+            return end;
+        });
+        try {
+            log.sync(); // every record the checkpoint names must be on disk before the file claims it
+            DirectoryCheckpoint.write(options.directory(), keyspace, log.firstLsn(), lsn);
+            checkpointLsn.set(lsn);
+        } finally {
+            chains.close(lsn);
+        }
+    }
+
+    /**
+     * After some writes: compacts in the background if dead bytes passed the trigger, else checkpoints in the
+     * background if the log grew by the checkpoint interval since the last one.
+     */
     void maybeCompactInBackground() {
         if (writesSinceCheck.incrementAndGet() % 256 != 0 || compactionFailure != null) {
             return;
+        }
+        long interval = options.checkpointInterval();
+        if (interval > 0
+                && log.endLsn() - checkpointLsn.get() > interval
+                && checkpointScheduled.compareAndSet(false, true)) {
+            compactor.execute(() -> {
+                try {
+                    checkpoint();
+                } catch (IOException | RuntimeException e) {
+                    if (!closed.get()) {
+                        compactionFailure = "checkpoint failed: " + e;
+                    }
+                } finally {
+                    checkpointScheduled.set(false);
+                }
+            });
         }
         KvStats stats = stats();
         if (stats.segments() < 2

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param maxValueSize the longest value accepted, in bytes; default 16 MiB
  * @param valueCacheBytes memory for recently read and written values, so that hot reads skip the disk; default 64 MiB,
  *     0 for none
+ * @param checkpointInterval write a key-directory checkpoint in the background after this many bytes of log, so that a
+ *     restart after a crash replays at most about this much; default 256 MiB, 0 for only at close and after compaction
  */
 public record KvOptions(
         Path directory,
@@ -29,7 +31,8 @@ public record KvOptions(
         InstantSource clock,
         int maxKeySize,
         int maxValueSize,
-        long valueCacheBytes) {
+        long valueCacheBytes,
+        long checkpointInterval) {
 
     public KvOptions {
         Objects.requireNonNull(directory, "directory");
@@ -47,6 +50,10 @@ public record KvOptions(
         }
         if (valueCacheBytes < 0) {
             throw new IllegalArgumentException("valueCacheBytes (" + valueCacheBytes + ") must not be negative");
+        }
+        if (checkpointInterval < 0) {
+            throw new IllegalArgumentException(
+                    "checkpointInterval (" + checkpointInterval + ") must not be negative (0: none)");
         }
         if (maxValueSize < 0 || maxValueSize > (512 << 20)) {
             throw new IllegalArgumentException("maxValueSize (" + maxValueSize + ") must be in [0, 536870912]");
@@ -73,6 +80,7 @@ public record KvOptions(
         builder.maxKeySize = maxKeySize;
         builder.maxValueSize = maxValueSize;
         builder.valueCacheBytes = valueCacheBytes;
+        builder.checkpointInterval = checkpointInterval;
         return builder;
     }
 
@@ -86,6 +94,7 @@ public record KvOptions(
         private int maxKeySize = 64 << 10;
         private int maxValueSize = 16 << 20;
         private long valueCacheBytes = 64L << 20;
+        private long checkpointInterval = 256L << 20;
         private final Set<String> set = new HashSet<>();
 
         private Builder(Path directory) {
@@ -134,6 +143,12 @@ public record KvOptions(
             return this;
         }
 
+        public Builder checkpointInterval(long bytes) {
+            once("checkpointInterval");
+            this.checkpointInterval = bytes;
+            return this;
+        }
+
         public KvOptions build() {
             return new KvOptions(
                     directory,
@@ -143,7 +158,8 @@ public record KvOptions(
                     clock,
                     maxKeySize,
                     maxValueSize,
-                    valueCacheBytes);
+                    valueCacheBytes,
+                    checkpointInterval);
         }
 
         private void once(String option) {

@@ -40,14 +40,19 @@ final class StoreRecovery {
         this.values = values;
     }
 
-    /** Rebuilds the key directories; returns how it did, for {@code stats().startup()}. */
-    String run() throws IOException {
+    /** How opening went: what it did (for {@code stats().startup()}) and the LSN its checkpoint covered (or 0). */
+    record Outcome(String description, long checkpointLsn) {}
+
+    /** Rebuilds the key directories. */
+    Outcome run() throws IOException {
         long from = log.firstLsn();
+        long checkpointLsn = 0;
         String source;
         switch (DirectoryCheckpoint.read(options.directory(), keyspace, options.maxKeySize())) {
             case DirectoryCheckpoint.Loaded.Used used
             when used.firstLsn() == log.firstLsn() && used.coveredLsn() <= log.endLsn() -> {
                 from = used.coveredLsn();
+                checkpointLsn = used.coveredLsn();
                 source = "loaded " + used.entries() + " keys from the checkpoint at LSN " + used.coveredLsn();
             }
             case DirectoryCheckpoint.Loaded.Used used -> {
@@ -61,8 +66,10 @@ final class StoreRecovery {
         }
         long replayed = replay(from);
         long swept = sweepElements();
-        return source + "; replayed " + replayed + " log records"
-                + (swept == 0 ? "" : "; dropped " + swept + " elements of deleted lists");
+        return new Outcome(
+                source + "; replayed " + replayed + " log records"
+                        + (swept == 0 ? "" : "; dropped " + swept + " elements of deleted lists"),
+                checkpointLsn);
     }
 
     private long replay(long from) throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,122 @@ final class CheckpointTest {
             assertThat(store.stats().startup()).startsWith("ignored the checkpoint (it covers LSNs 0..");
             assertThat(store.get(b("k0"))).isEqualTo(b("second-0"));
             assertThat(store.get(b("k199"))).isEqualTo(b("second-199"));
+        }
+    }
+
+    /** What a process crash leaves: the files as they are, page cache included, without close()'s checkpoint. */
+    private static Path crashCopy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void checkpointTakenWhileWritersRun_thenACrash_restartsFromIt_withEveryWrite() throws Exception {
+        Path live = Files.createDirectory(dir.resolve("live"));
+        java.util.function.Function<Path, KvOptions> optionsIn = path -> KvOptions.builder(path)
+                .segmentSize(16 * 1024)
+                .syncPolicy(SyncPolicy.NONE)
+                .checkpointInterval(0)
+                .build();
+        KvOptions options = optionsIn.apply(live);
+        int writers = 4;
+        int perWriter = 2_000;
+        try (KeyValueStore store = KeyValueStore.open(options);
+                java.util.concurrent.ExecutorService pool =
+                        java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(writers);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        store.put(b("w" + writer + "-" + (i % 500)), b("v" + i));
+                        if (i % 7 == 0) {
+                            store.lists().push(b("list" + writer), KvLists.End.RIGHT, b("e" + i));
+                        }
+                        if (i % 11 == 0) {
+                            store.lists().pop(b("list" + writer), KvLists.End.LEFT, 1);
+                        }
+                        if (i == perWriter / 2) {
+                            halfway.countDown();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            halfway.await();
+            store.checkpoint(); // while the writers run
+            for (var future : done) {
+                future.get();
+            }
+            Path crashed = crashCopy(live, Files.createDirectory(dir.resolve("crashed")));
+            try (KeyValueStore recovered = KeyValueStore.open(optionsIn.apply(crashed))) {
+                assertThat(recovered.stats().startup()).startsWith("loaded ");
+                for (int w = 0; w < writers; w++) {
+                    for (int k = 0; k < 500; k++) {
+                        byte[] key = b("w" + w + "-" + k);
+                        assertThat(recovered.get(key)).as("key w%d-%d", w, k).isEqualTo(store.get(key));
+                    }
+                    byte[] list = b("list" + w);
+                    assertThat(recovered.lists().range(list, 0, -1))
+                            .as("list %d", w)
+                            .containsExactlyElementsOf(store.lists().range(list, 0, -1));
+                }
+                assertThat(recovered.stats().keys()).isEqualTo(store.stats().keys());
+            }
+        }
+    }
+
+    @Test
+    void aCompactionWritesACheckpoint_soACrashAfterItDoesNotReplayTheWholeLog() throws IOException {
+        Path live = Files.createDirectory(dir.resolve("live"));
+        java.util.function.Function<Path, KvOptions> optionsIn = path -> KvOptions.builder(path)
+                .segmentSize(8 * 1024)
+                .syncPolicy(SyncPolicy.NONE)
+                .compactionTrigger(0.999)
+                .checkpointInterval(0)
+                .build();
+        KvOptions options = optionsIn.apply(live);
+        try (KeyValueStore store = KeyValueStore.open(options)) {
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 200; i++) {
+                    store.put(b("k" + i), b("value-" + i + "-" + round));
+                }
+            }
+            assertThat(store.compact().segmentsDeleted()).isPositive();
+            store.put(b("after"), b("compaction"));
+            Path crashed = crashCopy(live, Files.createDirectory(dir.resolve("crashed")));
+            try (KeyValueStore recovered = KeyValueStore.open(optionsIn.apply(crashed))) {
+                assertThat(recovered.stats().startup()).startsWith("loaded 200 keys from the checkpoint");
+                assertThat(recovered.get(b("k17"))).isEqualTo(b("value-17-4"));
+                assertThat(recovered.get(b("after"))).isEqualTo(b("compaction"));
+            }
+        }
+    }
+
+    @Test
+    void theLogGrowingByTheInterval_writesACheckpointInTheBackground() throws IOException {
+        KvOptions options = KvOptions.builder(dir)
+                .segmentSize(8 * 1024)
+                .syncPolicy(SyncPolicy.NONE)
+                .checkpointInterval(32 * 1024)
+                .build();
+        try (KeyValueStore store = KeyValueStore.open(options)) {
+            for (int i = 0; i < 2_000; i++) {
+                store.put(b("k" + i), b("v".repeat(30)));
+            }
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> DirectoryCheckpoint.exists(dir));
         }
     }
 }
