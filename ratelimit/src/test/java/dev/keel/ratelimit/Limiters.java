@@ -37,4 +37,13 @@ final class Limiters {
         }
         return admitted;
     }
+
+    /** Takes single permits for {@code key} until one is rejected; returns how many were admitted. */
+    static <K> long drainKey(KeyedRateLimiter<K> limiter, K key) {
+        long admitted = 0;
+        while (limiter.allow(key)) {
+            admitted++;
+        }
+        return admitted;
+    }
 }
