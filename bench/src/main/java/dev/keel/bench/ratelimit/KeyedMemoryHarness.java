@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Heap per idle key at 1M keys: the retained heap of keel's {@link KeyedRateLimiter} (GCRA) holding 1,000,000 keys
- * that have each made one request, against a {@code ConcurrentHashMap<Integer, Bucket>} of Bucket4j buckets. The key
+ * Heap per key at 1M keys: the retained heap of keel's {@link KeyedRateLimiter} (GCRA) holding 1,000,000 keys that
+ * have each made one request (and are not yet idle, so that the sweep keeps them: an idle key costs nothing once swept), against a {@code ConcurrentHashMap<Integer, Bucket>} of Bucket4j buckets. The key
  * objects are allocated before the first measurement and kept alive throughout, so they are not counted (they are the
  * caller's); what is counted is the map's table and nodes and the per-key state. Measured as used heap after
  * {@code System.gc()} (repeated until it settles) before and after filling.
@@ -33,8 +33,9 @@ public final class KeyedMemoryHarness {
         }
         System.out.printf("%-34s %14s %14s%n", "structure", "heap bytes", "bytes per key");
         long before = settledHeap();
-        KeyedRateLimiter<Integer> keel =
-                RateLimiter.builder(Algorithm.GCRA).limit(Limit.perSecond(100)).buildKeyed();
+        KeyedRateLimiter<Integer> keel = RateLimiter.builder(Algorithm.GCRA)
+                .limit(Limit.of(100, Duration.ofHours(1)))
+                .buildKeyed();
         for (Integer key : keys) {
             keel.allow(key);
         }
