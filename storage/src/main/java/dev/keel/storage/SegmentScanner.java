@@ -129,6 +129,10 @@ final class SegmentScanner {
             int length = block.getShort() & 0xFFFF;
             int storedCrc = block.getInt();
             int type = block.get() & 0xFF;
+            if (type == 0 && length == 0 && storedCrc == 0) {
+                // What the writer preallocates ahead of its data: past the durable end a tail, before it damage.
+                return new Invalid(fragmentStart, start, "zeros (preallocated space, or the end of what was written)");
+            }
             if (!LogFormat.isValidType(type)) {
                 return new Invalid(fragmentStart, start, String.format("invalid fragment type 0x%02X", type));
             }

@@ -121,9 +121,37 @@ final class RecoveryTest {
 
         try (WriteAheadLog log = WriteAheadLog.open(dir, WalOptions.defaults())) {
             assertThat(log.recoveryReport().bytesTruncated()).isEqualTo(40_000);
-            assertThat(log.recoveryReport().truncation().orElseThrow().reason()).contains("invalid fragment type 0x00");
+            assertThat(log.recoveryReport().truncation().orElseThrow().reason()).contains("zeros");
             assertThat(readAll(log)).hasSize(5);
             assertThat(Files.size(segment)).isEqualTo(size);
+        }
+    }
+
+    @Test
+    void aForcingLog_preallocatesZerosAhead_cutsThemAtClose_andACrashCopyRecoversEveryRecord() throws IOException {
+        WalOptions always = WalOptions.builder().syncPolicy(SyncPolicy.ALWAYS).build();
+        Path copy = dir.resolveSibling(dir.getFileName() + "-crash");
+        try (WriteAheadLog log = WriteAheadLog.open(dir, always)) {
+            for (int i = 0; i < 50; i++) {
+                log.append(new byte[200]);
+            }
+            Path segment = segmentFiles().getFirst();
+            long end = log.endLsn();
+            assertThat(Files.size(segment)).isGreaterThanOrEqualTo(WriteAheadLog.PREALLOCATION_CHUNK);
+            // What kill -9 leaves: the files as they are, zeros included.
+            Files.createDirectories(copy);
+            Files.copy(segment, copy.resolve(segment.getFileName()));
+            try (WriteAheadLog recovered = WriteAheadLog.open(copy, always)) {
+                assertThat(recovered.endLsn()).isEqualTo(end);
+                assertThat(recovered.recoveryReport().truncation().orElseThrow().reason())
+                        .contains("zeros");
+                assertThat(readAll(recovered)).hasSize(50);
+            }
+        }
+        assertThat(Files.size(segmentFiles().getFirst())).isLessThan(WriteAheadLog.PREALLOCATION_CHUNK);
+        try (WriteAheadLog reopened = WriteAheadLog.open(dir, always)) {
+            assertThat(reopened.recoveryReport().truncation()).isEmpty();
+            assertThat(readAll(reopened)).hasSize(50);
         }
     }
 
