@@ -70,6 +70,12 @@ final class DirectoryCheckpoint {
 
     private DirectoryCheckpoint() {}
 
+    /** The checkpoint file's size in bytes, or 0 if there is none. */
+    static long size(Path directory) throws IOException {
+        Path file = directory.resolve(FILE);
+        return Files.isRegularFile(file) ? Files.size(file) : 0;
+    }
+
     static boolean exists(Path directory) {
         return Files.isRegularFile(directory.resolve(FILE));
     }

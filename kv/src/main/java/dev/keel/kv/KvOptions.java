@@ -20,8 +20,9 @@ import java.util.Set;
  * @param maxValueSize the longest value accepted, in bytes; default 16 MiB
  * @param valueCacheBytes memory for recently read and written values, so that hot reads skip the disk; default 64 MiB,
  *     0 for none
- * @param checkpointInterval write a key-directory checkpoint in the background after this many bytes of log, so that a
- *     restart after a crash replays at most about this much; default 256 MiB, 0 for only at close and after compaction
+ * @param checkpointInterval write a key-directory checkpoint in the background after this many bytes of log (and at
+ *     least twice the last checkpoint's size), so that a restart after a crash replays at most about that much; default
+ *     256 MiB, 0 for only at close and after compaction
  */
 public record KvOptions(
         Path directory,
