@@ -535,8 +535,7 @@ public final class KeyValueStore implements AutoCloseable {
      * once the log has grown since the last checkpoint by the checkpoint interval and by twice that checkpoint's size.
      * Why the second bound: a checkpoint costs O(keys) to write, so during a bulk load of many small keys a fixed
      * interval would rewrite the whole directory again and again (10 million keys, by arithmetic: some 850 MB of
-     * checkpoints for a
-     * 1.2 GB log). With it, checkpoints add at most half again to the bytes written, and a restart replays at most
+     * checkpoints for a 1.2 GB log). With it, checkpoints add at most half again to the bytes written, and a restart replays at most
      * about twice as much log as it loads checkpoint: within a constant factor of the best.
      */
     void maybeCompactInBackground() {
