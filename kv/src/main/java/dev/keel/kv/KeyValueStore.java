@@ -328,12 +328,15 @@ public final class KeyValueStore implements AutoCloseable {
                 for (int i = 0; i < writes.size(); i++) {
                     WriteBatch.Write write = writes.get(i);
                     int size = payloads.get(i).length;
-                    keyspace.applyUser(
+                    if (!write.delete()) {
+                        values.remember(lsns[i], write.value());
+                    }
+                    values.forget(keyspace.applyUser(
                             write.key(),
                             write.delete()
                                     ? new Version.Deleted(lsns[i], null)
                                     : new Version.Live(lsns[i], write.value().length, size, 0, null),
-                            size);
+                            size));
                 }
                 return null;
             });
@@ -698,14 +701,15 @@ public final class KeyValueStore implements AutoCloseable {
         long lsn = log.append(payload);
         values.remember(lsn, value);
         int size = kind == KvRecord.Kind.LIST_HEAD ? Version.Live.LIST_HEAD : value.length;
-        keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, null), payload.length);
+        values.forget(
+                keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, null), payload.length));
     }
 
     /** Appends a DELETE and removes the key (and a list's elements). Caller holds the key's stripe and the gate. */
     private void deleteLocked(Key key) throws IOException {
         byte[] payload = KvRecord.encodeDelete(key);
         long lsn = log.append(payload);
-        keyspace.applyUser(key, new Version.Deleted(lsn, null), payload.length);
+        values.forget(keyspace.applyUser(key, new Version.Deleted(lsn, null), payload.length));
     }
 
     // ---- checks ----

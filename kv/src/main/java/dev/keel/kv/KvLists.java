@@ -151,8 +151,9 @@ public final class KvLists {
                             : KvRecord.encodePut(list, encoded, current.expiresAtMillis(), KvRecord.Kind.LIST_HEAD));
             long[] lsns = store.log().appendBatch(payloads);
             for (int i = 0; i < n; i++) {
-                keyspace.elements()
-                        .apply(elementKeys.get(i), new Version.Deleted(lsns[i], null), payloads.get(i).length);
+                store.values()
+                        .forget(keyspace.elements()
+                                .apply(elementKeys.get(i), new Version.Deleted(lsns[i], null), payloads.get(i).length));
             }
             long headLsn = lsns[lsns.length - 1];
             int headSize = payloads.getLast().length;
