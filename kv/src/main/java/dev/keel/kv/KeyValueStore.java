@@ -372,6 +372,9 @@ public final class KeyValueStore implements AutoCloseable {
                 for (int i = 0; i < writes.size(); i++) {
                     WriteBatch.Write write = writes.get(i);
                     int size = payloads.get(i).length;
+                    if (values != null && !write.delete()) {
+                        values.put(lsns[i], write.value());
+                    }
                     directory.apply(
                             write.key(),
                             write.delete()
