@@ -52,9 +52,11 @@ final class KeyDirectory {
 
     /**
      * Makes {@code next} the newest version of {@code key} (a put, or a {@link Version.Deleted} for a delete), keeping
-     * the older versions open snapshots need. {@code recordSize} is the size of the record that made it.
+     * the older versions open snapshots need. {@code recordSize} is the size of the record that made it. Returns the
+     * version {@code next} replaced as the newest, or null if the key had none.
      */
-    void apply(Key key, Version next, int recordSize) {
+    @Nullable
+    Version apply(Key key, Version next, int recordSize) {
         Version previous = versions.get(key);
         Version linked = next.withPrevious(chains.prune(previous, next.lsn()));
         boolean wasLive = previous instanceof Version.Live;
@@ -77,6 +79,7 @@ final class KeyDirectory {
                 versions.put(key, linked);
             }
         }
+        return previous;
     }
 
     /** Replays one record during recovery, where there are no snapshots and records arrive in LSN order. */
