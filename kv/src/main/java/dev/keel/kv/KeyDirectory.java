@@ -57,27 +57,27 @@ final class KeyDirectory {
      */
     @Nullable
     Version apply(Key key, Version next, int recordSize) {
-        Version previous = versions.get(key);
-        Version linked = next.withPrevious(chains.prune(previous, next.lsn()));
+        // One walk of the skip list: compute finds the key's node once and swaps its value, where a get and then a put
+        // walked it twice (profiled under redis-benchmark SETs, those walks' cache misses were most of a write's CPU).
+        // The function is pure, so a retry would be harmless; under the stripe lock nobody else changes the key.
+        @Nullable Version[] replaced = new Version[1];
+        Version stored = versions.compute(key, (ignored, previous) -> {
+            replaced[0] = previous;
+            Version linked = next.withPrevious(chains.prune(previous, next.lsn()));
+            return linked instanceof Version.Live || linked.previous() != null ? linked : null;
+        });
+        Version previous = replaced[0];
         boolean wasLive = previous instanceof Version.Live;
         if (previous instanceof Version.Live old) {
             liveBytes.addAndGet(-old.recordSize());
         }
-        if (linked instanceof Version.Live live) {
+        if (stored instanceof Version.Live live) {
             liveBytes.addAndGet(live.recordSize());
             if (!wasLive) {
                 liveKeys.incrementAndGet();
             }
-            versions.put(key, linked);
-        } else {
-            if (wasLive) {
-                liveKeys.decrementAndGet();
-            }
-            if (linked.previous() == null) {
-                versions.remove(key);
-            } else {
-                versions.put(key, linked);
-            }
+        } else if (wasLive) {
+            liveKeys.decrementAndGet();
         }
         return previous;
     }
