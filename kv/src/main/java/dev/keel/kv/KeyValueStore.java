@@ -102,6 +102,7 @@ public final class KeyValueStore implements AutoCloseable {
         this.values = options.valueCacheBytes() == 0
                 ? null
                 : Caffeine.newBuilder()
+                        .executor(Runnable::run)
                         .maximumWeight(options.valueCacheBytes())
                         .weigher((Long lsn, byte[] value) -> value.length + 64)
                         .build();
