@@ -2,16 +2,21 @@ package dev.keel.kv.server;
 
 import dev.keel.kv.KeyValueStore;
 import dev.keel.kv.KvException;
+import dev.keel.kv.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers one request: parses it into a {@link Command}, runs it against the store, and returns the reply, which is
  * an error reply for anything the client got wrong or the store could not do. It never throws for bad input, so one
  * client's mistake never costs it its connection, let alone another client's. Usable without sockets: the in-process
  * tests drive it directly.
+ *
+ * <p>A connection may instead {@link #parse} a request and {@link #execute} it later, or hand plain SETs over in a
+ * {@link WriteBatch} ({@link #write}): that is how {@link RequestPipeline} writes a pipeline's SETs together.
  *
  * <p>Durability: a command that writes returns only after the store's call returned, which under
  * {@code SyncPolicy.ALWAYS} means after the write was forced to disk (concurrent connections share forces through the
@@ -27,6 +32,7 @@ final class CommandHandler {
 
     private final CommandParser parser = new CommandParser();
     private final ServerState state;
+    private final StoreLimits limits;
     private final StringCommands strings;
     private final KeyspaceCommands keyspace;
     private final ListCommands lists;
@@ -34,7 +40,7 @@ final class CommandHandler {
 
     CommandHandler(KeyValueStore store, KvServerOptions options, ServerState state) {
         this.state = state;
-        StoreLimits limits = new StoreLimits(store.options());
+        this.limits = new StoreLimits(store.options());
         this.strings = new StringCommands(store, limits);
         this.keyspace = new KeyspaceCommands(
                 store, limits, new ScanCursors(state.clock().millis()));
@@ -44,12 +50,34 @@ final class CommandHandler {
 
     /** The reply to {@code words} (the command name first, at least one word) from {@code session}. */
     Reply handle(List<byte[]> words, Session session) {
-        state.countCommand();
-        session.noteCommand(
-                Arguments.text(words.getFirst()).toLowerCase(Locale.ROOT),
-                state.clock().millis());
+        Command command;
         try {
-            Command command = parser.parse(words);
+            command = parse(words, session);
+        } catch (CommandException e) {
+            return e.reply();
+        }
+        return execute(command, session);
+    }
+
+    /**
+     * Counts {@code words} as a command from {@code session}, notes it as the session's last, and parses it.
+     *
+     * @throws CommandException if it is not a command the server runs; its reply is the answer
+     */
+    Command parse(List<byte[]> words, Session session) throws CommandException {
+        state.countCommand();
+        @Nullable CommandSpec spec = CommandSpec.lookup(words.getFirst());
+        session.noteCommand(
+                spec != null
+                        ? spec.commandName()
+                        : Arguments.text(words.getFirst()).toLowerCase(Locale.ROOT),
+                state.clock().millis());
+        return parser.parse(spec, words);
+    }
+
+    /** Runs a parsed command from {@code session}; the reply is an error reply if it fails. */
+    Reply execute(Command command, Session session) {
+        try {
             return switch (command) {
                 case StringCommand c -> strings.execute(c);
                 case KeyspaceCommand c -> keyspace.execute(c);
@@ -58,19 +86,47 @@ final class CommandHandler {
             };
         } catch (CommandException e) {
             return e.reply();
-        } catch (IOException e) {
-            if (e instanceof KvException kv && kv.code() == KvException.Code.WRONG_TYPE) {
-                return WRONG_TYPE; // a string command on a list, or a list command on a string
-            }
-            return new Reply.Error("ERR store failure: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            return new Reply.Error("ERR store failure: " + e.getCause().getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // the store's refusals (a closed store, a limit): its messages name the value and the limit
-            return new Reply.Error("ERR " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "command from client " + session.id() + " failed", e);
-            return new Reply.Error("ERR internal error: " + e);
+        } catch (IOException | RuntimeException e) {
+            return failure(e, session);
         }
+    }
+
+    /**
+     * Whether {@code set} may be written as part of a {@link SetBatch} instead of on its own: a plain SET (no option)
+     * of a key and value the store accepts, so that the batch's write fails only if the store fails.
+     */
+    boolean batchable(StringCommand.Set set) {
+        return SetBatch.isPlain(set) && limits.accepts(set.key(), set.value());
+    }
+
+    /**
+     * Writes {@code batch}'s SETs, taken from {@code session}'s requests, in one atomic store write (durable on return
+     * under {@code SyncPolicy.ALWAYS}). The reply is each SET's: OK, or the store's failure, which every SET of the
+     * batch shares.
+     */
+    Reply write(WriteBatch batch, Session session) {
+        try {
+            strings.setAll(batch);
+            return Reply.OK;
+        } catch (IOException | RuntimeException e) {
+            return failure(e, session);
+        }
+    }
+
+    private static Reply failure(Exception e, Session session) {
+        return switch (e) {
+            // a string command on a list, or a list command on a string
+            case KvException kv when kv.code() == KvException.Code.WRONG_TYPE -> WRONG_TYPE;
+            case IOException io -> new Reply.Error("ERR store failure: " + io.getMessage());
+            case UncheckedIOException io ->
+                new Reply.Error("ERR store failure: " + io.getCause().getMessage());
+            // the store's refusals (a closed store, a limit): its messages name the value and the limit
+            case IllegalArgumentException refusal -> new Reply.Error("ERR " + refusal.getMessage());
+            case IllegalStateException refusal -> new Reply.Error("ERR " + refusal.getMessage());
+            default -> {
+                LOG.log(System.Logger.Level.WARNING, "command from client " + session.id() + " failed", e);
+                yield new Reply.Error("ERR internal error: " + e);
+            }
+        };
     }
 }

@@ -30,7 +30,14 @@ final class CommandParser {
 
     /** The command {@code words} (name first, at least one word) asks for. */
     Command parse(List<byte[]> words) throws CommandException {
-        CommandSpec spec = CommandSpec.lookup(Arguments.text(words.getFirst()));
+        return parse(CommandSpec.lookup(words.getFirst()), words);
+    }
+
+    /**
+     * The command {@code words} asks for, given {@code spec}, what {@link CommandSpec#lookup(byte[])} found for its
+     * first word (null: an unknown command).
+     */
+    Command parse(@Nullable CommandSpec spec, List<byte[]> words) throws CommandException {
         if (spec == null) {
             throw unknownCommand(words);
         }

@@ -80,6 +80,9 @@ enum CommandSpec {
     private static final Map<String, CommandSpec> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(spec -> spec.name, Function.identity()));
 
+    /** The commands by the length of their name: {@code BY_LENGTH[3]} holds GET, SET, TTL ... */
+    private static final CommandSpec[][] BY_LENGTH = byLength();
+
     private final String name;
     private final int arity;
     private final List<String> flags;
@@ -112,6 +115,51 @@ enum CommandSpec {
     /** The command called {@code name} (any case), or null if the server does not know it. */
     static @Nullable CommandSpec lookup(String name) {
         return BY_NAME.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The command whose name is {@code name}'s bytes (any ASCII case), or null if the server does not know it. Unlike
+     * {@link #lookup(String)} it allocates nothing: it runs once per request. Folding ASCII case only is exact: no
+     * ISO-8859-1 character outside ASCII lower-cases into ASCII.
+     */
+    static @Nullable CommandSpec lookup(byte[] name) {
+        if (name.length >= BY_LENGTH.length) {
+            return null;
+        }
+        for (CommandSpec spec : BY_LENGTH[name.length]) {
+            if (spec.nameMatches(name)) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    private boolean nameMatches(byte[] candidate) {
+        for (int i = 0; i < candidate.length; i++) {
+            int c = candidate[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CommandSpec[][] byLength() {
+        int longest = Arrays.stream(values())
+                .mapToInt(spec -> spec.name.length())
+                .max()
+                .orElse(0);
+        CommandSpec[][] table = new CommandSpec[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int wanted = length;
+            table[length] = Arrays.stream(values())
+                    .filter(spec -> spec.name.length() == wanted)
+                    .toArray(CommandSpec[]::new);
+        }
+        return table;
     }
 
     /** Whether a request of {@code words} words (the name included) has the right number of arguments. */

@@ -10,7 +10,8 @@ import java.net.Socket;
  *
  * <p>How it is designed, and why: a blocking loop on a virtual thread reads as the protocol does (request, reply),
  * keeps the connection's state confined to its thread, and costs a few kilobytes per idle client, so 10000 clients
- * need no event loop. Replies go into a 64 KiB buffer that is flushed only when the reader is about to wait for more
+ * need no event loop. Requests go through a {@link RequestPipeline}, which writes a pipeline's consecutive plain SETs
+ * to the store together. Replies go into a 64 KiB buffer that is flushed only when the reader is about to wait for more
  * input: a pipeline of 16 requests that arrived together is answered with one write, a lone request at once. The
  * output buffer is bounded, so a client that pipelines without ever reading blocks its own connection (and no other)
  * when the socket's buffers fill, where Redis would buffer replies in memory up to its output limit.
@@ -39,19 +40,19 @@ final class Connection implements Runnable {
     public void run() {
         try (socket) {
             BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER);
-            RespWriter writer = new RespWriter(out);
-            RespReader reader = new RespReader(socket.getInputStream(), out, options);
+            RequestPipeline pipeline = new RequestPipeline(handler, session, new RespWriter(out), out);
+            RespReader reader = new RespReader(socket.getInputStream(), pipeline, options);
             while (!session.closeRequested()) {
                 switch (reader.read()) {
-                    case Frame.Request request -> writer.write(handler.handle(request.args(), session));
+                    case Frame.Request request -> pipeline.submit(request.args());
                     case Frame.ProtocolError error -> {
-                        writer.write(new Reply.Error("ERR " + error.message()));
+                        pipeline.reply(new Reply.Error("ERR " + error.message()));
                         session.requestClose();
                     }
                     case Frame.EndOfStream _ -> session.requestClose();
                 }
             }
-            out.flush();
+            pipeline.flush();
         } catch (IOException e) {
             // The client went away, or the server is closing: there is nobody left to answer.
         } finally {

@@ -27,6 +27,8 @@ final class RespWriter {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] NULL_BULK = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL_ARRAY = "*-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** The most common reply, encoded once: a pipeline of SETs answers with nothing else. */
+    private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final OutputStream out;
     /** A scratch buffer for one decimal: a sign and 19 digits. */
@@ -38,6 +40,10 @@ final class RespWriter {
 
     /** Writes {@code reply} (not flushed). */
     void write(Reply reply) throws IOException {
+        if (reply == Reply.OK) {
+            out.write(OK);
+            return;
+        }
         switch (reply) {
             case Reply.Simple simple -> writeLine('+', simple.text());
             case Reply.Error error -> writeLine('-', error.message());

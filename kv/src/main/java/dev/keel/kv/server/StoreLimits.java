@@ -24,6 +24,11 @@ final class StoreLimits {
         return key.length > 0 && key.length <= maxKeySize;
     }
 
+    /** Whether the store can hold {@code key} with {@code value}: a write of them fails only if the store does. */
+    boolean accepts(byte[] key, byte[] value) {
+        return canHold(key) && value.length <= maxValueSize;
+    }
+
     /** Refuses a key the store cannot hold, naming its size and the limit. */
     void checkKey(byte[] key) throws CommandException {
         if (key.length == 0) {

@@ -155,6 +155,14 @@ final class StringCommands {
         }
     }
 
+    /**
+     * Writes plain SETs (see {@link SetBatch}) in one atomic store write: durable on return under
+     * {@code SyncPolicy.ALWAYS}. The caller has checked every key and value against the limits.
+     */
+    void setAll(WriteBatch batch) throws IOException {
+        store.write(batch);
+    }
+
     private Reply mset(StringCommand.MSet mset) throws IOException, CommandException {
         WriteBatch batch = new WriteBatch();
         for (int i = 0; i < mset.keys().size(); i++) {

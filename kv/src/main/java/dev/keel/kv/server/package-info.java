@@ -3,7 +3,8 @@
  * libraries work with it unchanged.
  *
  * <p>Reading order: {@link dev.keel.kv.server.KvServer} (the entry point, threads and shutdown) with
- * {@link dev.keel.kv.server.KvServerOptions}. Inside: {@code Connection} (one client's loop on its virtual thread);
+ * {@link dev.keel.kv.server.KvServerOptions}. Inside: {@code Connection} (one client's loop on its virtual thread)
+ * with {@code RequestPipeline} (its requests in order, consecutive plain SETs written as one {@code SetBatch});
  * the codec, {@code RespReader} (requests, bounded and untrusted, with the wire schema) with {@code InlineArguments}
  * and {@code Decimal}, and {@code RespWriter} with {@code Reply}; {@code CommandHandler} (one request to one reply),
  * {@code CommandParser} and {@code ContainerParser} over {@code CommandSpec} (the command table) into the

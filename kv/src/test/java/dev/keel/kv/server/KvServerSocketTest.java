@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,6 +101,47 @@ final class KvServerSocketTest {
                 + "$9\r\ntwo words\r\n";
         assertThat(client.read(expected.length())).isEqualTo(expected);
         assertThat(client.call("PING")).isEqualTo("+PONG\r\n");
+    }
+
+    /** Pipelined plain SETs are written as batches: every reply still arrives, in order, and reads see the SETs. */
+    @Test
+    void pipelinedSets_withOtherCommandsAndFailuresBetween_repliesInOrderByteForByte() throws IOException {
+        start();
+        RawClient client = connect();
+        StringBuilder request = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            request.append(RawClient.encode("SET", "key:" + (i % 100), "value:" + i));
+            expected.append("+OK\r\n");
+            if (i % 1000 == 500) {
+                request.append(RawClient.encode("GET", "key:" + (i % 100)))
+                        .append(RawClient.encode("SET", "", "x"))
+                        .append(RawClient.encode("SET", "nx", "1", "NX"));
+                String value = "value:" + i;
+                expected.append("$" + value.length() + "\r\n" + value + "\r\n")
+                        .append("-ERR empty keys are not supported: keel's store needs at least one byte\r\n")
+                        .append(i == 500 ? "+OK\r\n" : "$-1\r\n");
+            }
+        }
+        client.send(request.toString());
+
+        assertThat(client.read(expected.length())).isEqualTo(expected.toString());
+        assertThat(client.call("GET", "key:99")).isEqualTo("$10\r\nvalue:2999\r\n");
+    }
+
+    /** The server answers a pipeline's SETs only after they are written, also when the client closes at once. */
+    @Test
+    void pipelinedSets_clientClosesRightAfterSending_setsAreStillWritten() throws IOException {
+        start();
+        RawClient writer = connect();
+        writer.send(RawClient.encode("SET", "a", "1") + RawClient.encode("SET", "b", "2"));
+        writer.close();
+
+        RawClient reader = connect();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(reader.call("MGET", "a", "b")).isEqualTo("*2\r\n$1\r\n1\r\n$1\r\n2\r\n"));
     }
 
     @ParameterizedTest
