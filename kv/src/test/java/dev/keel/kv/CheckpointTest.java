@@ -129,9 +129,11 @@ final class CheckpointTest {
     @Test
     void checkpointTakenWhileWritersRun_thenACrash_restartsFromIt_withEveryWrite() throws Exception {
         Path live = Files.createDirectory(dir.resolve("live"));
+        // No background compaction or checkpoint: the crash copy below must not race with one deleting files.
         java.util.function.Function<Path, KvOptions> optionsIn = path -> KvOptions.builder(path)
                 .segmentSize(16 * 1024)
                 .syncPolicy(SyncPolicy.NONE)
+                .compactionTrigger(0.999)
                 .checkpointInterval(0)
                 .build();
         KvOptions options = optionsIn.apply(live);
