@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>How it is designed, and why: a virtual thread reads every line the server sends, answers PINGs, and appends the
  * line to a bounded log (the last {@value #KEPT_LINES}); callers wait on that log for the reply they need. Commands
  * that change state wait for the server's answer, so a method returning means the server has done it:
- * {@link #join} returns after the end of NAMES (366) or throws for the refusal, and {@link #sendMessage} and
+ * {@link #join} returns once the server has answered (the end of NAMES) or throws for the refusal, and {@link #sendMessage} and
  * {@link #getMessages()} end with a PING round trip. Since the server handles one client's commands in order and
  * each client's outgoing queue is FIFO, that round trip makes the seed example deterministic: when Alice's
  * {@code sendMessage} returns the server has queued her message for Bob, and when Bob's {@code getMessages()} has seen
@@ -125,14 +125,16 @@ public final class ChatClient implements AutoCloseable {
      * @throws ChatException with {@link ChatException.Code#CANNOT_JOIN} naming the server's refusal
      */
     public void join(String channel) throws IOException {
+        sync(); // answers to earlier commands (a PART's 403 for this channel) arrive before the mark
         long mark = mark();
         sendRaw("JOIN " + channel);
-        IrcMessage answer = await(
+        sync(); // the server answers JOIN before the PONG; no answer at all means the client is in the channel already
+        IrcMessage answer = find(
                 mark,
                 m -> (m.command().equals("366") || JOIN_ERRORS.contains(m.command()))
                         && m.params().size() > 1
                         && Casemapping.equals(m.param(1), channel));
-        if (!answer.command().equals("366")) {
+        if (answer != null && !answer.command().equals("366")) {
             throw new ChatException(
                     ChatException.Code.CANNOT_JOIN,
                     "cannot join " + channel + ": " + answer.lastParam() + " (" + answer.command() + ")");
@@ -258,6 +260,22 @@ public final class ChatClient implements AutoCloseable {
         lock.lock();
         try {
             return received;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The first kept line received at or after {@code from} that matches {@code wanted}, or null. */
+    private @Nullable IrcMessage find(long from, Predicate<IrcMessage> wanted) {
+        lock.lock();
+        try {
+            long index = received - lines.size();
+            for (IrcMessage line : lines) {
+                if (index++ >= from && wanted.test(line)) {
+                    return line;
+                }
+            }
+            return null;
         } finally {
             lock.unlock();
         }
