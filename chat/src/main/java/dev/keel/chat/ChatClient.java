@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,7 @@ public final class ChatClient implements AutoCloseable {
     private boolean ended;
 
     private volatile String nick;
+    private volatile Consumer<String> listener = line -> {};
 
     private ChatClient(Socket socket, String nick, Duration timeout) throws IOException {
         this.socket = socket;
@@ -194,6 +196,42 @@ public final class ChatClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while waiting for a message");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every line received from now on, on the client's reading thread (so it must not
+     * block): for a terminal client that shows what arrives.
+     */
+    public void onLine(Consumer<String> listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Waits for a received line (in its wire form, without CRLF) that matches {@code wanted}, from now on. */
+    public String awaitLine(Predicate<String> wanted, Duration within) throws IOException {
+        long mark = mark();
+        long deadline = System.nanoTime() + within.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                IrcMessage found = find(mark, line -> wanted.test(line.toWire()));
+                if (found != null) {
+                    return found.toWire();
+                }
+                if (ended) {
+                    throw new ChatException(ChatException.Code.DISCONNECTED, "the connection ended");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ChatException(ChatException.Code.TIMEOUT, "no matching line within " + within);
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for a line");
         } finally {
             lock.unlock();
         }
@@ -340,6 +378,7 @@ public final class ChatClient implements AutoCloseable {
         if (message.command().equals("PING")) {
             sendRaw("PONG :" + message.lastParam());
         }
+        listener.accept(message.toWire());
         lock.lock();
         try {
             lines.add(message);
