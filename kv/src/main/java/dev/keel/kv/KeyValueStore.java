@@ -18,11 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -74,21 +70,7 @@ public final class KeyValueStore implements AutoCloseable {
     private final KvLists lists;
 
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** One compaction at a time, whether asked for or run in the background. */
-    private final ReentrantLock compactionLock = new ReentrantLock();
-
-    private final ExecutorService compactor;
-    private final AtomicBoolean compactionScheduled = new AtomicBoolean();
-    private final AtomicLong writesSinceCheck = new AtomicLong();
-    private final AtomicLong compactions = new AtomicLong();
-    /** The LSN the newest checkpoint covers, and its size in bytes, for the interval trigger. */
-    private final AtomicLong checkpointLsn = new AtomicLong();
-
-    private final AtomicLong checkpointBytes = new AtomicLong();
-
-    private final AtomicBoolean checkpointScheduled = new AtomicBoolean();
-    private volatile @Nullable CompactionReport lastCompaction;
-    private volatile @Nullable String compactionFailure;
+    private final Maintenance maintenance;
     /** How the last open rebuilt the key directory, for stats(). */
     private String startup = "";
 
@@ -97,10 +79,7 @@ public final class KeyValueStore implements AutoCloseable {
         this.log = log;
         this.values = new ValueReader(log, options);
         this.lists = new KvLists(this);
-        this.compactor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-                .name("keel-kv-compactor-" + options.directory().getFileName())
-                .daemon(true)
-                .factory());
+        this.maintenance = new Maintenance(this);
     }
 
     /** Opens (or creates) the store in {@code directory} with the default options. */
@@ -131,10 +110,9 @@ public final class KeyValueStore implements AutoCloseable {
         try {
             StoreRecovery.Outcome opened = new StoreRecovery(options, log, store.keyspace, store.values).run();
             store.startup = opened.description();
-            store.checkpointLsn.set(opened.checkpointLsn());
-            store.checkpointBytes.set(DirectoryCheckpoint.size(options.directory()));
+            store.maintenance.checkpointed(opened.checkpointLsn());
         } catch (IOException | RuntimeException e) {
-            store.compactor.close();
+            store.maintenance.close();
             try {
                 log.close();
             } catch (IOException closeFailure) {
@@ -341,7 +319,7 @@ public final class KeyValueStore implements AutoCloseable {
                 return null;
             });
         } finally {
-            maybeCompactInBackground();
+            maintenance.afterWrite();
         }
     }
 
@@ -467,9 +445,9 @@ public final class KeyValueStore implements AutoCloseable {
                 Math.max(0, logBytes() - live),
                 log.stats().segments(),
                 chains.openSnapshots(),
-                compactions.get(),
-                Optional.ofNullable(lastCompaction),
-                Optional.ofNullable(compactionFailure),
+                maintenance.compactions(),
+                maintenance.lastCompaction(),
+                maintenance.failure(),
                 startup,
                 log.recoveryReport());
     }
@@ -481,20 +459,7 @@ public final class KeyValueStore implements AutoCloseable {
      */
     public CompactionReport compact() throws IOException {
         checkOpen();
-        compactionLock.lock();
-        try {
-            checkOpen();
-            CompactionReport report = new Compaction(this).run();
-            compactions.incrementAndGet();
-            lastCompaction = report;
-            if (report.segmentsDeleted() > 0) {
-                // The old checkpoint names segments that are gone: without a new one, a crash would replay the log.
-                writeCheckpoint();
-            }
-            return report;
-        } finally {
-            compactionLock.unlock();
-        }
+        return maintenance.compact();
     }
 
     /**
@@ -504,81 +469,7 @@ public final class KeyValueStore implements AutoCloseable {
      */
     public void checkpoint() throws IOException {
         checkOpen();
-        compactionLock.lock();
-        try {
-            checkOpen();
-            writeCheckpoint();
-        } finally {
-            compactionLock.unlock();
-        }
-    }
-
-    /**
-     * Writes the checkpoint as of the log's end now, seen through a snapshot so writers need not stop. Under the
-     * compaction lock: a truncation must not run while the file names the log's first LSN.
-     */
-    private void writeCheckpoint() throws IOException {
-        long lsn = locks.exclusive(() -> {
-            long end = log.endLsn();
-            chains.open(end);
-            return end;
-        });
-        try {
-            log.sync(); // every record the checkpoint names must be on disk before the file claims it
-            DirectoryCheckpoint.write(options.directory(), keyspace, log.firstLsn(), lsn);
-            checkpointLsn.set(lsn);
-            checkpointBytes.set(DirectoryCheckpoint.size(options.directory()));
-        } finally {
-            chains.close(lsn);
-        }
-    }
-
-    /**
-     * After some writes: compacts in the background if dead bytes passed the trigger, and checkpoints in the background
-     * once the log has grown since the last checkpoint by the checkpoint interval and by twice that checkpoint's size.
-     * Why the second bound: a checkpoint costs O(keys) to write, so during a bulk load of many small keys a fixed
-     * interval would rewrite the whole directory again and again (10 million keys, by arithmetic: some 850 MB of
-     * checkpoints for a 1.2 GB log). With it, checkpoints add at most half again to the bytes written, and a restart replays at most
-     * about twice as much log as it loads checkpoint: within a constant factor of the best.
-     */
-    void maybeCompactInBackground() {
-        if (writesSinceCheck.incrementAndGet() % 256 != 0 || compactionFailure != null) {
-            return;
-        }
-        long interval = options.checkpointInterval();
-        if (interval > 0
-                && log.endLsn() - checkpointLsn.get() > Math.max(interval, 2 * checkpointBytes.get())
-                && checkpointScheduled.compareAndSet(false, true)) {
-            compactor.execute(() -> {
-                try {
-                    checkpoint();
-                } catch (IOException | RuntimeException e) {
-                    if (!closed.get()) {
-                        compactionFailure = "checkpoint failed: " + e;
-                    }
-                } finally {
-                    checkpointScheduled.set(false);
-                }
-            });
-        }
-        KvStats stats = stats();
-        if (stats.segments() < 2
-                || stats.deadFraction() <= options.compactionTrigger()
-                || !compactionScheduled.compareAndSet(false, true)) {
-            return;
-        }
-        compactor.execute(() -> {
-            try {
-                compact();
-            } catch (IOException | RuntimeException e) {
-                if (!closed.get()) {
-                    // Recorded for stats() and stops further background runs; a later compact() call retries.
-                    compactionFailure = e.toString();
-                }
-            } finally {
-                compactionScheduled.set(false);
-            }
-        });
+        maintenance.checkpoint();
     }
 
     /** The options the store was opened with. */
@@ -590,7 +481,7 @@ public final class KeyValueStore implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (closed.compareAndSet(false, true)) {
-            compactor.close();
+            maintenance.close();
             locks.exclusiveIo(() -> {
                 long firstLsn = log.firstLsn();
                 log.close();
@@ -663,6 +554,14 @@ public final class KeyValueStore implements AutoCloseable {
         return chains.openSnapshots();
     }
 
+    VersionChains chains() {
+        return chains;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
     /** Runs {@code write} under {@code key}'s stripe lock and the gate, on an open store; then maybe compacts. */
     <T> T write(Key key, WriteLocks.LockedWrite<T> write) throws IOException {
         try {
@@ -671,7 +570,7 @@ public final class KeyValueStore implements AutoCloseable {
                 return write.run();
             });
         } finally {
-            maybeCompactInBackground();
+            maintenance.afterWrite();
         }
     }
 

@@ -9,7 +9,8 @@
  * indexes of keys to log positions: user keys, and list elements under {@code ElementKey}s, with each list's
  * {@code ListHead}), {@code WriteLocks} (stripe locks and the snapshot gate), {@code ValueReader} (reads and caches
  * values), {@code StoreRecovery} and {@code DirectoryCheckpoint} (opening), {@code Compaction}, {@code Version} and
- * {@code VersionChains} (the versions open snapshots keep alive), {@code Key}.
+ * {@code VersionChains} (the versions open snapshots keep alive), {@code Maintenance} (background compaction and
+ * checkpoints), {@code Key}.
  *
  * <p>Thread safety: {@code KeyValueStore}, {@code KvLists} and {@code KvSnapshot} are thread-safe; a
  * {@code KvIterator} and a {@code WriteBatch} are confined to one thread; options, entries, stats and records are
