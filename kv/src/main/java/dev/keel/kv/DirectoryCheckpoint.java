@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  *   crc u32          CRC32C of every byte before it
  * </pre>
  *
- * <p>How it is used, and why: the store writes it when it closes, after a compaction and every
- * {@link KvOptions#checkpointInterval()} bytes of log (crash-safely, through {@link DurableFiles}); on open it loads
+ * <p>How it is used, and why: the store writes it when it closes, on demand, and in the background as the log to
+ * replay grows past {@link KvOptions#checkpointInterval()} (see {@code Maintenance}), crash-safely, through
+ * {@link DurableFiles}; on open it loads
  * it, checks it, and replays only the log records at or after {@code coveredLsn}. A checkpoint written while writers
  * run is taken at an LSN with a snapshot open: each user key is written as the snapshot sees it (its version chain
  * keeps that version), and each list element whose record lies below the LSN (elements keep no chains: one that

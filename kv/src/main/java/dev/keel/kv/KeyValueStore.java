@@ -464,8 +464,8 @@ public final class KeyValueStore implements AutoCloseable {
 
     /**
      * Writes a checkpoint of the key directory now, while reads and writes continue, so that a restart, even after a
-     * crash, replays only the log written after it. The store also does this when it closes, after a compaction that
-     * deleted segments, and every {@link KvOptions#checkpointInterval()} bytes of log.
+     * crash, replays only the log written after it. The store also does this when it closes, and in the background as
+     * the log a restart would replay grows past {@link KvOptions#checkpointInterval()}.
      */
     public void checkpoint() throws IOException {
         checkOpen();

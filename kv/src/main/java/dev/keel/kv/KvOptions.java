@@ -22,7 +22,7 @@ import java.util.Set;
  *     0 for none
  * @param checkpointInterval write a key-directory checkpoint in the background after this many bytes of log (and at
  *     least twice the last checkpoint's size), so that a restart after a crash replays at most about that much; default
- *     256 MiB, 0 for only at close and after compaction
+ *     256 MiB, 0 for only at close and on demand
  */
 public record KvOptions(
         Path directory,
