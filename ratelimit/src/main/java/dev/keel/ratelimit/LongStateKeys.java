@@ -43,7 +43,7 @@ final class LongStateKeys<K> implements KeyedStates<K> {
                 insert(segment, key, hash);
                 continue;
             }
-            long now = ticker.read();
+            long now = SystemClock.read(ticker);
             long before = slots.state(index);
             if (before == LongStateTable.MOVED) {
                 segment.awaitRebuild();
@@ -72,7 +72,7 @@ final class LongStateKeys<K> implements KeyedStates<K> {
                 segment.awaitRebuild();
                 continue;
             }
-            long after = admit(before, ticker.read(), permits, current);
+            long after = admit(before, SystemClock.read(ticker), permits, current);
             if (after == before) {
                 return false;
             }
@@ -93,7 +93,7 @@ final class LongStateKeys<K> implements KeyedStates<K> {
     }
 
     private void insert(LongStateTable.Segment segment, K key, int hash) {
-        long now = ticker.read();
+        long now = SystemClock.read(ticker);
         table.insert(segment, key, hash, rule.fresh(now, rate.get()), now);
     }
 

@@ -80,7 +80,7 @@ final class ObjectStateKeys<K, S> implements KeyedStates<K> {
                 cells.remove(key, cell);
                 continue;
             }
-            long now = ticker.read();
+            long now = SystemClock.read(ticker);
             S after = rule.admit(before, now, permits, current);
             if (after == before || cell.compareAndSet(before, after)) {
                 return rule.decide(before, after, now, permits, current);
@@ -88,9 +88,24 @@ final class ObjectStateKeys<K, S> implements KeyedStates<K> {
         }
     }
 
+    /** {@link #tryAcquire} without building the {@link Decision}. */
     @Override
     public boolean allow(K key, long permits, Rate current) {
-        return tryAcquire(key, permits, current).allowed();
+        while (true) {
+            Cell<S> cell = cell(key);
+            S before = cell.state;
+            if (before == null) {
+                cells.remove(key, cell);
+                continue;
+            }
+            S after = rule.admit(before, SystemClock.read(ticker), permits, current);
+            if (after == before) {
+                return false;
+            }
+            if (cell.compareAndSet(before, after)) {
+                return true;
+            }
+        }
     }
 
     @Override
@@ -132,7 +147,7 @@ final class ObjectStateKeys<K, S> implements KeyedStates<K> {
     private long sweep() {
         insertsSinceSweep.set(0);
         Rate current = rate.get();
-        long now = ticker.read();
+        long now = SystemClock.read(ticker);
         long removed = 0;
         for (Map.Entry<K, Cell<S>> entry : cells.entrySet()) {
             Cell<S> cell = entry.getValue();

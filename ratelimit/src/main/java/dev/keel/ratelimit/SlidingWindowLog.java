@@ -55,7 +55,7 @@ public final class SlidingWindowLog extends ConfigurableRateLimiter {
         long length = rate.burstNanos;
         lock.lock();
         try {
-            long now = ticker.read();
+            long now = SystemClock.read(ticker);
             while (size > 0 && now - ring[head] >= length) {
                 head = (head + 1) % ring.length;
                 size--;
