@@ -32,11 +32,6 @@ public enum Algorithm {
         return cliName;
     }
 
-    /** Whether {@link KeyedRateLimiter} can hold this algorithm's state as one {@code long} per key. */
-    public boolean isKeyable() {
-        return this == GCRA || this == TOKEN_BUCKET;
-    }
-
     /**
      * The algorithm named {@code name} on the command line (or by its constant's name, in any case).
      *

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Thread-safe; see each algorithm for its scheme.
  */
 public abstract sealed class ConfigurableRateLimiter implements RateLimiter
-        permits LongStateLimiter, LeakyBucket, FixedWindow, SlidingWindowLog, SlidingWindowCounter, WarmingUpBucket {
+        permits LongStateLimiter, ObjectStateLimiter, SlidingWindowLog {
 
     final Ticker ticker;
     final Sleeper sleeper;

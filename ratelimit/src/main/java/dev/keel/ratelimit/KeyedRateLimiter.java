@@ -2,13 +2,8 @@ package dev.keel.ratelimit;
 
 import dev.keel.time.Sleeper;
 import dev.keel.time.Ticker;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One rate limit applied separately to each key (a user, an API key, a client address), for millions of keys.
@@ -19,71 +14,59 @@ import java.util.concurrent.locks.ReentrantLock;
  * if (!perUser.allowRequest("user123")) ...
  * }</pre>
  *
- * <p>How it is designed, and why: a key's whole state is one {@code long} ({@link Gcra}'s theoretical arrival time or
- * {@link TokenBucket}'s empty instant) in a small cell of a {@link ConcurrentHashMap}; the limit is shared by all keys,
- * so it is stored once and {@link #reconfigure} changes it for every key at once, keeping each key's state. A decision
- * on a known key is a map lookup and the same compare-and-set loop as the single limiters: lock-free and
- * allocation-free. Only a new key allocates (its cell and map node).
+ * <p>How it is designed, and why: the limit is shared by all keys, so it is stored once and {@link #reconfigure}
+ * changes it for every key at once, keeping each key's state. Every algorithm can be keyed; each key is decided by the
+ * same pure rule as the single limiter of that algorithm. The states live in a {@link KeyedStates}: for GCRA and the
+ * token bucket, one {@code long} per key in a compact open-addressing table ({@link LongStateTable}), decided by the
+ * same compare-and-set loop as the single limiters, lock-free and allocation-free for a known key (only a new key takes
+ * its segment's lock); for the others, a {@code ConcurrentHashMap} of cells each holding the key's immutable state
+ * ({@link ObjectStateKeys}), swapped by compare-and-set.
  *
- * <p>Eviction, and why it changes no decision: a key that has been idle long enough to hold its full burst is in
- * exactly the state a new key starts in, so forgetting it is invisible. Whenever the map has grown by as many keys as
- * it held after the last sweep (at least 1,024), the inserting thread sweeps it (one at a time) and removes every
- * such key, so memory is bounded by about twice the number of keys active within one burst's refill time. A cell is
- * removed by first swapping its state to a tombstone with compare-and-set, only if it is still idle; a decision that
- * races with the sweep sees the tombstone, removes the cell and starts a fresh one, so no admission is ever lost.
- * Caffeine was considered for the keys: its nodes (access order, expiry, weights) cost more per key than the
- * cell itself, and its expiry would evict by age where the limiter knows exactly which keys are idle.
+ * <p>Eviction, and why it changes no decision: a key that has been idle long enough to be back in exactly the state a
+ * new key starts in (a full bucket, an expired window, an empty log) can be forgotten invisibly. The table rebuilds a
+ * segment without its idle keys when it fills to 3/4 (and grows it only if the live keys need it); the map is swept
+ * whenever it has doubled; {@link #evictIdle()} does either at once. A decision racing a rebuild or a sweep sees the
+ * state frozen or retired, and retries, so no admission is lost. Memory is bounded by a small multiple of the keys
+ * active within one refill time. Caffeine was considered for the keys: its nodes (access order, expiry, weights) cost
+ * more per key than the state itself, and its expiry would evict by age where the limiter knows exactly which keys are
+ * idle.
  *
- * <p>Memory per idle key is measured by {@code dev.keel.bench.ratelimit.KeyedMemoryHarness} (docs/ratelimit.md): a
- * map node, the cell (one long) and the table's share, plus the key object, which is the caller's.
+ * <p>Memory per held key at 1M keys, measured by {@code dev.keel.bench.ratelimit.KeyedMemoryHarness}
+ * (docs/ratelimit.md), plus the key object, which is the caller's: GCRA and token bucket 25 bytes; leaky bucket, fixed
+ * window and warm-up 93; sliding-window counter 101; sliding-window log 85 plus 8 per permit in the window.
  *
- * <p>Thread-safe and lock-free for decisions; sweeps take a lock that decisions never wait for.
+ * <p>Thread-safe; decisions on known keys are lock-free.
  *
  * @param <K> the key type; keys need {@code equals} and {@code hashCode}
  */
 public final class KeyedRateLimiter<K> {
 
-    private static final long RETIRED = Long.MIN_VALUE;
-    private static final long MIN_SWEEP_GROWTH = 1_024;
-
-    /** One key's state. */
-    static final class Cell {
-        private static final VarHandle STATE;
-
-        static {
-            try {
-                STATE = MethodHandles.lookup().findVarHandle(Cell.class, "state", long.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        @SuppressWarnings("FieldMayBeFinal") // written through STATE
-        private volatile long state;
-
-        Cell(long state) {
-            this.state = state;
-        }
-
-        boolean compareAndSet(long expected, long next) {
-            return STATE.compareAndSet(this, expected, next);
-        }
-    }
-
-    private final ConcurrentHashMap<K, Cell> cells = new ConcurrentHashMap<>();
-    private final LongStateRule rule;
+    private final Algorithm algorithm;
+    private final KeyedStates<K> states;
     private final Ticker ticker;
     private final Sleeper sleeper;
-    private final AtomicLong insertsSinceSweep = new AtomicLong();
-    private final ReentrantLock sweepLock = new ReentrantLock();
     private volatile Rate rate;
-    private volatile long sweepAfterInserts = MIN_SWEEP_GROWTH;
 
-    KeyedRateLimiter(LongStateRule rule, Limit limit, Ticker ticker, Sleeper sleeper) {
-        this.rule = rule;
-        this.rate = new Rate(limit);
+    /** A keyed limiter of {@code algorithm}; {@code warmUpNanos} is used by {@link Algorithm#WARMING_UP} only. */
+    KeyedRateLimiter(Algorithm algorithm, Limit limit, long warmUpNanos, Ticker ticker, Sleeper sleeper) {
+        this.algorithm = algorithm;
+        this.rate = new Rate(checked(algorithm, limit));
         this.ticker = ticker;
         this.sleeper = sleeper;
+        Supplier<Rate> rates = () -> rate;
+        this.states = switch (algorithm) {
+            case GCRA -> new LongStateKeys<>(LongStateRule.GCRA, ticker, rates);
+            case TOKEN_BUCKET -> new LongStateKeys<>(LongStateRule.TOKEN_BUCKET, ticker, rates);
+            case LEAKY_BUCKET -> new ObjectStateKeys<>(LeakyBucket.RULE, ticker, rates);
+            case FIXED_WINDOW -> new ObjectStateKeys<>(FixedWindow.RULE, ticker, rates);
+            case SLIDING_WINDOW_COUNTER -> new ObjectStateKeys<>(SlidingWindowCounter.RULE, ticker, rates);
+            case SLIDING_WINDOW_LOG -> new ObjectStateKeys<>(SlidingWindowLogRule.INSTANCE, ticker, rates);
+            case WARMING_UP -> new ObjectStateKeys<>(new WarmingUpBucket.Rule(warmUpNanos), ticker, rates);
+        };
+    }
+
+    private static Limit checked(Algorithm algorithm, Limit limit) {
+        return algorithm == Algorithm.SLIDING_WINDOW_LOG ? SlidingWindowLog.checked(limit) : limit;
     }
 
     /** The seed's API: asks for one permit for {@code key}. */
@@ -100,40 +83,14 @@ public final class KeyedRateLimiter<K> {
     public Decision tryAcquire(K key, long permits) {
         Rate current = rate;
         current.check(permits);
-        while (true) {
-            Cell cell = cell(key);
-            long now = ticker.read();
-            long before = cell.state;
-            if (before == RETIRED) {
-                cells.remove(key, cell);
-                continue;
-            }
-            long after = admit(before, now, permits, current);
-            if (after == before || cell.compareAndSet(before, after)) {
-                return rule.decide(before, after, now, permits, current);
-            }
-        }
+        return states.tryAcquire(key, permits, current);
     }
 
-    /** {@link #tryAcquire(Object, long)} as a boolean, allocation-free for a known key. */
+    /** {@link #tryAcquire(Object, long)} as a boolean, allocation-free for a known key of GCRA or a token bucket. */
     public boolean allow(K key, long permits) {
         Rate current = rate;
         current.check(permits);
-        while (true) {
-            Cell cell = cell(key);
-            long before = cell.state;
-            if (before == RETIRED) {
-                cells.remove(key, cell);
-                continue;
-            }
-            long after = admit(before, ticker.read(), permits, current);
-            if (after == before) {
-                return false;
-            }
-            if (cell.compareAndSet(before, after)) {
-                return true;
-            }
-        }
+        return states.allow(key, permits, current);
     }
 
     /** {@link #allow(Object, long)} for one permit. */
@@ -167,70 +124,21 @@ public final class KeyedRateLimiter<K> {
 
     /** Changes the limit of every key; each key keeps its state (see {@link ConfigurableRateLimiter}). */
     public void reconfigure(Limit limit) {
-        rate = new Rate(limit);
+        rate = new Rate(checked(algorithm, limit));
     }
 
-    /** How many keys are held now, idle ones not yet swept included. */
+    /** How many keys are held now, idle ones not yet forgotten included. */
     public long size() {
-        return cells.mappingCount();
+        return states.size();
     }
 
     /** Forgets every idle key now (decisions are unaffected); returns how many were removed. */
     public long evictIdle() {
-        sweepLock.lock();
-        try {
-            return sweep();
-        } finally {
-            sweepLock.unlock();
-        }
-    }
-
-    private long admit(long before, long now, long permits, Rate current) {
-        long after = rule.admit(before, now, permits, current);
-        // The tombstone is one value in 2^64; a real state landing on it moves one nanosecond the conservative way.
-        return after == RETIRED && after != before ? RETIRED + 1 : after;
-    }
-
-    private Cell cell(K key) {
-        Cell cell = cells.get(key);
-        if (cell != null) {
-            return cell;
-        }
-        Cell fresh = new Cell(rule.fresh(ticker.read(), rate));
-        Cell raced = cells.putIfAbsent(key, fresh);
-        if (raced != null) {
-            return raced;
-        }
-        if (insertsSinceSweep.incrementAndGet() >= sweepAfterInserts && sweepLock.tryLock()) {
-            try {
-                sweep();
-            } finally {
-                sweepLock.unlock();
-            }
-        }
-        return fresh;
-    }
-
-    // Holds sweepLock.
-    private long sweep() {
-        insertsSinceSweep.set(0);
-        Rate current = rate;
-        long now = ticker.read();
-        long removed = 0;
-        for (Map.Entry<K, Cell> entry : cells.entrySet()) {
-            Cell cell = entry.getValue();
-            long state = cell.state;
-            if (state != RETIRED && rule.isIdle(state, now, current) && cell.compareAndSet(state, RETIRED)) {
-                cells.remove(entry.getKey(), cell);
-                removed++;
-            }
-        }
-        sweepAfterInserts = Math.max(MIN_SWEEP_GROWTH, cells.mappingCount());
-        return removed;
+        return states.evictIdle();
     }
 
     @Override
     public String toString() {
-        return "KeyedRateLimiter[" + rule + ", " + rate.limit + ", " + size() + " keys]";
+        return "KeyedRateLimiter[" + algorithm + ", " + rate.limit + ", " + size() + " keys]";
     }
 }

@@ -2,7 +2,6 @@ package dev.keel.ratelimit;
 
 import dev.keel.time.Sleeper;
 import dev.keel.time.Ticker;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The leaky bucket as a meter (ATM's "continuous-state leaky bucket"): each admitted request pours its cost into a
@@ -15,48 +14,58 @@ import java.util.concurrent.atomic.AtomicReference;
  * the leaky bucket as a <em>queue</em>, which delays requests to a constant outflow, is what {@link #acquire} gives
  * with a burst of one.
  *
+ * <p>Idle, and so forgettable by a keyed limiter, once the bucket has drained empty.
+ *
  * <p>Thread-safe and lock-free.
  */
-public final class LeakyBucket extends ConfigurableRateLimiter {
+public final class LeakyBucket extends ObjectStateLimiter<LeakyBucket.Level> {
+
+    /** The rule, shared by the single limiter and the keyed one. */
+    static final ObjectStateRule<Level> RULE = new Rule();
 
     /** The water level in nanoseconds of drain, measured at ticker reading {@code at}. */
-    private record Level(long water, long at) {}
-
-    private final AtomicReference<Level> state;
+    record Level(long water, long at) {}
 
     LeakyBucket(Limit limit, Ticker ticker, Sleeper sleeper) {
-        super(limit, ticker, sleeper);
-        this.state = new AtomicReference<>(new Level(0, ticker.read()));
+        super(RULE, limit, ticker, sleeper);
     }
 
-    @Override
-    Decision decide(Rate rate, long permits) {
-        long cost = rate.nanosFor(permits);
-        while (true) {
-            long now = ticker.read();
-            Level before = state.get();
-            long water = drained(before, now);
-            if (water > rate.burstNanos - cost) {
-                return Decision.rejected(
-                        rate.permitsIn(rate.burstNanos - water), water - (rate.burstNanos - cost), water);
-            }
-            long level = water + cost;
-            if (state.compareAndSet(before, new Level(level, now))) {
-                return Decision.allowed(rate.permitsIn(rate.burstNanos - level), level);
-            }
+    private static final class Rule implements ObjectStateRule<Level> {
+        @Override
+        public Level fresh(long now, Rate rate) {
+            return new Level(0, now);
         }
-    }
 
-    @Override
-    void refund(long permits) {
-        long cost = rate.nanosFor(Math.min(permits, rate.burst));
-        state.updateAndGet(level -> {
-            long now = ticker.read();
+        @Override
+        public Level admit(Level level, long now, long permits, Rate rate) {
+            long water = drained(level, now);
+            long cost = rate.nanosFor(permits);
+            return water > rate.burstNanos - cost ? level : new Level(water + cost, now);
+        }
+
+        @Override
+        public Decision decide(Level before, Level after, long now, long permits, Rate rate) {
+            if (after != before) {
+                return Decision.allowed(rate.permitsIn(rate.burstNanos - after.water()), after.water());
+            }
+            long water = drained(before, now);
+            long cost = rate.nanosFor(permits);
+            return Decision.rejected(rate.permitsIn(rate.burstNanos - water), water - (rate.burstNanos - cost), water);
+        }
+
+        @Override
+        public boolean isIdle(Level level, long now, Rate rate) {
+            return drained(level, now) == 0;
+        }
+
+        @Override
+        public Level refund(Level level, long now, long permits, Rate rate) {
+            long cost = rate.nanosFor(Math.min(permits, rate.burst));
             return new Level(Math.max(0, drained(level, now) - cost), now);
-        });
-    }
+        }
 
-    private static long drained(Level level, long now) {
-        return Math.max(0, level.water() - Math.max(0, now - level.at()));
+        private static long drained(Level level, long now) {
+            return Math.max(0, level.water() - Math.max(0, now - level.at()));
+        }
     }
 }

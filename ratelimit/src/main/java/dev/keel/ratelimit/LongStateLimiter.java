@@ -43,7 +43,7 @@ abstract sealed class LongStateLimiter extends ConfigurableRateLimiter permits G
     @Override
     final Decision decide(Rate current, long permits) {
         while (true) {
-            long now = ticker.read();
+            long now = SystemClock.read(ticker);
             long before = state;
             long after = rule.admit(before, now, permits, current);
             if (after == before || STATE.compareAndSet(this, before, after)) {
@@ -57,7 +57,7 @@ abstract sealed class LongStateLimiter extends ConfigurableRateLimiter permits G
         Rate current = rate;
         current.check(permits);
         while (true) {
-            long now = ticker.read();
+            long now = SystemClock.read(ticker);
             long before = state;
             long after = rule.admit(before, now, permits, current);
             if (after == before) {

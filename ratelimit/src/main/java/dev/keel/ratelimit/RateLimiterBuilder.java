@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ManualTicker} for both.
  *
  * <p>Fails fast: an option set twice, a missing limit, a warm-up for an algorithm that does not warm up (or none for
- * one that does), and a keyed limiter of an algorithm that cannot be keyed are all {@link IllegalStateException}s
+ * one that does) are all {@link IllegalStateException}s
  * naming the option. Not thread-safe: one builder per thread; what it builds is thread-safe.
  */
 public final class RateLimiterBuilder {
@@ -79,16 +79,20 @@ public final class RateLimiterBuilder {
         };
     }
 
-    /** A new limiter per key, of {@link Algorithm#GCRA} or {@link Algorithm#TOKEN_BUCKET}. */
+    /** A new limiter per key, of any algorithm; see {@link KeyedRateLimiter} for its memory per key. */
     public <K> KeyedRateLimiter<K> buildKeyed() {
-        if (!algorithm.isKeyable()) {
-            throw new IllegalStateException("a keyed limiter holds one long per key, which only " + Algorithm.GCRA
-                    + " and " + Algorithm.TOKEN_BUCKET + " need (got " + algorithm + ")");
+        Limit l = requiredLimit();
+        long warmUpNanos = 0;
+        if (algorithm == Algorithm.WARMING_UP) {
+            if (warmUp == null) {
+                throw new IllegalStateException(algorithm + " needs warmUp(Duration)");
+            }
+            warmUpNanos = WarmingUpBucket.warmUpNanos(warmUp);
         }
-        LongStateRule rule = algorithm == Algorithm.GCRA ? LongStateRule.GCRA : LongStateRule.TOKEN_BUCKET;
         return new KeyedRateLimiter<>(
-                rule,
-                requiredLimit(),
+                algorithm,
+                l,
+                warmUpNanos,
                 ticker == null ? Ticker.system() : ticker,
                 sleeper == null ? Sleeper.system() : sleeper);
     }

@@ -2,7 +2,6 @@ package dev.keel.ratelimit;
 
 import dev.keel.time.Sleeper;
 import dev.keel.time.Ticker;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The sliding-window counter (Cloudflare's two-counter approximation): the fixed window's counts for the current and
@@ -21,55 +20,86 @@ import java.util.concurrent.atomic.AtomicReference;
  * early, the estimate over-counts and rejects what an exact window would admit. Cloudflare measured 0.003% of
  * requests decided differently from an exact window on their traffic.
  *
+ * <p>A window starts at the first request after both counts have faded out (not on a grid), so that a limiter with
+ * nothing left to count is exactly a new one, which a keyed limiter may forget without changing any decision.
+ *
  * <p>Thread-safe and lock-free: an immutable record swapped by compare-and-set, one small allocation per admission.
  */
-public final class SlidingWindowCounter extends ConfigurableRateLimiter {
+public final class SlidingWindowCounter extends ObjectStateLimiter<SlidingWindowCounter.Counts> {
 
-    private record Counts(long start, long previous, long current) {}
+    /** The rule, shared by the single limiter and the keyed one. */
+    static final ObjectStateRule<Counts> RULE = new Rule();
 
-    private final AtomicReference<Counts> state;
+    /** The window that started at {@code start}, its count, and the previous window's. */
+    record Counts(long start, long previous, long current) {}
 
     SlidingWindowCounter(Limit limit, Ticker ticker, Sleeper sleeper) {
-        super(limit, ticker, sleeper);
-        this.state = new AtomicReference<>(new Counts(ticker.read(), 0, 0));
+        super(RULE, limit, ticker, sleeper);
     }
 
-    @Override
-    Decision decide(Rate rate, long permits) {
-        long length = rate.burstNanos;
-        while (true) {
-            long now = ticker.read();
-            Counts before = state.get();
+    private static final class Rule implements ObjectStateRule<Counts> {
+        @Override
+        public Counts fresh(long now, Rate rate) {
+            return new Counts(now, 0, 0);
+        }
+
+        @Override
+        public Counts admit(Counts before, long now, long permits, Rate rate) {
+            Counts counts = rolled(before, now, rate.burstNanos);
+            if (estimate(counts, now, rate.burstNanos) > rate.burst - permits) {
+                return before;
+            }
+            return new Counts(counts.start(), counts.previous(), counts.current() + permits);
+        }
+
+        @Override
+        public Decision decide(Counts before, Counts after, long now, long permits, Rate rate) {
+            long length = rate.burstNanos;
+            if (after != before) {
+                long into = Math.max(0, now - after.start());
+                return Decision.allowed(rate.burst - estimate(after, now, length), resetAfter(after, into, length));
+            }
             Counts counts = rolled(before, now, length);
             long into = Math.max(0, now - counts.start());
-            long weighted = ExactMath.mulDivFloor(counts.previous(), length - into, length);
-            long estimate = weighted + counts.current();
-            if (estimate > rate.burst - permits) {
-                long retry = Math.max(1, retryAfter(counts, into, length, rate.burst - permits));
-                return Decision.rejected(Math.max(0, rate.burst - estimate), retry, resetAfter(counts, into, length));
-            }
-            Counts after = new Counts(counts.start(), counts.previous(), counts.current() + permits);
-            if (state.compareAndSet(before, after)) {
-                return Decision.allowed(rate.burst - estimate - permits, resetAfter(after, into, length));
-            }
+            long estimate = estimate(counts, now, length);
+            long retry = Math.max(1, retryAfter(counts, into, length, rate.burst - permits));
+            return Decision.rejected(Math.max(0, rate.burst - estimate), retry, resetAfter(counts, into, length));
+        }
+
+        @Override
+        public boolean isIdle(Counts counts, long now, Rate rate) {
+            Counts rolled = rolled(counts, now, rate.burstNanos);
+            return rolled.previous() == 0 && rolled.current() == 0;
+        }
+
+        @Override
+        public Counts refund(Counts counts, long now, long permits, Rate rate) {
+            return new Counts(counts.start(), counts.previous(), Math.max(0, counts.current() - permits));
         }
     }
 
-    @Override
-    void refund(long permits) {
-        state.updateAndGet(
-                counts -> new Counts(counts.start(), counts.previous(), Math.max(0, counts.current() - permits)));
+    /** {@code current + floor(previous x (W - e) / W)} at {@code e = now - start} into the window. */
+    private static long estimate(Counts counts, long now, long length) {
+        long into = Math.max(0, now - counts.start());
+        return ExactMath.mulDivFloor(counts.previous(), length - into, length) + counts.current();
     }
 
-    /** The counts as of the window holding {@code now}: shifted by one window, or cleared after two or more. */
+    /**
+     * The counts as of the window holding {@code now}: themselves, shifted by one window, or a new window starting
+     * now when nothing would be left to count.
+     */
     private static Counts rolled(Counts counts, long now, long length) {
         long elapsed = now - counts.start();
+        if (counts.previous() == 0 && counts.current() == 0) {
+            return new Counts(now, 0, 0);
+        }
         if (elapsed < length) {
             return counts;
         }
-        long windows = elapsed / length;
-        long start = counts.start() + windows * length;
-        return windows == 1 ? new Counts(start, counts.current(), 0) : new Counts(start, 0, 0);
+        if (elapsed / length == 1 && counts.current() > 0) {
+            return new Counts(counts.start() + length, counts.current(), 0);
+        }
+        return new Counts(now, 0, 0);
     }
 
     /**

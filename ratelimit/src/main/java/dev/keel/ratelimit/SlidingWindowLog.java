@@ -42,7 +42,7 @@ public final class SlidingWindowLog extends ConfigurableRateLimiter {
         super.reconfigure(checked(limit));
     }
 
-    private static Limit checked(Limit limit) {
+    static Limit checked(Limit limit) {
         if (limit.burst() > MAX_BURST) {
             throw new IllegalArgumentException("burst (" + limit.burst() + ") must be at most " + MAX_BURST
                     + " for the sliding-window log, which keeps one timestamp per permit");
@@ -55,7 +55,7 @@ public final class SlidingWindowLog extends ConfigurableRateLimiter {
         long length = rate.burstNanos;
         lock.lock();
         try {
-            long now = ticker.read();
+            long now = SystemClock.read(ticker);
             while (size > 0 && now - ring[head] >= length) {
                 head = (head + 1) % ring.length;
                 size--;

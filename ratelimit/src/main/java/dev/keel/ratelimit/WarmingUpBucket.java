@@ -3,7 +3,6 @@ package dev.keel.ratelimit;
 import dev.keel.time.Sleeper;
 import dev.keel.time.Ticker;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A limiter that warms up, with Guava's {@code SmoothWarmingUp} behaviour: after an idle spell it starts slowly (one
@@ -23,23 +22,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * the schedule is at most {@code burst - permits} intervals behind; once warm it behaves exactly like {@link Gcra}.
  * The state is an immutable record swapped by compare-and-set.
  *
+ * <p>Idle, and so forgettable by a keyed limiter, once the schedule is free and the store has refilled to the full
+ * warm-up.
+ *
  * <p>Thread-safe and lock-free.
  */
-public final class WarmingUpBucket extends ConfigurableRateLimiter {
+public final class WarmingUpBucket extends ObjectStateLimiter<WarmingUpBucket.Store> {
 
     /** {@code stored}: nanoseconds of refill held; {@code nextFree}: when the schedule is free again. */
-    private record Store(long stored, long nextFree) {}
+    record Store(long stored, long nextFree) {}
 
     private final long warmUpNanos;
-    private final AtomicReference<Store> state;
 
     WarmingUpBucket(Limit limit, Duration warmUp, Ticker ticker, Sleeper sleeper) {
-        super(limit, ticker, sleeper);
+        long nanos = warmUpNanos(warmUp);
+        super(new Rule(nanos), limit, ticker, sleeper);
+        this.warmUpNanos = nanos;
+    }
+
+    /** {@code warmUp} in nanoseconds, saturated; rejects a warm-up that is not positive. */
+    static long warmUpNanos(Duration warmUp) {
         if (warmUp.isNegative() || warmUp.isZero()) {
             throw new IllegalArgumentException("warmUp (" + warmUp + ") must be positive");
         }
-        this.warmUpNanos = Sleeper.saturatedNanos(warmUp);
-        this.state = new AtomicReference<>(new Store(warmUpNanos, ticker.read()));
+        return Sleeper.saturatedNanos(warmUp);
     }
 
     /** The warm-up period. */
@@ -47,47 +53,68 @@ public final class WarmingUpBucket extends ConfigurableRateLimiter {
         return Duration.ofNanos(warmUpNanos);
     }
 
-    @Override
-    Decision decide(Rate rate, long permits) {
-        long cost = rate.nanosFor(permits);
-        while (true) {
-            long now = ticker.read();
-            Store before = state.get();
+    /** The rule for one warm-up period, shared by the single limiter and the keyed one. */
+    static final class Rule implements ObjectStateRule<Store> {
+        private final long warmUpNanos;
+
+        Rule(long warmUpNanos) {
+            this.warmUpNanos = warmUpNanos;
+        }
+
+        @Override
+        public Store fresh(long now, Rate rate) {
+            return new Store(warmUpNanos, now);
+        }
+
+        @Override
+        public Store admit(Store before, long now, long permits, Rate rate) {
+            long cost = rate.nanosFor(permits);
             long idle = now - before.nextFree();
-            long stored = idle > 0 ? Math.min(warmUpNanos, before.stored() + idle) : before.stored();
             long backlog = Math.max(0, -idle);
             if (backlog > rate.burstNanos - cost) {
-                return Decision.rejected(
-                        rate.permitsIn(rate.burstNanos - backlog), backlog - (rate.burstNanos - cost), backlog);
+                return before;
             }
+            long stored =
+                    idle > 0 ? Math.min(warmUpNanos, ExactMath.saturatedAdd(before.stored(), idle)) : before.stored();
             long fromStore = Math.min(stored, cost);
             long price = ExactMath.saturatedAdd(cost, coldExtra(stored, fromStore));
-            long wait = ExactMath.saturatedAdd(backlog, price);
-            Store after = new Store(stored - fromStore, now + wait);
-            if (state.compareAndSet(before, after)) {
+            return new Store(stored - fromStore, now + ExactMath.saturatedAdd(backlog, price));
+        }
+
+        @Override
+        public Decision decide(Store before, Store after, long now, long permits, Rate rate) {
+            if (after != before) {
+                long wait = after.nextFree() - now;
                 return Decision.allowed(rate.permitsIn(rate.burstNanos - wait), wait);
             }
+            long backlog = Math.max(0, before.nextFree() - now);
+            long cost = rate.nanosFor(permits);
+            return Decision.rejected(
+                    rate.permitsIn(rate.burstNanos - backlog), backlog - (rate.burstNanos - cost), backlog);
         }
-    }
 
-    /** The cost above the stable rate of taking {@code take} from a store at {@code level}: the trapezoid's top. */
-    private long coldExtra(long level, long take) {
-        long threshold = warmUpNanos / 2;
-        if (threshold == 0) {
-            return 0;
+        @Override
+        public boolean isIdle(Store store, long now, Rate rate) {
+            long idle = now - store.nextFree();
+            return idle >= 0 && idle >= warmUpNanos - store.stored();
         }
-        long above = Math.max(0, level - threshold);
-        long aboveAfter = Math.max(0, level - take - threshold);
-        return ExactMath.mulDivCeil(above - aboveAfter, above + aboveAfter, threshold);
-    }
 
-    @Override
-    void refund(long permits) {
-        long cost = rate.nanosFor(Math.min(permits, rate.burst));
-        state.updateAndGet(store -> {
-            long now = ticker.read();
+        @Override
+        public Store refund(Store store, long now, long permits, Rate rate) {
+            long cost = rate.nanosFor(Math.min(permits, rate.burst));
             long nextFree = store.nextFree() - now > cost ? store.nextFree() - cost : now;
             return new Store(store.stored(), nextFree);
-        });
+        }
+
+        /** The cost above the stable rate of taking {@code take} from a store at {@code level}: the trapezoid's top. */
+        private long coldExtra(long level, long take) {
+            long threshold = warmUpNanos / 2;
+            if (threshold == 0) {
+                return 0;
+            }
+            long above = Math.max(0, level - threshold);
+            long aboveAfter = Math.max(0, level - take - threshold);
+            return ExactMath.mulDivCeil(above - aboveAfter, above + aboveAfter, threshold);
+        }
     }
 }

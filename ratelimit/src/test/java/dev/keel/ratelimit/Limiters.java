@@ -21,6 +21,21 @@ final class Limiters {
         return builder.build();
     }
 
+    /** A keyed limiter of {@code algorithm}, configured as {@link #create} configures a single one. */
+    static <K> KeyedRateLimiter<K> createKeyed(Algorithm algorithm, Limit limit, ManualTicker ticker) {
+        return builder(algorithm, limit, ticker, Duration.ofNanos(1)).buildKeyed();
+    }
+
+    /** A builder of {@code algorithm} on {@code ticker}, with {@code warmUp} if the algorithm needs one. */
+    static RateLimiterBuilder builder(Algorithm algorithm, Limit limit, ManualTicker ticker, Duration warmUp) {
+        RateLimiterBuilder builder =
+                RateLimiter.builder(algorithm).limit(limit).ticker(ticker).sleeper(ticker);
+        if (algorithm == Algorithm.WARMING_UP) {
+            builder.warmUp(warmUp);
+        }
+        return builder;
+    }
+
     /** Whether {@code algorithm} refills continuously (buckets, GCRA) rather than by windows. */
     static boolean refillsContinuously(Algorithm algorithm) {
         return switch (algorithm) {

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Per-key decisions over {@value #KEYS} keys drawn from a scrambled Zipf distribution (theta 0.99, as YCSB), one
- * thread: keel's {@link KeyedRateLimiter} (GCRA) against the usual way to key Bucket4j locally, a
- * {@code ConcurrentHashMap<Integer, Bucket>} filled by {@code computeIfAbsent}. Every key is created in set-up; the
+ * thread: keel's {@link KeyedRateLimiter} with GCRA (one {@code long} per key in the compact table) and with the fixed
+ * window (an immutable record per key in a {@code ConcurrentHashMap}), against the usual way to key Bucket4j locally,
+ * a {@code ConcurrentHashMap<Integer, Bucket>} filled by {@code computeIfAbsent}. Every key is created in set-up; the
  * limit (100 per second, burst 100) admits most calls, so this measures the lookup plus the update.
  *
  * <p>Run: {@code ./keel bench ratelimit.Keyed -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}; results in
@@ -36,13 +37,14 @@ public class KeyedBenchmark extends KeelBenchmark {
     static final int KEYS = 1_000_000;
     private static final int DRAWS = 1 << 20;
 
-    @Param({"keel-gcra", "bucket4j-chm"})
+    @Param({"keel-gcra", "keel-fixed-window", "bucket4j-chm"})
     public String limiter;
 
     private Integer[] draws;
     private int next;
     private KeyedRateLimiter<Integer> keel;
     private ConcurrentHashMap<Integer, Bucket> buckets;
+    private boolean isKeel;
 
     @Setup
     public void setUp() {
@@ -51,11 +53,12 @@ public class KeyedBenchmark extends KeelBenchmark {
         for (int i = 0; i < DRAWS; i++) {
             draws[i] = zipf.next();
         }
-        Limit limit = Limit.perSecond(100);
-        keel = RateLimiter.builder(Algorithm.GCRA).limit(limit).buildKeyed();
+        isKeel = !limiter.equals("bucket4j-chm");
+        Algorithm algorithm = limiter.equals("keel-fixed-window") ? Algorithm.FIXED_WINDOW : Algorithm.GCRA;
+        keel = RateLimiter.builder(algorithm).limit(Limit.perSecond(100)).buildKeyed();
         buckets = new ConcurrentHashMap<>();
         for (int key = 0; key < KEYS; key++) {
-            if (limiter.equals("keel-gcra")) {
+            if (isKeel) {
                 keel.allow(key);
             } else {
                 bucket(key).tryConsume(1);
@@ -74,6 +77,6 @@ public class KeyedBenchmark extends KeelBenchmark {
     @Benchmark
     public boolean decide() {
         Integer key = draws[next++ & (DRAWS - 1)];
-        return limiter.equals("keel-gcra") ? keel.allow(key) : bucket(key).tryConsume(1);
+        return isKeel ? keel.allow(key) : bucket(key).tryConsume(1);
     }
 }

@@ -4,6 +4,7 @@ import dev.keel.ratelimit.Algorithm;
 import dev.keel.ratelimit.KeyedRateLimiter;
 import dev.keel.ratelimit.Limit;
 import dev.keel.ratelimit.RateLimiter;
+import dev.keel.ratelimit.RateLimiterBuilder;
 import io.github.bucket4j.Bucket;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -11,14 +12,16 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Heap per key at 1M keys: the retained heap of keel's {@link KeyedRateLimiter} (GCRA) holding 1,000,000 keys that
- * have each made one request (and are not yet idle, so that the sweep keeps them: an idle key costs nothing once swept), against a {@code ConcurrentHashMap<Integer, Bucket>} of Bucket4j buckets. The key
+ * Heap per key at 1M keys: the retained heap of keel's {@link KeyedRateLimiter}, for every algorithm, holding
+ * 1,000,000 keys that have each made one request (and are not yet idle, so that nothing is forgotten: an idle key
+ * costs nothing once dropped), against a {@code ConcurrentHashMap<Integer, Bucket>} of Bucket4j buckets. The key
  * objects are allocated before the first measurement and kept alive throughout, so they are not counted (they are the
- * caller's); what is counted is the map's table and nodes and the per-key state. Measured as used heap after
+ * caller's); what is counted is the table or map and the per-key state. Measured as used heap after
  * {@code System.gc()} (repeated until it settles) before and after filling.
  *
- * <p>Run: {@code ./keel bench run dev.keel.bench.ratelimit.KeyedMemoryHarness} (uses the JVM's default collector and
- * compressed oops, as a 24 GiB machine gives them); results in {@code bench/results/ratelimit-keyed.md}.
+ * <p>Run: {@code ./keel bench run dev.keel.bench.ratelimit.KeyedMemoryHarness} (the JVM's default collector, G1, and
+ * compressed oops, as a 24 GiB machine gives them; add {@code -XX:+UseCompactObjectHeaders} to see 8-byte headers);
+ * results in {@code bench/results/ratelimit-keyed.md}.
  */
 public final class KeyedMemoryHarness {
 
@@ -31,21 +34,22 @@ public final class KeyedMemoryHarness {
         for (int i = 0; i < KEYS; i++) {
             keys[i] = 1_000_000 + i; // outside Integer's cache: real objects, allocated before measuring
         }
-        System.out.printf("%-34s %14s %14s%n", "structure", "heap bytes", "bytes per key");
-        long before = settledHeap();
-        KeyedRateLimiter<Integer> keel = RateLimiter.builder(Algorithm.GCRA)
-                .limit(Limit.of(100, Duration.ofHours(1)))
-                .buildKeyed();
-        for (Integer key : keys) {
-            keel.allow(key);
+        System.out.printf("%-38s %14s %14s%n", "structure", "heap bytes", "bytes per key");
+        for (Algorithm algorithm : Algorithm.values()) {
+            long before = settledHeap();
+            RateLimiterBuilder builder = RateLimiter.builder(algorithm).limit(Limit.of(100, Duration.ofHours(1)));
+            if (algorithm == Algorithm.WARMING_UP) {
+                builder.warmUp(Duration.ofMinutes(1));
+            }
+            KeyedRateLimiter<Integer> keel = builder.buildKeyed();
+            for (Integer key : keys) {
+                keel.allow(key);
+            }
+            long bytes = settledHeap() - before;
+            print("keel KeyedRateLimiter (" + algorithm + ")", bytes, keel.size());
         }
-        long keelBytes = settledHeap() - before;
-        System.out.printf(
-                "%-34s %,14d %14.1f  (%,d keys held)%n",
-                "keel KeyedRateLimiter (GCRA)", keelBytes, keelBytes / (double) KEYS, keel.size());
-        keel = null;
 
-        before = settledHeap();
+        long before = settledHeap();
         ConcurrentHashMap<Integer, Bucket> buckets = new ConcurrentHashMap<>();
         for (Integer key : keys) {
             buckets.computeIfAbsent(
@@ -55,11 +59,12 @@ public final class KeyedMemoryHarness {
                                     .build())
                     .tryConsume(1);
         }
-        long bucketBytes = settledHeap() - before;
-        System.out.printf(
-                "%-34s %,14d %14.1f  (%,d keys held)%n",
-                "ConcurrentHashMap<Integer, Bucket>", bucketBytes, bucketBytes / (double) KEYS, buckets.size());
-        System.out.println("keys alive: " + keys.length + (keel == null ? "" : ""));
+        print("ConcurrentHashMap<Integer, Bucket>", settledHeap() - before, buckets.size());
+        System.out.println("keys alive: " + keys.length);
+    }
+
+    private static void print(String structure, long bytes, long held) {
+        System.out.printf("%-38s %,14d %14.1f  (%,d keys held)%n", structure, bytes, bytes / (double) KEYS, held);
     }
 
     private static long settledHeap() throws InterruptedException {

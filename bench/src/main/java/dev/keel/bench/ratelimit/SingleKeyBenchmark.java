@@ -8,6 +8,7 @@ import io.github.bucket4j.Bucket;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <p>{@code path=success}: a limit of 10^9 per second with a burst of 10^9, so every call is admitted and does the full
  * update. {@code path=rejected}: one permit per hour, taken in set-up, so every call is rejected (the common path of a
- * limiter under attack). Scores are operations per microsecond; {@code -prof gc} gives the allocation per operation.
+ * limiter under attack). {@code limiter=clock-only} is the floor: one {@code System.nanoTime()} and nothing else, what
+ * any limiter that reads a clock per call pays at least. Scores are operations per microsecond; {@code -prof gc} gives
+ * the allocation per operation.
  *
  * <p>Run: {@code ./keel bench ratelimit.SingleKey -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}; results in
  * {@code bench/results/ratelimit-single-key.md}.
@@ -38,7 +41,16 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SingleKeyBenchmark extends KeelBenchmark {
 
-    @Param({"keel-gcra", "keel-token-bucket", "keel-gcra-decision", "bucket4j", "guava", "resilience4j"})
+    @Param({
+        "keel-gcra",
+        "keel-token-bucket",
+        "keel-gcra-decision",
+        "bucket4j",
+        "guava",
+        "resilience4j",
+        "clock-only",
+        "keel-gcra-3-tickers"
+    })
     public String limiter;
 
     @Param({"success", "rejected"})
@@ -78,11 +90,34 @@ public class SingleKeyBenchmark extends KeelBenchmark {
                                 .build());
                 yield r4j::acquirePermission;
             }
+            case "keel-gcra-3-tickers" -> {
+                pollute(permits, period);
+                yield keel(Algorithm.GCRA, permits, period)::allow;
+            }
+            case "clock-only" -> () -> System.nanoTime() != 0 && success; // the floor: one clock read, no limiter
             default -> throw new IllegalArgumentException("unknown limiter '" + limiter + "'");
         };
-        if (!success) {
+        if (!success && !limiter.equals("clock-only")) {
             while (call.getAsBoolean()) {
                 // drain the one permit (Guava admits the first request of a fresh limiter)
+            }
+        }
+    }
+
+    /**
+     * Runs limiters on three other {@link dev.keel.time.Ticker} classes first, so that the JIT sees the ticker call in
+     * the limiter's loop as megamorphic, as in an application where several tickers are in use.
+     */
+    private static void pollute(long permits, Duration period) {
+        List<dev.keel.time.Ticker> tickers =
+                List.of(System::nanoTime, () -> System.nanoTime() + 1, () -> System.nanoTime() - 1);
+        for (dev.keel.time.Ticker ticker : tickers) {
+            dev.keel.ratelimit.RateLimiter other = dev.keel.ratelimit.RateLimiter.builder(Algorithm.GCRA)
+                    .limit(Limit.of(permits, period))
+                    .ticker(ticker)
+                    .build();
+            for (int i = 0; i < 200_000; i++) {
+                other.allow();
             }
         }
     }
