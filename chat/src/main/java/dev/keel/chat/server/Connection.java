@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -142,20 +141,15 @@ final class Connection {
     }
 
     private void write() {
-        List<byte[]> batch = new ArrayList<>();
-        SendQueue queue = client.queue();
         try (socket) {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
-            while (queue.take(batch)) {
-                long bytes = 0;
-                for (byte[] line : batch) {
-                    out.write(line);
-                    bytes += line.length;
-                }
-                out.flush();
-                queue.written(bytes);
-                batch.clear();
-            }
+            new SendLoop(
+                            client.queue(),
+                            out,
+                            hub.config().ticker(),
+                            hub.config().sleeper(),
+                            hub.config().writeCoalescing().toNanos())
+                    .run();
         } catch (IOException e) {
             client.abort("Write error: " + e.getMessage());
         } catch (InterruptedException e) {
