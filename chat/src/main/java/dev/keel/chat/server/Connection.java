@@ -28,8 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Connection {
 
-    private static final int WRITE_BUFFER = 16 << 10;
-
     private final Socket socket;
     private final Hub hub;
     private final Dispatcher dispatcher;
@@ -48,7 +46,12 @@ final class Connection {
         this.onFinished = onFinished;
         SendQueue queue = new SendQueue(hub.config().sendQueueBytes());
         this.client = new Client(
-                id, socket.getInetAddress().getHostAddress(), queue, this::wakeReader, hub.now(), hub.nanos());
+                id,
+                socket.getInetAddress().getHostAddress(),
+                queue,
+                this::wakeReader,
+                hub.config().clock(),
+                hub.nanos());
         this.flood = new FloodGate(hub.config());
         this.reader = Thread.ofVirtual().name("keel-chat-conn-" + id).unstarted(this::read);
         this.writer = Thread.ofVirtual().name("keel-chat-send-" + id).unstarted(this::write);
@@ -142,7 +145,8 @@ final class Connection {
 
     private void write() {
         try (socket) {
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
+            // The default buffer starts at 512 bytes and grows to 8 KiB only for a client that gets that much at once.
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             new SendLoop(
                             client.queue(),
                             out,
