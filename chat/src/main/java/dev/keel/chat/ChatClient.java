@@ -10,13 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -40,26 +36,16 @@ public final class ChatClient implements AutoCloseable {
     /** How long a command waits for the server's answer by default. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-    static final int KEPT_LINES = 10_000;
+    static final int KEPT_LINES = ReceivedLog.KEPT;
 
     private static final Set<String> JOIN_ERRORS = Set.of("403", "405", "471", "473", "474", "475", "461", "451");
 
     private final Socket socket;
     private final OutputStream out;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final AtomicLong tokens = new AtomicLong();
     private final Thread reader;
     private final Duration timeout;
-
-    // @GuardedBy("lock")
-    private final ArrayDeque<IrcMessage> lines = new ArrayDeque<>();
-    // @GuardedBy("lock"): how many lines were ever received; the first kept one is received - lines.size()
-    private long received;
-    // @GuardedBy("lock")
-    private final List<ChatMessage> messages = new ArrayList<>();
-    // @GuardedBy("lock")
-    private boolean ended;
+    private final ReceivedLog log = new ReceivedLog();
 
     private volatile String nick;
     private volatile Consumer<String> listener = line -> {};
@@ -131,7 +117,7 @@ public final class ChatClient implements AutoCloseable {
         long mark = mark();
         sendRaw("JOIN " + channel);
         sync(); // the server answers JOIN before the PONG; no answer at all means the client is in the channel already
-        IrcMessage answer = find(
+        IrcMessage answer = log.find(
                 mark,
                 m -> (m.command().equals("366") || JOIN_ERRORS.contains(m.command()))
                         && m.params().size() > 1
@@ -165,40 +151,12 @@ public final class ChatClient implements AutoCloseable {
     /** Every PRIVMSG and NOTICE received so far, in order, after a round trip that flushes what was in flight. */
     public List<ChatMessage> getMessages() throws IOException {
         sync();
-        lock.lock();
-        try {
-            return List.copyOf(messages);
-        } finally {
-            lock.unlock();
-        }
+        return log.messages();
     }
 
     /** Waits for a message matching {@code wanted}, received before or after this call. */
     public ChatMessage awaitMessage(Predicate<ChatMessage> wanted, Duration within) throws IOException {
-        long deadline = System.nanoTime() + within.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                for (ChatMessage message : messages) {
-                    if (wanted.test(message)) {
-                        return message;
-                    }
-                }
-                if (ended) {
-                    throw new ChatException(ChatException.Code.DISCONNECTED, "the connection ended");
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new ChatException(ChatException.Code.TIMEOUT, "no matching message within " + within);
-                }
-                changed.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for a message");
-        } finally {
-            lock.unlock();
-        }
+        return log.awaitMessage(wanted, within);
     }
 
     /**
@@ -211,30 +169,8 @@ public final class ChatClient implements AutoCloseable {
 
     /** Waits for a received line (in its wire form, without CRLF) that matches {@code wanted}, from now on. */
     public String awaitLine(Predicate<String> wanted, Duration within) throws IOException {
-        long mark = mark();
-        long deadline = System.nanoTime() + within.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                IrcMessage found = find(mark, line -> wanted.test(line.toWire()));
-                if (found != null) {
-                    return found.toWire();
-                }
-                if (ended) {
-                    throw new ChatException(ChatException.Code.DISCONNECTED, "the connection ended");
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new ChatException(ChatException.Code.TIMEOUT, "no matching line within " + within);
-                }
-                changed.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for a line");
-        } finally {
-            lock.unlock();
-        }
+        return log.await(log.mark(), line -> wanted.test(line.toWire()), within, "no matching line within " + within)
+                .toWire();
     }
 
     /** Sends one raw line (without CRLF), for commands this class has no method for. */
@@ -251,12 +187,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Every line received so far (the last {@value #KEPT_LINES}), as the server sent them. */
     public List<String> receivedLines() {
-        lock.lock();
-        try {
-            return lines.stream().map(IrcMessage::toWire).toList();
-        } finally {
-            lock.unlock();
-        }
+        return log.lines(IrcMessage::toWire);
     }
 
     /** Sends a PING and waits for its PONG: everything the server sent this client before is then received. */
@@ -295,62 +226,12 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private long mark() {
-        lock.lock();
-        try {
-            return received;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The first kept line received at or after {@code from} that matches {@code wanted}, or null. */
-    private @Nullable IrcMessage find(long from, Predicate<IrcMessage> wanted) {
-        lock.lock();
-        try {
-            long index = received - lines.size();
-            for (IrcMessage line : lines) {
-                if (index++ >= from && wanted.test(line)) {
-                    return line;
-                }
-            }
-            return null;
-        } finally {
-            lock.unlock();
-        }
+        return log.mark();
     }
 
     /** Waits for a line, received at or after {@code from}, that matches {@code wanted}. */
     private IrcMessage await(long from, Predicate<IrcMessage> wanted) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            long index = Math.max(from, received - lines.size());
-            while (true) {
-                long first = received - lines.size();
-                int i = 0;
-                for (IrcMessage line : lines) {
-                    if (first + i >= index && wanted.test(line)) {
-                        return line;
-                    }
-                    i++;
-                }
-                index = received;
-                if (ended) {
-                    throw new ChatException(ChatException.Code.DISCONNECTED, "the connection ended");
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new ChatException(
-                            ChatException.Code.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
-                }
-                changed.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for the server");
-        } finally {
-            lock.unlock();
-        }
+        return log.await(from, wanted, timeout, "no answer within " + timeout.toMillis() + " ms");
     }
 
     private void readLoop() {
@@ -364,13 +245,7 @@ public final class ChatClient implements AutoCloseable {
         } catch (IOException e) {
             // The connection ended (closed by us, by the server, or reset): waiters are told below.
         } finally {
-            lock.lock();
-            try {
-                ended = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            log.end();
         }
     }
 
@@ -379,30 +254,6 @@ public final class ChatClient implements AutoCloseable {
             sendRaw("PONG :" + message.lastParam());
         }
         listener.accept(message.toWire());
-        lock.lock();
-        try {
-            lines.add(message);
-            if (lines.size() > KEPT_LINES) {
-                lines.removeFirst();
-            }
-            received++;
-            String command = message.command();
-            if ((command.equals("PRIVMSG") || command.equals("NOTICE"))
-                    && message.params().size() >= 2) {
-                String prefix = message.prefix() == null ? "" : message.prefix();
-                int bang = prefix.indexOf('!');
-                messages.add(new ChatMessage(
-                        bang < 0 ? prefix : prefix.substring(0, bang),
-                        message.param(0),
-                        message.lastParam(),
-                        command.equals("NOTICE")));
-                if (messages.size() > KEPT_LINES) {
-                    messages.removeFirst();
-                }
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        log.add(message);
     }
 }

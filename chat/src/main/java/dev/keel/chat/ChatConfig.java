@@ -36,7 +36,12 @@ import org.jspecify.annotations.Nullable;
  * @param maxChannelsPerClient the most channels one client may be in ({@code CHANLIMIT}); default 50
  * @param ticker elapsed time, for keepalive and flood control; default the system's
  * @param clock timestamps (003, 329, 333, history); default the system's
- * @param sleeper how a throttled client's next command is delayed; default real sleeping
+ * @param sleeper how a throttled client's next command is delayed, and how a busy writer gathers lines; default real
+ *     sleeping
+ * @param writeCoalescing the shortest time between two socket writes to one client while lines keep coming: a line
+ *     queued sooner after the last write waits until then, with every line queued meanwhile, so that a busy client
+ *     costs one system call per interval instead of one per line, and an idle client's first line is written at once;
+ *     default 20 ms, zero for a write per wake-up
  */
 public record ChatConfig(
         InetAddress bindAddress,
@@ -56,7 +61,8 @@ public record ChatConfig(
         int maxChannelsPerClient,
         Ticker ticker,
         InstantSource clock,
-        Sleeper sleeper) {
+        Sleeper sleeper,
+        Duration writeCoalescing) {
 
     /** Validates; every message names the value and what was expected. */
     public ChatConfig {
@@ -97,6 +103,9 @@ public record ChatConfig(
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
+        if (writeCoalescing.isNegative() || writeCoalescing.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("writeCoalescing (" + writeCoalescing + ") must be in [0, 1 s]");
+        }
     }
 
     /** 127.0.0.1, any free port, flood control on, the defaults above. */
@@ -129,6 +138,7 @@ public record ChatConfig(
         b.ticker = ticker;
         b.clock = clock;
         b.sleeper = sleeper;
+        b.writeCoalescing = writeCoalescing;
         return b;
     }
 
@@ -164,6 +174,7 @@ public record ChatConfig(
         private Ticker ticker = Ticker.system();
         private InstantSource clock = InstantSource.system();
         private Sleeper sleeper = Sleeper.system();
+        private Duration writeCoalescing = Duration.ofMillis(20);
         private final Set<String> set = new HashSet<>();
 
         private Builder() {}
@@ -276,6 +287,12 @@ public record ChatConfig(
             return this;
         }
 
+        public Builder writeCoalescing(Duration interval) {
+            once("writeCoalescing");
+            writeCoalescing = interval;
+            return this;
+        }
+
         public ChatConfig build() {
             return new ChatConfig(
                     bindAddress,
@@ -295,7 +312,8 @@ public record ChatConfig(
                     maxChannelsPerClient,
                     ticker,
                     clock,
-                    sleeper);
+                    sleeper,
+                    writeCoalescing);
         }
 
         private void once(String option) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,14 @@ final class ChatServeCommand implements Callable<Integer> {
             description =
                     "Per-client flood control: 1 command per 2 s after a burst of 10 (default: ${DEFAULT-VALUE}).")
     String flood;
+
+    @Option(
+            names = "--write-coalescing",
+            defaultValue = "20",
+            paramLabel = "MS",
+            description = "The shortest time between two writes to a busy client, in milliseconds; lines queued"
+                    + " meanwhile go out in one write (default: ${DEFAULT-VALUE}; 0 writes at every wake-up).")
+    long writeCoalescingMillis;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -125,6 +134,7 @@ final class ChatServeCommand implements Callable<Integer> {
                     .motd(lines)
                     .password(password)
                     .floodControl(floodControl)
+                    .writeCoalescing(Duration.ofMillis(writeCoalescingMillis))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -96,6 +96,8 @@ final class ChatCommandTest {
     void serve_badOptions_areUsageErrorsNamingTheValue() {
         assertThat(usageError("chat", "serve", "--flood", "maybe")).contains("--flood 'maybe' (expected on or off)");
         assertThat(usageError("chat", "serve", "--port", "70000")).contains("--port 70000 (expected 0 to 65535)");
+        assertThat(usageError("chat", "serve", "--write-coalescing", "-1"))
+                .contains("writeCoalescing (PT-0.001S) must be in [0, 1 s]");
         assertThat(usageError(
                         "chat",
                         "serve",

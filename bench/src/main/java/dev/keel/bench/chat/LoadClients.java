@@ -1,6 +1,7 @@
 package dev.keel.bench.chat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -26,14 +28,16 @@ final class LoadClients implements AutoCloseable {
 
     private static final class Conn {
         final SocketChannel channel;
-        final ByteBuffer in = ByteBuffer.allocateDirect(256 << 10);
+        final ByteBuffer in;
         final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+        String nick = "*";
         boolean registered;
         boolean joined;
         SelectionKey key;
 
-        Conn(SocketChannel channel) {
+        Conn(SocketChannel channel, int bufferBytes) {
             this.channel = channel;
+            this.in = ByteBuffer.allocateDirect(bufferBytes);
         }
     }
 
@@ -45,7 +49,11 @@ final class LoadClients implements AutoCloseable {
     private int registered;
     private int joined;
 
-    LoadClients() throws IOException {
+    private final int bufferBytes;
+
+    /** Clients that read into {@code bufferBytes} each: 256 KiB for fan-out load, a few KiB for idle clients. */
+    LoadClients(int bufferBytes) throws IOException {
+        this.bufferBytes = bufferBytes;
         selector = Selector.open();
     }
 
@@ -53,17 +61,29 @@ final class LoadClients implements AutoCloseable {
         return conns.size();
     }
 
-    /** Connects {@code count} clients and registers them as PREFIX0, PREFIX1, ...; returns when all have 001. */
-    void connect(InetSocketAddress address, int count, String prefix, long timeoutNanos) throws IOException {
+    /**
+     * Connects {@code count} clients and registers them as PREFIX0, PREFIX1, ...; returns when all have 001. Client i
+     * connects from 127.0.0.(2 + i % sources), because servers throttle connections per source address (ngIRCd
+     * accepts about 2 a second from one address once a few hundred are open); 127.0.0.0/8 is all loopback on Linux.
+     */
+    void connect(InetSocketAddress address, int count, String prefix, int sources, long timeoutNanos)
+            throws IOException {
+        if (sources < 1 || sources > 250) {
+            throw new IllegalArgumentException("sources (" + sources + ") must be in [1, 250]");
+        }
         int first = conns.size();
         for (int i = 0; i < count; i++) {
-            SocketChannel channel = SocketChannel.open(address);
+            SocketChannel channel = SocketChannel.open();
+            int source = 2 + (first + i) % sources;
+            channel.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) source}), 0));
+            channel.connect(address);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.configureBlocking(false);
-            Conn conn = new Conn(channel);
+            Conn conn = new Conn(channel, bufferBytes);
             conn.key = channel.register(selector, SelectionKey.OP_READ, conn);
             conns.add(conn);
             String nick = prefix + (first + i);
+            conn.nick = nick;
             send(conn, "NICK " + nick + "\r\nUSER " + nick + " 0 * :load\r\n");
             poll(0);
         }
@@ -95,6 +115,16 @@ final class LoadClients implements AutoCloseable {
      * waits up to 3 s for the deliveries; returns the messages sent.
      */
     long fanOut(int channels, long rate, long nanos, boolean record) throws IOException {
+        return drive(rate, nanos, record, conns.size() / channels - 1, sender -> "#load" + (sender % channels));
+    }
+
+    /** As {@link #fanOut}, but each client in turn messages the next client's nick: one delivery per message. */
+    long nickToNick(long rate, long nanos, boolean record) throws IOException {
+        return drive(rate, nanos, record, 1, sender -> conns.get((sender + 1) % conns.size()).nick);
+    }
+
+    private long drive(long rate, long nanos, boolean record, int recipients, IntFunction<String> target)
+            throws IOException {
         latency.reset();
         delivered = 0;
         recording = record;
@@ -107,7 +137,7 @@ final class LoadClients implements AutoCloseable {
             long now = System.nanoTime();
             while (now - next >= 0) {
                 Conn conn = conns.get(sender);
-                send(conn, "PRIVMSG #load" + (sender % channels) + " :t=" + next + "\r\n");
+                send(conn, "PRIVMSG " + target.apply(sender) + " :t=" + next + "\r\n");
                 sender = (sender + 1) % conns.size();
                 next += interval;
                 sent++;
@@ -115,7 +145,7 @@ final class LoadClients implements AutoCloseable {
             poll(0);
         }
         long drain = System.nanoTime() + 3_000_000_000L;
-        long expected = sent * (conns.size() / channels - 1);
+        long expected = sent * recipients;
         while (delivered < expected && System.nanoTime() < drain) {
             poll(5);
         }

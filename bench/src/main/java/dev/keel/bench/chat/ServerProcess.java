@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,19 +29,18 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServerProcess keel(Path keelJar, int port, Path log) throws IOException {
+    /**
+     * keel's server with a 512 MB heap, {@code extraJvmArgs} (a JFR recording, say) before {@code -jar} and
+     * {@code serveArgs} (say {@code --write-coalescing 5}) after {@code chat serve}.
+     */
+    static ServerProcess keel(Path keelJar, List<String> extraJvmArgs, List<String> serveArgs, int port, Path log)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
-                java,
-                "-Xmx512m",
-                "-jar",
-                keelJar.toString(),
-                "chat",
-                "serve",
-                "--port",
-                Integer.toString(port),
-                "--flood",
-                "off");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(extraJvmArgs);
+        command.addAll(List.of(
+                "-jar", keelJar.toString(), "chat", "serve", "--port", Integer.toString(port), "--flood", "off"));
+        command.addAll(serveArgs);
         return start("keel", port, command, log);
     }
 
@@ -102,6 +102,61 @@ final class ServerProcess implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1_000_000 / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The server's read and write system calls so far ({@code syscr + syscw} of {@code /proc/PID/io}, which count
+     * {@code read} and {@code write} on sockets too): how often it enters the kernel per message.
+     */
+    long ioSyscalls() throws IOException {
+        long sum = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+            if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
+                sum += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return sum;
+    }
+
+    /** The server's resident set size now, in KiB ({@code VmRSS} of {@code /proc/PID/status}). */
+    long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring(6).replace("kB", "").strip());
+            }
+        }
+        throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
+    }
+
+    /** The heap in use after a full GC, in KiB, from {@code jcmd PID GC.run} and {@code GC.heap_info}: keel only. */
+    long heapUsedKibAfterGc() throws IOException {
+        jcmd("GC.run");
+        for (String line : jcmd("GC.heap_info")) {
+            int used = line.indexOf(" used ");
+            if (line.contains("heap") && used >= 0) {
+                String number = line.substring(used + 6).strip();
+                return Long.parseLong(number.substring(0, number.indexOf('K')));
+            }
+        }
+        throw new IOException("no heap line in jcmd " + process.pid() + " GC.heap_info");
+    }
+
+    private List<String> jcmd(String command) throws IOException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process run = new ProcessBuilder(jcmd, Long.toString(process.pid()), command)
+                .redirectErrorStream(true)
+                .start();
+        try {
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!run.waitFor(30, TimeUnit.SECONDS) || run.exitValue() != 0) {
+                throw new IOException("jcmd " + command + " failed: " + output);
+            }
+            return output.lines().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.destroyForcibly();
+            throw new IOException("interrupted while running jcmd " + command, e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Splits a byte stream into IRC lines of bounded length and decodes each.
@@ -42,10 +43,17 @@ public final class LineReader {
     /** The stream ended; a partial line at the end is dropped. */
     public record End() implements Line {}
 
-    private static final int BUFFER = 16 << 10;
+    /**
+     * The buffer starts small, since most clients only ever send short lines and an idle connection should cost little
+     * (ten thousand of them must fit in a 512 MB heap), and doubles, up to {@value #MAX_BUFFER} bytes, only while a
+     * single line does not fit: more than the longest line allowed, so that a too-long line is detected, not stuck.
+     */
+    private static final int INITIAL_BUFFER = 1 << 10;
+
+    private static final int MAX_BUFFER = 16 << 10;
 
     private final InputStream in;
-    private final byte[] buffer = new byte[BUFFER];
+    private byte[] buffer = new byte[INITIAL_BUFFER];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -93,11 +101,13 @@ public final class LineReader {
                 start = 0;
                 limit = 0;
                 scan = 0;
-            } else if (limit == buffer.length) {
+            } else if (limit == buffer.length && start > 0) {
                 System.arraycopy(buffer, start, buffer, 0, limit - start);
                 scan -= start;
                 limit -= start;
                 start = 0;
+            } else if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BUFFER));
             }
             int read = in.read(buffer, limit, buffer.length - limit);
             if (read < 0) {

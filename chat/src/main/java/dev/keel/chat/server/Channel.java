@@ -3,6 +3,7 @@ package dev.keel.chat.server;
 import dev.keel.chat.protocol.Casemapping;
 import dev.keel.chat.protocol.Numeric;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,36 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Channel {
 
-    /** A member's privileges; volatile so that the message path reads them without the lock. */
-    static final class Membership {
-        private volatile boolean op;
-        private volatile boolean voice;
-
-        boolean op() {
-            return op;
-        }
-
-        boolean voice() {
-            return voice;
-        }
-
-        void op(boolean on) {
-            op = on;
-        }
-
-        void voice(boolean on) {
-            voice = on;
-        }
-
-        /** {@code @}, {@code +}, both ({@code @+}, with multi-prefix) or nothing. */
-        String prefix(boolean multiPrefix) {
-            if (op && voice && multiPrefix) {
-                return "@+";
-            }
-            return op ? "@" : voice ? "+" : "";
-        }
-    }
-
     record Topic(String text, String setBy, Instant at) {}
 
     record Ban(String mask, String setBy, Instant at) {}
@@ -91,6 +62,7 @@ final class Channel {
 
     private final String name;
     private final String folded;
+    private final InstantSource clock;
     private final Instant created;
     private final ConcurrentMap<String, Channel> registry;
     private final History history;
@@ -114,10 +86,11 @@ final class Channel {
     private volatile int limit;
     private volatile @Nullable Topic topic;
 
-    Channel(String name, Instant created, ConcurrentMap<String, Channel> registry, int historySize) {
+    Channel(String name, InstantSource clock, ConcurrentMap<String, Channel> registry, int historySize) {
         this.name = name;
         this.folded = Casemapping.fold(name);
-        this.created = created;
+        this.clock = clock;
+        this.created = clock.instant();
         this.registry = registry;
         this.history = new History(historySize);
     }
@@ -213,12 +186,20 @@ final class Channel {
         }
     }
 
-    /** Sends an encoded line to every member but {@code except} (null: everyone). Takes no lock. */
+    /**
+     * Sends an encoded line to every member but {@code except} (null: everyone), tagged with the time once for all the
+     * members that negotiated {@code server-time}. Takes no lock.
+     */
     void broadcast(byte[] line, @Nullable Client except) {
+        byte @Nullable [] tagged = null;
         for (Client member : snapshot) {
-            if (member != except) {
-                member.sendLine(line);
+            if (member == except) {
+                continue;
             }
+            if (member.serverTime() && tagged == null) {
+                tagged = ServerTime.tag(clock.instant(), line);
+            }
+            member.sendLine(line, tagged == null ? line : tagged);
         }
     }
 

@@ -138,7 +138,7 @@ final class ChannelCommands {
             topic(client, channel, true);
             return;
         }
-        Channel.Membership membership = channel.membership(client);
+        Membership membership = channel.membership(client);
         if (membership == null) {
             hub.reply(client, Numeric.ERR_NOTONCHANNEL, channel.name());
             return;
@@ -245,7 +245,7 @@ final class ChannelCommands {
             hub.reply(client, Numeric.ERR_NOSUCHCHANNEL, kick.channel());
             return;
         }
-        Channel.Membership membership = channel.membership(client);
+        Membership membership = channel.membership(client);
         if (membership == null) {
             hub.reply(client, Numeric.ERR_NOTONCHANNEL, channel.name());
             return;
@@ -281,7 +281,7 @@ final class ChannelCommands {
             hub.reply(client, Numeric.ERR_NOSUCHCHANNEL, invite.channel());
             return;
         }
-        Channel.Membership membership = channel.membership(client);
+        Membership membership = channel.membership(client);
         if (membership == null) {
             hub.reply(client, Numeric.ERR_NOTONCHANNEL, channel.name());
             return;

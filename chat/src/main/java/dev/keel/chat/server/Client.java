@@ -2,6 +2,7 @@ package dev.keel.chat.server;
 
 import dev.keel.chat.protocol.IrcMessage;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,7 @@ final class Client {
     private final String host;
     private final SendQueue queue;
     private final Runnable wakeReader;
+    private final InstantSource clock;
     private final Instant signon;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final AtomicReference<@Nullable String> quitReason = new AtomicReference<>();
@@ -40,16 +42,18 @@ final class Client {
     private volatile @Nullable String away;
     private volatile boolean invisible;
     private volatile boolean multiPrefix;
+    private volatile boolean serverTime;
     private volatile long lastActivityNanos;
     private volatile long pingSentNanos;
     private volatile long closedAtNanos;
 
-    Client(long id, String host, SendQueue queue, Runnable wakeReader, Instant signon, long nowNanos) {
+    Client(long id, String host, SendQueue queue, Runnable wakeReader, InstantSource clock, long nowNanos) {
         this.id = id;
+        this.clock = clock;
         this.host = host;
         this.queue = queue;
         this.wakeReader = wakeReader;
-        this.signon = signon;
+        this.signon = clock.instant();
         this.lastActivityNanos = nowNanos;
     }
 
@@ -131,6 +135,15 @@ final class Client {
         multiPrefix = on;
     }
 
+    /** Whether the client negotiated IRCv3 {@code server-time}: every line it gets carries {@code @time=}. */
+    boolean serverTime() {
+        return serverTime;
+    }
+
+    void serverTime(boolean on) {
+        serverTime = on;
+    }
+
     /** The channels this client is in; changed only under the channel's lock. */
     Set<Channel> channels() {
         return channels;
@@ -147,6 +160,18 @@ final class Client {
 
     /** Queues an encoded line (shared with other recipients, never modified); an overflow disconnects. */
     void sendLine(byte[] line) {
+        offer(serverTime ? ServerTime.tag(clock.instant(), line) : line);
+    }
+
+    /**
+     * Queues one of a broadcast's two encodings: {@code plain}, or, for a client with {@code server-time},
+     * {@code tagged} (both shared with the other recipients and never modified).
+     */
+    void sendLine(byte[] plain, byte[] tagged) {
+        offer(serverTime ? tagged : plain);
+    }
+
+    private void offer(byte[] line) {
         if (queue.offer(line) == SendQueue.Offer.OVERFLOW) {
             abort("SendQ exceeded");
         }

@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,8 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Connection {
 
-    private static final int WRITE_BUFFER = 16 << 10;
-
     private final Socket socket;
     private final Hub hub;
     private final Dispatcher dispatcher;
@@ -49,7 +46,12 @@ final class Connection {
         this.onFinished = onFinished;
         SendQueue queue = new SendQueue(hub.config().sendQueueBytes());
         this.client = new Client(
-                id, socket.getInetAddress().getHostAddress(), queue, this::wakeReader, hub.now(), hub.nanos());
+                id,
+                socket.getInetAddress().getHostAddress(),
+                queue,
+                this::wakeReader,
+                hub.config().clock(),
+                hub.nanos());
         this.flood = new FloodGate(hub.config());
         this.reader = Thread.ofVirtual().name("keel-chat-conn-" + id).unstarted(this::read);
         this.writer = Thread.ofVirtual().name("keel-chat-send-" + id).unstarted(this::write);
@@ -142,20 +144,16 @@ final class Connection {
     }
 
     private void write() {
-        List<byte[]> batch = new ArrayList<>();
-        SendQueue queue = client.queue();
         try (socket) {
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
-            while (queue.take(batch)) {
-                long bytes = 0;
-                for (byte[] line : batch) {
-                    out.write(line);
-                    bytes += line.length;
-                }
-                out.flush();
-                queue.written(bytes);
-                batch.clear();
-            }
+            // The default buffer starts at 512 bytes and grows to 8 KiB only for a client that gets that much at once.
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            new SendLoop(
+                            client.queue(),
+                            out,
+                            hub.config().ticker(),
+                            hub.config().sleeper(),
+                            hub.config().writeCoalescing().toNanos())
+                    .run();
         } catch (IOException e) {
             client.abort("Write error: " + e.getMessage());
         } catch (InterruptedException e) {

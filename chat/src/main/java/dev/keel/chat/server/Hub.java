@@ -153,7 +153,7 @@ final class Hub {
     /** The channel named {@code name}, made if it does not exist. */
     Channel channelForJoin(String name) {
         return channels.computeIfAbsent(
-                Casemapping.fold(name), key -> new Channel(name, now(), channels, config.historySize()));
+                Casemapping.fold(name), key -> new Channel(name, config.clock(), channels, config.historySize()));
     }
 
     Collection<Channel> channels() {

@@ -106,7 +106,7 @@ final class ModeCommands {
         if (changes.isEmpty()) {
             return;
         }
-        Channel.Membership membership = channel.membership(client);
+        Membership membership = channel.membership(client);
         if (membership == null || !membership.op()) {
             hub.reply(client, Numeric.ERR_CHANOPRIVSNEEDED, channel.name());
             return;
@@ -248,7 +248,7 @@ final class ModeCommands {
             hub.reply(client, Numeric.ERR_NOSUCHNICK, nick);
             return null;
         }
-        Channel.Membership membership = channel.membership(target);
+        Membership membership = channel.membership(target);
         if (membership == null) {
             hub.reply(client, Numeric.ERR_USERNOTINCHANNEL, target.nick(), channel.name());
             return null;

@@ -28,7 +28,7 @@ final class QueryCommands {
                 boolean member = channel.isMember(client);
                 for (Client target : channel.members()) {
                     if (member || !target.invisible()) {
-                        Channel.Membership membership = channel.membership(target);
+                        Membership membership = channel.membership(target);
                         whoReply(client, channel.name(), target, membership);
                     }
                 }
@@ -51,10 +51,7 @@ final class QueryCommands {
     }
 
     private void whoReply(
-            Client client,
-            String channel,
-            Client target,
-            Channel.@org.jspecify.annotations.Nullable Membership membership) {
+            Client client, String channel, Client target, @org.jspecify.annotations.Nullable Membership membership) {
         String flags = (target.away() == null ? "H" : "G")
                 + (membership == null ? "" : membership.prefix(client.multiPrefix()));
         hub.replyText(
@@ -82,7 +79,7 @@ final class QueryCommands {
         List<Channel> in = new ArrayList<>(target.channels());
         in.sort(java.util.Comparator.comparing(Channel::name));
         for (Channel channel : in) {
-            Channel.Membership membership = channel.membership(target);
+            Membership membership = channel.membership(target);
             if (membership != null && (!channel.secret() || channel.isMember(client))) {
                 channels.add(membership.prefix(client.multiPrefix()) + channel.name());
             }

@@ -17,14 +17,15 @@ import org.jspecify.annotations.Nullable;
  * "Connection Registration"): a client has registered once it has a nick and a user, has given the password if the
  * server has one, and, if it started capability negotiation (any CAP LS or CAP REQ before registering), has ended it
  * with CAP END. Clients send NICK and USER right after {@code CAP LS 302} without waiting (WeeChat), so the welcome
- * waits for CAP END. The only capability is {@code multi-prefix} (NAMES and WHO show {@code @+} rather than the highest
- * prefix alone).
+ * waits for CAP END. The capabilities are {@code multi-prefix} (NAMES and WHO show {@code @+} rather than the highest
+ * prefix alone) and {@code server-time} (every line the client gets carries {@code @time=}, see {@link ServerTime}).
+ * {@code message-tags} is not offered: the server neither relays client tags nor knows {@code TAGMSG}.
  *
  * <p>Not thread-safe: one per connection, confined to the connection's thread.
  */
 final class Registration {
 
-    static final List<String> CAPABILITIES = List.of("multi-prefix");
+    static final List<String> CAPABILITIES = List.of("multi-prefix", ServerTime.CAPABILITY);
 
     private static final Pattern NICK = Pattern.compile("[A-Za-z\\[\\]\\\\`_^{|}][A-Za-z0-9\\[\\]\\\\`_^{|}-]*");
 
@@ -48,9 +49,16 @@ final class Registration {
                 negotiating |= !client.registered();
                 client.send(IrcMessage.text(hub.serverName(), "CAP", target, "LS", String.join(" ", CAPABILITIES)));
             }
-            case "LIST" ->
-                client.send(IrcMessage.text(
-                        hub.serverName(), "CAP", target, "LIST", client.multiPrefix() ? "multi-prefix" : ""));
+            case "LIST" -> {
+                List<String> enabled = new ArrayList<>();
+                if (client.multiPrefix()) {
+                    enabled.add("multi-prefix");
+                }
+                if (client.serverTime()) {
+                    enabled.add(ServerTime.CAPABILITY);
+                }
+                client.send(IrcMessage.text(hub.serverName(), "CAP", target, "LIST", String.join(" ", enabled)));
+            }
             case "REQ" -> {
                 negotiating |= !client.registered();
                 String requested = cap.args().isEmpty() ? "" : cap.args().getFirst();
@@ -61,12 +69,17 @@ final class Registration {
                         && names.stream()
                                 .allMatch(
                                         name -> CAPABILITIES.contains(name.startsWith("-") ? name.substring(1) : name));
+                // The ACK goes out before the change, so that it is not itself tagged with the time.
+                client.send(IrcMessage.text(hub.serverName(), "CAP", target, known ? "ACK" : "NAK", requested));
                 if (known) {
                     for (String name : names) {
-                        client.multiPrefix(!name.startsWith("-"));
+                        boolean on = !name.startsWith("-");
+                        switch (on ? name : name.substring(1)) {
+                            case ServerTime.CAPABILITY -> client.serverTime(on);
+                            default -> client.multiPrefix(on);
+                        }
                     }
                 }
-                client.send(IrcMessage.text(hub.serverName(), "CAP", target, known ? "ACK" : "NAK", requested));
             }
             case "END" -> {
                 negotiating = false;

@@ -112,6 +112,17 @@ final class SendQueue {
         }
     }
 
+    /** Moves every queued line into {@code batch} without waiting (none may be queued). */
+    void drainTo(List<byte[]> batch) {
+        lock.lock();
+        try {
+            batch.addAll(lines);
+            lines.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The writer wrote {@code count} bytes taken earlier. */
     void written(long count) {
         lock.lock();

@@ -2,7 +2,8 @@
  * The IRC server's internals: connections, the nick and channel registries, and the commands.
  *
  * <p>Reading order: {@link dev.keel.chat.server.IrcServer} (accepting, keepalive, shutdown); {@code Connection} (a
- * client's reader and writer threads) with {@code SendQueue} (bounded outgoing bytes) and {@code FloodGate} (RFC 1459
+ * client's reader and writer threads) with {@code SendQueue} (bounded outgoing bytes), {@code SendLoop} (the writer,
+ * which coalesces a busy client's lines into one socket write per interval) and {@code FloodGate} (RFC 1459
  * flood control on keel-ratelimit); {@code Client} (what others see of a client); {@code Hub} (the registries and
  * replies) and {@code Channel} (members, modes, topic, bans) with {@code History} and {@code Mask}; then the commands:
  * {@code CommandParser} into {@code Command} records, {@code Dispatcher}, and {@code Registration} (CAP, PASS, NICK,

@@ -62,8 +62,13 @@ final class HostileClientTest {
     @Test
     void flooder_isDelayedThenDisconnected_whileAPasteIsOnlyDelayed() throws Exception {
         ManualTicker time = ManualTicker.create();
-        ChatConfig config =
-                ChatConfig.builder().ticker(time).clock(time).sleeper(time).build();
+        // Writes are not coalesced: the writer would sleep on the manual clock and add to the transcript of waits.
+        ChatConfig config = ChatConfig.builder()
+                .ticker(time)
+                .clock(time)
+                .sleeper(time)
+                .writeCoalescing(Duration.ZERO)
+                .build();
         try (IrcServer server = IrcServer.start(config);
                 RawClient paster = new RawClient(server);
                 RawClient flooder = new RawClient(server);
@@ -131,6 +136,7 @@ final class HostileClientTest {
                 .clock(time)
                 .pingInterval(Duration.ofSeconds(90))
                 .pingTimeout(Duration.ofSeconds(60))
+                .writeCoalescing(Duration.ZERO)
                 .build();
         try (IrcServer server = IrcServer.start(config);
                 RawClient alive = new RawClient(server);

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +78,13 @@ final class Transcript {
     }
 
     ChatConfig config(ManualTicker time) {
-        ChatConfig.Builder builder =
-                ChatConfig.builder().ticker(time).clock(time).sleeper(time).floodControl(false);
+        // Writes are not coalesced: on the manual clock the writer's waits would move the transcript's time.
+        ChatConfig.Builder builder = ChatConfig.builder()
+                .ticker(time)
+                .clock(time)
+                .sleeper(time)
+                .floodControl(false)
+                .writeCoalescing(Duration.ZERO);
         if (settings.containsKey("motd")) {
             builder.motd(List.of(settings.get("motd").split("\\|")));
         }
