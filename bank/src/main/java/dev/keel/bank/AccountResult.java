@@ -25,6 +25,8 @@ public enum AccountResult {
     OWNER_INVALID,
     /** The initial balance is negative. */
     INITIAL_BALANCE_NEGATIVE,
+    /** An initial balance on an account whose credits must not exceed its debits: it would break that limit. */
+    INITIAL_BALANCE_NOT_ALLOWED,
     /** The initial balance would overflow the funding account. */
     OVERFLOW,
     /** Close: no account has this id. */

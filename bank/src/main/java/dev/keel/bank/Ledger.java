@@ -88,6 +88,9 @@ final class Ledger {
         if (request.initialBalance() < 0) {
             return AccountResult.INITIAL_BALANCE_NEGATIVE;
         }
+        if (request.initialBalance() > 0 && request.flags().creditsMustNotExceedDebits()) {
+            return AccountResult.INITIAL_BALANCE_NOT_ALLOWED;
+        }
         AccountState funding = accounts.get(FUNDING_PREFIX + request.currency().getCurrencyCode());
         if (funding != null && sum(funding.debitsPosted, funding.debitsPending, request.initialBalance()) < 0) {
             return AccountResult.OVERFLOW;

@@ -58,6 +58,9 @@ final class BankingSystemTest {
             assertThat(bank.createAccount(new NewAccount("c", "C", usd, AccountFlags.CUSTOMER, -1))
                             .result())
                     .isEqualTo(AccountResult.INITIAL_BALANCE_NEGATIVE);
+            assertThat(bank.createAccount(new NewAccount("c", "C", usd, AccountFlags.creditsLimited(), 1))
+                            .result())
+                    .isEqualTo(AccountResult.INITIAL_BALANCE_NOT_ALLOWED);
             NewAccount alice = NewAccount.customer("alice", "alice", usd("1000.00"));
             assertThat(bank.createAccount(alice).result()).isEqualTo(AccountResult.EXISTS);
             assertThat(bank.createAccount(NewAccount.customer("alice", "alice", Money.of("1000.00", "EUR")))
