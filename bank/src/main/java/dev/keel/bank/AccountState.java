@@ -45,6 +45,11 @@ final class AccountState {
 
     /** Records a posted change, after the totals were updated: the running balance is taken from them. */
     void recordPosting(long timestamp, String transferId) {
+        restorePosting(timestamp, creditsPosted - debitsPosted, transferId);
+    }
+
+    /** Appends a posting as a snapshot recorded it. */
+    void restorePosting(long timestamp, long balance, String transferId) {
         if (postings == postedAt.length) {
             int capacity = postings * 2;
             postedAt = Arrays.copyOf(postedAt, capacity);
@@ -52,7 +57,7 @@ final class AccountState {
             transferIds = Arrays.copyOf(transferIds, capacity);
         }
         postedAt[postings] = timestamp;
-        balances[postings] = creditsPosted - debitsPosted;
+        balances[postings] = balance;
         transferIds[postings] = transferId;
         postings++;
     }

@@ -37,9 +37,11 @@ public final class BankingSystem implements AutoCloseable {
 
     private final BankOptions options;
     private final Sequencer sequencer;
+    private final @Nullable DurableJournal durable;
 
     private BankingSystem(BankOptions options, Ledger ledger, Journal journal) {
         this.options = options;
+        this.durable = journal instanceof DurableJournal d ? d : null;
         this.sequencer = new Sequencer(ledger, journal, options.maxBatch(), "keel-bank-sequencer");
     }
 
@@ -61,9 +63,66 @@ public final class BankingSystem implements AutoCloseable {
 
     /** A system as {@code options} say: durable and recovered if they name a directory, else in memory. */
     public static BankingSystem open(BankOptions options) throws IOException {
-        Ledger ledger = new Ledger(options.clock());
-        Journal journal = options.directory() == null ? Journal.none() : DurableJournal.open(options, ledger);
-        return new BankingSystem(options, ledger, journal);
+        if (options.directory() == null) {
+            return new BankingSystem(options, new Ledger(options.clock()), Journal.none());
+        }
+        DurableJournal journal = DurableJournal.open(options);
+        return new BankingSystem(options, journal.ledger(), journal);
+    }
+
+    /**
+     * Checks a data directory offline: replays the log after the snapshot (verifying every record's checksum and the
+     * hash chain), then audits the books. Writes nothing but what the log's own recovery does (cutting a torn tail).
+     * A damaged directory is a report with {@code ok} false, not an exception.
+     */
+    public static VerifyReport verify(Path directory) throws IOException {
+        BankOptions options = BankOptions.builder(directory).build();
+        DurableJournal journal;
+        try {
+            journal = DurableJournal.open(options, true);
+        } catch (BankException e) {
+            return VerifyReport.failed(e.getMessage());
+        }
+        journal.skipSnapshotAtClose();
+        try (BankingSystem bank = new BankingSystem(options, journal.ledger(), journal)) {
+            AuditReport audit = bank.sequencer.call(Audit::of);
+            DurableJournal.Recovery recovery = journal.recovery();
+            return new VerifyReport(
+                    audit.ok(),
+                    recovery.snapshot(),
+                    recovery.records(),
+                    recovery.events(),
+                    journal.headHash(),
+                    recovery.logReport(),
+                    audit,
+                    null);
+        }
+    }
+
+    /**
+     * What opening found: the snapshot used, the records and events replayed after it, and the log's recovery report;
+     * empty for a system in memory.
+     */
+    public Optional<String> recoverySummary() {
+        return Optional.ofNullable(durable).map(d -> {
+            DurableJournal.Recovery recovery = d.recovery();
+            return recovery.snapshot() + ", then " + recovery.records() + " log records (" + recovery.events()
+                    + " events) replayed; " + recovery.logReport();
+        });
+    }
+
+    /** Writes a snapshot now (durable systems only; a no-op in memory), so the next open replays less. */
+    public void snapshot() {
+        sequencer.call(ledger -> {
+            if (durable != null) {
+                try {
+                    durable.snapshot();
+                } catch (IOException e) {
+                    throw new BankException(BankException.Code.LOG_FAILED, "writing a snapshot failed: " + e, e);
+                }
+            }
+            return null;
+        });
     }
 
     /** The options this system was opened with. */

@@ -269,6 +269,34 @@ final class Ledger {
         return !events.isEmpty();
     }
 
+    int eventCount() {
+        return events.size();
+    }
+
+    // ---- restoring from a snapshot -------------------------------------------------------------------------
+
+    void restoreAccount(AccountState account) {
+        if (accounts.putIfAbsent(account.id, account) != null) {
+            throw new IllegalStateException("account " + account.id + " is in the snapshot twice");
+        }
+    }
+
+    void restoreTransfer(Transfer transfer) {
+        if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
+            throw new IllegalStateException("transfer " + transfer.id() + " is in the snapshot twice");
+        }
+        if (transfer.status() == TransferStatus.PENDING && transfer.timeout() != null) {
+            holds.add(new Hold(transfer.expiresAt(), transfer.timestamp(), transfer.id()));
+        }
+        if (transfer.id().startsWith("auto#")) {
+            autoIds = Math.max(autoIds, Long.parseLong(transfer.id().substring(5)));
+        }
+    }
+
+    void restoreTimestamp(long timestamp) {
+        lastTimestamp = Math.max(lastTimestamp, timestamp);
+    }
+
     // ---- state changes ------------------------------------------------------------------------------------
 
     /** Applies one event: from a request just judged, or from the log on replay. */

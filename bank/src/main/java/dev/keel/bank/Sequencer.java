@@ -64,6 +64,9 @@ final class Sequencer implements AutoCloseable {
 
     private static final Request<Void> STOP = new Request<>(ledger -> null);
 
+    /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
+    static final int MAX_EVENTS_PER_RECORD = 65_536;
+
     private final Ledger ledger;
     private final Journal journal;
     private final int maxBatch;
@@ -146,41 +149,62 @@ final class Sequencer implements AutoCloseable {
                 continue;
             }
             queue.drainTo(batch, maxBatch - 1);
-            for (Request<?> request : batch) {
+            int committed = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                Request<?> request = batch.get(i);
                 if (request == STOP) {
                     stopping = true;
                 } else {
                     request.run(ledger);
                 }
-            }
-            try {
-                if (ledger.hasEvents()) {
-                    journal.append(ledger.drainEvents());
+                // One log record per batch, unless the batch's events grow past the bound: then commit what ran.
+                if (i == batch.size() - 1 || ledger.eventCount() >= MAX_EVENTS_PER_RECORD) {
+                    if (!commit(batch.subList(committed, i + 1))) {
+                        failAll(batch.subList(i + 1, batch.size()));
+                        drainAndFail();
+                        return;
+                    }
+                    committed = i + 1;
                 }
-            } catch (IOException | RuntimeException e) {
-                BankException failed = new BankException(
-                        BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e);
-                fail(failed);
-                for (Request<?> request : batch) {
-                    request.done.completeExceptionally(failed);
-                }
-                drainAndFail();
-                return;
-            }
-            for (Request<?> request : batch) {
-                request.answer();
             }
             batch.clear();
             try {
                 journal.afterBatch(ledger);
             } catch (IOException | RuntimeException e) {
-                // A snapshot is a shortcut for recovery, never the truth: the log still has everything.
+                // A snapshot is a shortcut for recovery, not the truth, but a disk that fails it is failing.
                 fail(new BankException(BankException.Code.LOG_FAILED, "writing a snapshot failed: " + e, e));
                 drainAndFail();
                 return;
             }
         }
         drainAndFail();
+    }
+
+    /** Makes the events of {@code requests} durable, then answers them; false (all failed) if the journal failed. */
+    private boolean commit(List<Request<?>> requests) {
+        try {
+            if (ledger.hasEvents()) {
+                journal.append(ledger.drainEvents());
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(new BankException(
+                    BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e));
+            failAll(requests);
+            return false;
+        }
+        for (Request<?> request : requests) {
+            request.answer();
+        }
+        return true;
+    }
+
+    private void failAll(List<Request<?>> requests) {
+        BankException reason = failure != null
+                ? failure
+                : new BankException(BankException.Code.CLOSED, "the banking system is closed");
+        for (Request<?> request : requests) {
+            request.done.completeExceptionally(reason);
+        }
     }
 
     private void fail(BankException cause) {
@@ -190,12 +214,7 @@ final class Sequencer implements AutoCloseable {
     private void drainAndFail() {
         List<Request<?>> left = new ArrayList<>();
         queue.drainTo(left);
-        BankException reason = failure != null
-                ? failure
-                : new BankException(BankException.Code.CLOSED, "the banking system is closed");
-        for (Request<?> request : left) {
-            request.done.completeExceptionally(reason);
-        }
+        failAll(left);
     }
 
     /** Answers every request already queued, then stops the thread and closes the journal. Idempotent. */
