@@ -234,6 +234,7 @@ final class DurableJournal implements Journal {
 
     /** Writes a snapshot as of the log's end and deletes the segments it makes unnecessary. */
     void snapshot() throws IOException {
+        log.sync(); // under NONE or INTERVAL, the snapshot must still never cover records that are not on disk
         long covered = log.endLsn();
         LedgerSnapshot.write(directory, ledger, covered, head);
         log.truncateBefore(covered);

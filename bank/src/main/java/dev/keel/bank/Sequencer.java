@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * transfer must hold its locks until its record is durable, so every transfer touching a hot account waits for its own
  * fsync, one after another. Here a request never waits for another's fsync in particular: whatever arrived while the
  * last batch was being forced goes into the next one, so a hot account costs nothing extra and the ledger needs no
- * locks at all (it is confined to this thread). Reads go through the queue too, so a read sees only state that is
+ * locks at all (it is confined to this thread). Measured in docs/bank.md: 3.5x to 100x lock ordering's rate when 90% of
+ * transfers touch one account, and within the machine's noise of it (0.6x to 2.5x) when they are uniform. A pipelined
+ * variant (writing batch k+1 while batch k is forced) measured slower and was not kept. Reads go through the queue too, so a read sees only state that is
  * durable by the time it is answered (a batch's writes are answered together with its reads, after the force).
  *
  * <p>Failure: if the journal fails, the in-memory ledger is ahead of the disk, so the sequencer fails every request
