@@ -13,7 +13,10 @@ import java.util.List;
 
 /**
  * The durable journal: each sequencer batch becomes one hash-chained record ({@link LedgerLog}) in keel-storage's
- * write-ahead log, and a {@link LedgerSnapshot} is written every {@link BankOptions#snapshotEvery()} events and at
+ * write-ahead log, and a {@link LedgerSnapshot} is written after {@link BankOptions#snapshotEvery()} events, once the
+ * log has also grown by twice the last snapshot's size since it (so that writing snapshots, which costs the whole
+ * state, stays proportional to the log written: without that rule a ledger of ten million transfers would write its
+ * whole state every million events), and at
  * close.
  *
  * <p>How opening works (recovery): load the snapshot if there is one, open the log (which truncates a torn tail and
@@ -36,13 +39,16 @@ final class DurableJournal implements Journal {
     private final Recovery recovery;
     private byte[] head;
     private long eventsSinceSnapshot;
+    private long bytesSinceSnapshot;
+    private long lastSnapshotBytes;
     private boolean snapshotAtClose = true;
 
     /** What opening found and did, for {@code keel bank verify} and the server's banner. */
-    record Recovery(String snapshot, long records, long events, String logReport) {}
+    record Recovery(String snapshot, long records, long events, long bytes, String logReport) {}
 
     private DurableJournal(
-            Path directory, WriteAheadLog log, Ledger ledger, long snapshotEvery, byte[] head, Recovery recovery) {
+            Path directory, WriteAheadLog log, Ledger ledger, long snapshotEvery, byte[] head, Recovery recovery)
+            throws IOException {
         this.directory = directory;
         this.log = log;
         this.ledger = ledger;
@@ -50,6 +56,13 @@ final class DurableJournal implements Journal {
         this.head = head;
         this.recovery = recovery;
         this.eventsSinceSnapshot = recovery.events();
+        this.bytesSinceSnapshot = recovery.bytes();
+        this.lastSnapshotBytes = snapshotSize(directory);
+    }
+
+    private static long snapshotSize(Path directory) throws IOException {
+        Path file = directory.resolve(LedgerSnapshot.FILE);
+        return Files.isRegularFile(file) ? Files.size(file) : 0;
     }
 
     /** Recovers the ledger in {@code options.directory()} and returns the journal that continues it. */
@@ -109,7 +122,11 @@ final class DurableJournal implements Journal {
                     : "snapshot at LSN " + snapshot.coveredLsn() + " with "
                             + ledger.accounts().size() + " accounts";
             Recovery recovery = new Recovery(
-                    snapshotText, records, events, log.recoveryReport().toString());
+                    snapshotText,
+                    records,
+                    events,
+                    log.endLsn() - from,
+                    log.recoveryReport().toString());
             return new DurableJournal(directory, log, ledger, options.snapshotEvery(), head, recovery);
         } catch (IOException | RuntimeException e) {
             try {
@@ -223,11 +240,12 @@ final class DurableJournal implements Journal {
         log.append(payload);
         head = LedgerLog.hash(payload);
         eventsSinceSnapshot += events.size();
+        bytesSinceSnapshot += payload.length;
     }
 
     @Override
     public void afterBatch(Ledger current) throws IOException {
-        if (eventsSinceSnapshot >= snapshotEvery) {
+        if (eventsSinceSnapshot >= snapshotEvery && bytesSinceSnapshot >= 2 * lastSnapshotBytes) {
             snapshot();
         }
     }
@@ -239,6 +257,8 @@ final class DurableJournal implements Journal {
         LedgerSnapshot.write(directory, ledger, covered, head);
         log.truncateBefore(covered);
         eventsSinceSnapshot = 0;
+        bytesSinceSnapshot = 0;
+        lastSnapshotBytes = snapshotSize(directory);
     }
 
     @Override

@@ -97,6 +97,28 @@ final class DurabilityTest {
     }
 
     @Test
+    void snapshots_waitUntilTheLogHasGrownByTwiceTheLastSnapshot() throws Exception {
+        Path snapshot = dir.resolve(LedgerSnapshot.FILE);
+        try (BankingSystem bank = open(BankOptions.builder(dir).snapshotEvery(1))) {
+            history(bank);
+            bank.snapshot(); // a known starting point: nothing written since
+            byte[] before = Files.readAllBytes(snapshot);
+            bank.transfer(NewTransfer.of("x0", "alice", "bank:funding:USD", usd("0.01"), ""));
+            assertThat(Files.readAllBytes(snapshot))
+                    .as("one small record later")
+                    .isEqualTo(before);
+            int transfers = 1;
+            while (java.util.Arrays.equals(Files.readAllBytes(snapshot), before)) {
+                bank.transfer(NewTransfer.of("x" + transfers, "alice", "bank:funding:USD", usd("0.01"), ""));
+                transfers++;
+                assertThat(transfers).as("a snapshot comes eventually").isLessThan(1_000);
+            }
+            // Each of these records is under 120 bytes: it took twice the snapshot's size in log to get a new one.
+            assertThat(transfers * 120L).isGreaterThanOrEqualTo(2L * before.length);
+        }
+    }
+
+    @Test
     void verify_cleanDirectory_isOk_withTheChainHead() throws Exception {
         try (BankingSystem bank = open(BankOptions.builder(dir))) {
             history(bank);
