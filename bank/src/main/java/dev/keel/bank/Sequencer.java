@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * transfer must hold its locks until its record is durable, so every transfer touching a hot account waits for its own
  * fsync, one after another. Here a request never waits for another's fsync in particular: whatever arrived while the
  * last batch was being forced goes into the next one, so a hot account costs nothing extra and the ledger needs no
- * locks at all (it is confined to this thread). Measured in docs/bank.md: 3.5x to 100x lock ordering's rate when 90% of
- * transfers touch one account, and within the machine's noise of it (0.6x to 2.5x) when they are uniform. A pipelined
+ * locks at all (it is confined to this thread). Measured in docs/bank.md: 3.6x to 127x lock ordering's rate when 90% of
+ * transfers touch one account, and within the machine's noise of it (0.89x to 3.3x) when they are uniform. A pipelined
  * variant (writing batch k+1 while batch k is forced) measured slower and was not kept. Reads go through the queue too, so a read sees only state that is
  * durable by the time it is answered (a batch's writes are answered together with its reads, after the force).
  *
@@ -64,7 +64,8 @@ final class Sequencer implements AutoCloseable {
         }
     }
 
-    private static final Request<Void> STOP = new Request<>(ledger -> null);
+    /** Queued by close() behind every request handed over before it; one per sequencer, as it carries state. */
+    private final Request<Void> stop = new Request<>(ledger -> null);
 
     /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
     static final int MAX_EVENTS_PER_RECORD = 65_536;
@@ -154,7 +155,7 @@ final class Sequencer implements AutoCloseable {
             int committed = 0;
             for (int i = 0; i < batch.size(); i++) {
                 Request<?> request = batch.get(i);
-                if (request == STOP) {
+                if (request == stop) {
                     stopping = true;
                 } else {
                     request.run(ledger);
@@ -234,7 +235,7 @@ final class Sequencer implements AutoCloseable {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
-                queue.put(STOP);
+                queue.put(stop);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
