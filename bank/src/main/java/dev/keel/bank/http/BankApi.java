@@ -91,7 +91,10 @@ final class BankApi {
                     Statuses.of(outcome.result()),
                     outcome.result().name(),
                     "account not opened: "
-                            + outcome.result().name().toLowerCase().replace('_', ' '));
+                            + outcome.result()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' '));
         }
         return new Response(Statuses.of(outcome.result()), accountView(Objects.requireNonNull(outcome.account())));
     }

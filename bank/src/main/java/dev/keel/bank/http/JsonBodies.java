@@ -191,7 +191,7 @@ final class JsonBodies {
                 throw ApiError.badRequest(
                         "INVALID_FIELD",
                         name + " must be a string, not "
-                                + value.getNodeType().name().toLowerCase());
+                                + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
             return value.textValue();
         }

@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,lock,postgres,pgbench,sqlite,batch] [--out FILE]}.
+ * [--sections keel,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code http} section serves the
+ * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
+ * client of {@code keel bank serve} sees.
  */
 public final class BankHarness {
 
@@ -78,7 +80,7 @@ public final class BankHarness {
                         options.getOrDefault("clients", "8,64").split(","))
                 .map(Integer::parseInt)
                 .toList();
-        Set<String> sections = Set.of(options.getOrDefault("sections", "keel,lock,postgres,pgbench,sqlite,batch")
+        Set<String> sections = Set.of(options.getOrDefault("sections", "keel,http,lock,postgres,pgbench,sqlite,batch")
                 .split(","));
         Optional<Path> out = Optional.ofNullable(options.get("out")).map(Path::of);
         int code;
@@ -94,6 +96,9 @@ public final class BankHarness {
             List<Callable<TransferTarget>> targets = new ArrayList<>();
             if (sections.contains("keel")) {
                 targets.add(() -> new KeelTarget(root.path().resolve("keel-" + System.nanoTime())));
+            }
+            if (sections.contains("http")) {
+                targets.add(() -> new HttpTarget(root.path().resolve("http-" + System.nanoTime())));
             }
             if (sections.contains("lock")) {
                 targets.add(() -> new LockOrderingLedger(root.path().resolve("lock-" + System.nanoTime())));
