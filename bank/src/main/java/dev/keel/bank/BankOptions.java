@@ -1,5 +1,6 @@
 package dev.keel.bank;
 
+import dev.keel.storage.ChannelOpener;
 import dev.keel.storage.SyncPolicy;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxBatch the most requests the sequencer puts in one log record; 8,192 by default
  * @param snapshotEvery events after which a snapshot is written (bounding recovery's replay); 1,000,000 by default
  * @param segmentSize the log's segment size; 64 MiB by default
+ * @param channelOpener how the log opens its files: the real file system by default, a fault-injecting disk in crash
+ *     tests
  */
 public record BankOptions(
         @Nullable Path directory,
@@ -26,10 +29,12 @@ public record BankOptions(
         SyncPolicy syncPolicy,
         int maxBatch,
         long snapshotEvery,
-        long segmentSize) {
+        long segmentSize,
+        ChannelOpener channelOpener) {
 
     public BankOptions {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(channelOpener, "channelOpener");
         Objects.requireNonNull(syncPolicy, "syncPolicy");
         if (maxBatch < 1 || maxBatch > 65_536) {
             throw new IllegalArgumentException("maxBatch (" + maxBatch + ") must be in [1, 65536]");
@@ -64,6 +69,7 @@ public record BankOptions(
         private int maxBatch = 8_192;
         private long snapshotEvery = 1_000_000;
         private long segmentSize = 64L << 20;
+        private ChannelOpener channelOpener = ChannelOpener.system();
         private final Set<String> set = new HashSet<>();
 
         private Builder(@Nullable BankOptions from) {
@@ -74,6 +80,7 @@ public record BankOptions(
                 maxBatch = from.maxBatch();
                 snapshotEvery = from.snapshotEvery();
                 segmentSize = from.segmentSize();
+                channelOpener = from.channelOpener();
             }
         }
 
@@ -113,8 +120,14 @@ public record BankOptions(
             return this;
         }
 
+        public Builder channelOpener(ChannelOpener opener) {
+            once("channelOpener");
+            this.channelOpener = Objects.requireNonNull(opener, "channelOpener");
+            return this;
+        }
+
         public BankOptions build() {
-            return new BankOptions(directory, clock, syncPolicy, maxBatch, snapshotEvery, segmentSize);
+            return new BankOptions(directory, clock, syncPolicy, maxBatch, snapshotEvery, segmentSize, channelOpener);
         }
 
         private void once(String option) {

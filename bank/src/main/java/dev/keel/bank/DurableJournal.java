@@ -81,6 +81,7 @@ final class DurableJournal implements Journal {
                 .syncPolicy(options.syncPolicy())
                 .segmentSize(options.segmentSize())
                 .maxRecordSize(256 << 20)
+                .channelOpener(options.channelOpener())
                 .build();
         WriteAheadLog log = WriteAheadLog.open(directory.resolve("log"), walOptions);
         try {
