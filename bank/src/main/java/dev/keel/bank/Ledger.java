@@ -6,19 +6,18 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The books: accounts, transfers and holds, and every rule that decides a request. A deterministic state machine.
  *
- * <p>How it is designed, and why: each request is judged against the current state and, if accepted, turned into
- * {@link Event}s that are {@linkplain #apply applied} at once and collected for the log ({@link #drainEvents()}).
+ * <p>How it is designed, and why: each request is judged against the current state ({@link Books}) and, if accepted,
+ * turned into {@link Event}s that are {@linkplain #apply applied} at once and collected for the log
+ * ({@link #drainEvents()}).
  * Replay on open applies the same events through the same {@code apply}, without judging them again, so the state
  * after a restart is exactly the state that was acknowledged (the clock, the order of checks and any later change to
  * a rule cannot make replay disagree with history). Every request first reads the injected clock once and expires the
@@ -30,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * answer "the balance as of".
  *
  * <p>A linked chain applies its members one by one (a later member may spend what an earlier one credited); when one
- * fails, the members applied so far are undone in reverse ({@link #unapply}) and their events dropped. Only creating
- * a transfer can be undone, which is all a chain holds.
+ * fails, the members applied so far are undone in reverse ({@link Books#unapply}) and their events dropped. Only
+ * creating a transfer can be undone, which is all a chain holds.
  *
  * <p>Not thread-safe: confined to the sequencer's thread.
  */
@@ -44,21 +43,11 @@ final class Ledger {
     static final Duration MAX_TIMEOUT = Duration.ofDays(36_500);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
-    /** A hold's place in the expiry queue; stale once its transfer is resolved or rolled back. */
-    private record Hold(long expiresAt, long createdAt, String id) implements Comparable<Hold> {
-        @Override
-        public int compareTo(Hold other) {
-            return Long.compare(expiresAt, other.expiresAt);
-        }
-    }
-
     private final InstantSource clock;
-    private final Map<String, AccountState> accounts = new HashMap<>();
-    private final Map<String, Transfer> transfers = new HashMap<>();
-    private final PriorityQueue<Hold> holds = new PriorityQueue<>();
+    private final Books books = new Books();
+    private final Map<String, AccountState> accounts = books.accounts;
+    private final Map<String, Transfer> transfers = books.transfers;
     private final List<Event> events = new ArrayList<>();
-    private long lastTimestamp;
-    private long autoIds;
 
     Ledger(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -146,7 +135,7 @@ final class Ledger {
     /** A transfer whose id the bank chooses ({@code auto#<n>}). */
     TransferOutcome transferWithAutoId(String from, String to, Money amount, String reference) {
         long now = begin();
-        return create(NewTransfer.of("auto#" + (autoIds + 1), from, to, amount, reference), now, true);
+        return create(NewTransfer.of("auto#" + (books.autoIds() + 1), from, to, amount, reference), now, true);
     }
 
     /** Independent transfers, each judged on its own, under one reading of the clock. */
@@ -171,7 +160,7 @@ final class Ledger {
             TransferOutcome outcome = create(chain.get(i), now, false);
             if (!outcome.isSuccess()) {
                 for (Transfer applied : created.reversed()) {
-                    unapply(applied);
+                    books.unapply(applied);
                 }
                 events.subList(mark, events.size()).clear();
                 List<TransferOutcome> failed = new ArrayList<>(chain.size());
@@ -255,7 +244,7 @@ final class Ledger {
     }
 
     long lastTimestamp() {
-        return lastTimestamp;
+        return books.lastTimestamp();
     }
 
     /** The events produced since the last call, in order, and forgets them. */
@@ -273,115 +262,23 @@ final class Ledger {
         return events.size();
     }
 
-    // ---- restoring from a snapshot -------------------------------------------------------------------------
-
-    void restoreAccount(AccountState account) {
-        if (accounts.putIfAbsent(account.id, account) != null) {
-            throw new IllegalStateException("account " + account.id + " is in the snapshot twice");
-        }
-    }
-
-    void restoreTransfer(Transfer transfer) {
-        if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
-            throw new IllegalStateException("transfer " + transfer.id() + " is in the snapshot twice");
-        }
-        if (transfer.status() == TransferStatus.PENDING && transfer.timeout() != null) {
-            holds.add(new Hold(transfer.expiresAt(), transfer.timestamp(), transfer.id()));
-        }
-        if (transfer.id().startsWith("auto#")) {
-            autoIds = Math.max(autoIds, Long.parseLong(transfer.id().substring(5)));
-        }
-    }
-
-    void restoreTimestamp(long timestamp) {
-        lastTimestamp = Math.max(lastTimestamp, timestamp);
-    }
-
-    // ---- state changes ------------------------------------------------------------------------------------
+    // ---- state ----------------------------------------------------------------------------------------------
 
     /** Applies one event: from a request just judged, or from the log on replay. */
     void apply(Event event) {
-        switch (event) {
-            case Event.AccountOpened opened -> {
-                if (accounts.containsKey(opened.id())) {
-                    throw new IllegalStateException("account " + opened.id() + " is opened twice");
-                }
-                accounts.put(
-                        opened.id(),
-                        new AccountState(
-                                opened.id(),
-                                opened.owner(),
-                                opened.currency(),
-                                opened.flags(),
-                                opened.initialBalance(),
-                                opened.timestamp()));
-            }
-            case Event.TransferCreated created -> applyCreated(created.transfer());
-            case Event.PendingResolved resolved -> applyResolved(resolved);
-            case Event.AccountClosed closed -> account(closed.id()).closed = true;
-        }
-        lastTimestamp = Math.max(lastTimestamp, event.timestamp());
+        books.apply(event);
     }
 
-    private void applyCreated(Transfer transfer) {
-        if (transfers.containsKey(transfer.id())) {
-            throw new IllegalStateException("transfer " + transfer.id() + " is created twice");
-        }
-        AccountState debit = account(transfer.from());
-        AccountState credit = account(transfer.to());
-        long amount = transfer.amount().minorUnits();
-        if (transfer.status() == TransferStatus.PENDING) {
-            debit.debitsPending = Math.addExact(debit.debitsPending, amount);
-            credit.creditsPending = Math.addExact(credit.creditsPending, amount);
-            if (transfer.timeout() != null) {
-                holds.add(new Hold(transfer.expiresAt(), transfer.timestamp(), transfer.id()));
-            }
-        } else {
-            debit.debitsPosted = Math.addExact(debit.debitsPosted, amount);
-            credit.creditsPosted = Math.addExact(credit.creditsPosted, amount);
-            debit.recordPosting(transfer.timestamp(), transfer.id());
-            credit.recordPosting(transfer.timestamp(), transfer.id());
-        }
-        transfers.put(transfer.id(), transfer);
-        if (transfer.id().startsWith("auto#")) {
-            autoIds = Math.max(autoIds, Long.parseLong(transfer.id().substring(5)));
-        }
+    void restoreAccount(AccountState account) {
+        books.restoreAccount(account);
     }
 
-    private void applyResolved(Event.PendingResolved resolved) {
-        Transfer hold = transfers.get(resolved.id());
-        if (hold == null || hold.status() != TransferStatus.PENDING) {
-            throw new IllegalStateException("hold " + resolved.id() + " is not pending (" + hold + ")");
-        }
-        AccountState debit = account(hold.from());
-        AccountState credit = account(hold.to());
-        long reserved = hold.amount().minorUnits();
-        debit.debitsPending -= reserved;
-        credit.creditsPending -= reserved;
-        if (resolved.status() == TransferStatus.POSTED) {
-            debit.debitsPosted = Math.addExact(debit.debitsPosted, resolved.amount());
-            credit.creditsPosted = Math.addExact(credit.creditsPosted, resolved.amount());
-            debit.recordPosting(resolved.timestamp(), hold.id());
-            credit.recordPosting(resolved.timestamp(), hold.id());
-        }
-        transfers.put(hold.id(), hold.resolve(resolved.status(), resolved.amount(), resolved.timestamp()));
+    void restoreTransfer(Transfer transfer) {
+        books.restoreTransfer(transfer);
     }
 
-    /** Undoes {@link #applyCreated} of the newest transfer touching its accounts (a chain rolling back). */
-    private void unapply(Transfer transfer) {
-        AccountState debit = account(transfer.from());
-        AccountState credit = account(transfer.to());
-        long amount = transfer.amount().minorUnits();
-        if (transfer.status() == TransferStatus.PENDING) {
-            debit.debitsPending -= amount;
-            credit.creditsPending -= amount;
-        } else {
-            debit.debitsPosted -= amount;
-            credit.creditsPosted -= amount;
-            debit.dropLastPosting(transfer.id());
-            credit.dropLastPosting(transfer.id());
-        }
-        transfers.remove(transfer.id());
+    void restoreTimestamp(long timestamp) {
+        books.restoreTimestamp(timestamp);
     }
 
     // ---- judging ------------------------------------------------------------------------------------------
@@ -464,19 +361,16 @@ final class Ledger {
     private long begin() {
         Instant instant = clock.instant();
         long now = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        while (!holds.isEmpty() && holds.peek().expiresAt() <= now) {
-            Hold due = holds.poll();
-            Transfer hold = transfers.get(due.id());
-            if (hold != null && hold.status() == TransferStatus.PENDING && hold.timestamp() == due.createdAt()) {
-                emit(new Event.PendingResolved(due.id(), TransferStatus.EXPIRED, 0, nextTimestamp(now)));
-            }
+        for (String due = books.pollDueHold(now); due != null; due = books.pollDueHold(now)) {
+            emit(new Event.PendingResolved(due, TransferStatus.EXPIRED, 0, nextTimestamp(now)));
         }
         return now;
     }
 
     private long nextTimestamp(long now) {
-        lastTimestamp = Math.max(now, lastTimestamp + 1);
-        return lastTimestamp;
+        long next = Math.max(now, books.lastTimestamp() + 1);
+        books.restoreTimestamp(next);
+        return next;
     }
 
     private void emit(Event event) {
@@ -485,10 +379,6 @@ final class Ledger {
     }
 
     private AccountState account(String id) {
-        AccountState account = accounts.get(id);
-        if (account == null) {
-            throw new IllegalStateException("no account " + id + " in the ledger");
-        }
-        return account;
+        return books.account(id);
     }
 }

@@ -8,7 +8,8 @@
  * {@link dev.keel.bank.TransferResult}, {@link dev.keel.bank.TransferOutcome}, {@link dev.keel.bank.ChainOutcome},
  * {@link dev.keel.bank.AccountResult}; the queries {@link dev.keel.bank.Account}, {@link dev.keel.bank.Balance},
  * {@link dev.keel.bank.Statement}, {@link dev.keel.bank.AuditReport}. Inside: {@code Ledger} (the deterministic state
- * machine: every rule of the books) with {@code AccountState} and {@code Audit}; {@code Event} (a state change) and
+ * machine: every rule of the books, with {@code TransferRules}) over {@code Books} (the state, and how each event
+ * changes it) and {@code AccountState}; {@code Audit}; {@code Event} (a state change) and
  * {@code EventCodec}; {@code Sequencer} (the single writer that batches requests into one log append);
  * {@code LedgerLog} (the log records and their hash chain); {@code LedgerSnapshot}; {@code Recovery}.
  *
