@@ -1,0 +1,139 @@
+package dev.keel.bank;
+
+import dev.keel.storage.ChannelOpener;
+import dev.keel.storage.SyncPolicy;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a {@link BankingSystem} is opened. Immutable; build with {@link #builder()} and derive variants with
+ * {@link #toBuilder()}.
+ *
+ * @param directory where the log and snapshots live; null for a system in memory only
+ * @param clock the source of timestamps and of hold expiry; the system clock by default
+ * @param syncPolicy when the log forces to disk; {@link SyncPolicy#ALWAYS} by default (a transfer is acknowledged only
+ *     once it is on disk)
+ * @param maxBatch the most requests the sequencer puts in one log record; 8,192 by default
+ * @param snapshotEvery events after which a snapshot is written (bounding recovery's replay); 1,000,000 by default
+ * @param segmentSize the log's segment size; 64 MiB by default
+ * @param channelOpener how the log opens its files: the real file system by default, a fault-injecting disk in crash
+ *     tests
+ */
+public record BankOptions(
+        @Nullable Path directory,
+        InstantSource clock,
+        SyncPolicy syncPolicy,
+        int maxBatch,
+        long snapshotEvery,
+        long segmentSize,
+        ChannelOpener channelOpener) {
+
+    public BankOptions {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(channelOpener, "channelOpener");
+        Objects.requireNonNull(syncPolicy, "syncPolicy");
+        if (maxBatch < 1 || maxBatch > 65_536) {
+            throw new IllegalArgumentException("maxBatch (" + maxBatch + ") must be in [1, 65536]");
+        }
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshotEvery (" + snapshotEvery + ") must be positive");
+        }
+        if (segmentSize < 1024) {
+            throw new IllegalArgumentException("segmentSize (" + segmentSize + ") must be at least 1024 bytes");
+        }
+    }
+
+    /** A builder for a system in memory; {@link Builder#directory(Path)} makes it durable. */
+    public static Builder builder() {
+        return new Builder(null);
+    }
+
+    /** A builder for a durable system in {@code directory}. */
+    public static Builder builder(Path directory) {
+        return new Builder(null).directory(directory);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds {@link BankOptions}; setting an option twice fails at once. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable Path directory;
+        private InstantSource clock = InstantSource.system();
+        private SyncPolicy syncPolicy = SyncPolicy.ALWAYS;
+        private int maxBatch = 8_192;
+        private long snapshotEvery = 1_000_000;
+        private long segmentSize = 64L << 20;
+        private ChannelOpener channelOpener = ChannelOpener.system();
+        private final Set<String> set = new HashSet<>();
+
+        private Builder(@Nullable BankOptions from) {
+            if (from != null) {
+                directory = from.directory();
+                clock = from.clock();
+                syncPolicy = from.syncPolicy();
+                maxBatch = from.maxBatch();
+                snapshotEvery = from.snapshotEvery();
+                segmentSize = from.segmentSize();
+                channelOpener = from.channelOpener();
+            }
+        }
+
+        public Builder directory(Path directory) {
+            once("directory");
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        public Builder clock(InstantSource clock) {
+            once("clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder syncPolicy(SyncPolicy policy) {
+            once("syncPolicy");
+            this.syncPolicy = Objects.requireNonNull(policy, "syncPolicy");
+            return this;
+        }
+
+        public Builder maxBatch(int requests) {
+            once("maxBatch");
+            this.maxBatch = requests;
+            return this;
+        }
+
+        public Builder snapshotEvery(long events) {
+            once("snapshotEvery");
+            this.snapshotEvery = events;
+            return this;
+        }
+
+        public Builder segmentSize(long bytes) {
+            once("segmentSize");
+            this.segmentSize = bytes;
+            return this;
+        }
+
+        public Builder channelOpener(ChannelOpener opener) {
+            once("channelOpener");
+            this.channelOpener = Objects.requireNonNull(opener, "channelOpener");
+            return this;
+        }
+
+        public BankOptions build() {
+            return new BankOptions(directory, clock, syncPolicy, maxBatch, snapshotEvery, segmentSize, channelOpener);
+        }
+
+        private void once(String option) {
+            if (!set.add(option)) {
+                throw new IllegalStateException(option + " was already set on this builder");
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.keel.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.testing.ChildJvm;
+import dev.keel.testing.SeedExtension;
+import dev.keel.testing.SeededRandom;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A child JVM serves transfers from four threads on a durable ledger and is killed with SIGKILL at a random moment,
+ * over and over on the same directory. After each kill: the audit passes, every acknowledged transfer is present
+ * exactly as submitted, and resubmitting every transfer that was in flight (submitted, not acknowledged) yields only
+ * OK (it had not reached the disk) or EXISTS (it had), never anything else.
+ */
+@ExtendWith(SeedExtension.class)
+final class BankKillNineTest {
+
+    private static final int CYCLES = 16;
+    private static final String[] ACCOUNTS = {"k0", "k1", "k2", "k3", "k4"};
+
+    @TempDir
+    Path dir;
+
+    /** The child: prints "try ID FROM TO MINOR" before each transfer and "ack ID RESULT" after it. */
+    static final class Server {
+        public static void main(String[] args) throws Exception {
+            Path dir = Path.of(args[0]);
+            String cycle = args[1];
+            BankingSystem bank = BankingSystem.open(dir);
+            for (String id : ACCOUNTS) {
+                bank.createAccount(NewAccount.customer(id, id, Money.of("10000000.00", "USD")));
+            }
+            print("ready");
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                threads.add(Thread.ofPlatform().name("client-" + t).start(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; ; i++) {
+                        String id = "c" + cycle + "-" + thread + "-" + i;
+                        int from = random.nextInt(ACCOUNTS.length);
+                        int to = (from + 1 + random.nextInt(ACCOUNTS.length - 1)) % ACCOUNTS.length;
+                        long minor = random.nextLong(1, 10_000);
+                        print("try " + id + " " + ACCOUNTS[from] + " " + ACCOUNTS[to] + " " + minor);
+                        TransferOutcome outcome = bank.transfer(
+                                NewTransfer.of(id, ACCOUNTS[from], ACCOUNTS[to], Money.ofMinor(minor, "USD"), "kill"));
+                        print("ack " + id + " " + outcome.result());
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        private static void print(String line) {
+            synchronized (System.out) {
+                System.out.println(line);
+                System.out.flush();
+            }
+        }
+    }
+
+    @Test
+    void killNine_duringTransfers_losesNothingAcknowledged_andInFlightResubmitsAreOkOrExists(SeededRandom random)
+            throws Exception {
+        Map<String, NewTransfer> acknowledged = new HashMap<>();
+        for (int cycle = 0; cycle < CYCLES; cycle++) {
+            Map<String, NewTransfer> tried = new LinkedHashMap<>();
+            int acks = random.nextInt(1, 300);
+            try (ChildJvm child =
+                    ChildJvm.start(Server.class, List.of("-Xmx128m"), List.of(dir.toString(), String.valueOf(cycle)))) {
+                assertThat(child.awaitLine(Duration.ofMinutes(1))).isEqualTo("ready");
+                int seen = 0;
+                while (seen < acks) {
+                    if (child.awaitLine(Duration.ofMinutes(1)).startsWith("ack ")) {
+                        seen++;
+                    }
+                }
+                child.kill9();
+                for (String line : child.stdoutLines()) {
+                    String[] parts = line.split(" ");
+                    if (parts[0].equals("try") && parts.length == 5) {
+                        tried.put(
+                                parts[1],
+                                NewTransfer.of(
+                                        parts[1],
+                                        parts[2],
+                                        parts[3],
+                                        Money.ofMinor(Long.parseLong(parts[4]), "USD"),
+                                        "kill"));
+                    } else if (parts[0].equals("ack") && parts.length == 3) {
+                        assertThat(parts[2]).as(line).isEqualTo("OK");
+                        acknowledged.put(parts[1], tried.remove(parts[1]));
+                    }
+                }
+            }
+            try (BankingSystem bank = BankingSystem.open(dir)) {
+                AuditReport audit = bank.audit();
+                assertThat(audit.violations()).as("audit after kill %d", cycle).isEmpty();
+                for (NewTransfer ack : acknowledged.values()) {
+                    Transfer stored = bank.lookupTransfer(ack.id()).orElse(null);
+                    assertThat(stored)
+                            .as("after kill %d: acknowledged %s", cycle, ack.id())
+                            .isNotNull();
+                    assertThat(stored.amount()).isEqualTo(ack.amount());
+                    assertThat(stored.from()).isEqualTo(ack.from());
+                }
+                for (NewTransfer inFlight : tried.values()) {
+                    TransferResult result = bank.transfer(inFlight).result();
+                    assertThat(result)
+                            .as("resubmitting in-flight %s", inFlight.id())
+                            .isIn(TransferResult.OK, TransferResult.EXISTS);
+                    acknowledged.put(inFlight.id(), inFlight);
+                }
+                long total = 0;
+                for (String id : ACCOUNTS) {
+                    total += bank.balance(id).orElseThrow().posted().minorUnits();
+                }
+                assertThat(total).as("money is conserved").isEqualTo(ACCOUNTS.length * 1_000_000_000L);
+            }
+        }
+        assertThat(acknowledged.size()).isGreaterThan(CYCLES);
+    }
+}

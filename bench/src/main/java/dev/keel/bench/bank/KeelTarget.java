@@ -1,0 +1,71 @@
+package dev.keel.bench.bank;
+
+import dev.keel.bank.AccountFlags;
+import dev.keel.bank.BankOptions;
+import dev.keel.bank.BankingSystem;
+import dev.keel.bank.Money;
+import dev.keel.bank.NewAccount;
+import dev.keel.bank.NewTransfer;
+import dev.keel.bank.TransferOutcome;
+import dev.keel.bank.TransferResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/** keel's ledger as shipped: durable ({@code SyncPolicy.ALWAYS}), every request through the batching sequencer. */
+final class KeelTarget implements TransferTarget {
+
+    static final Currency USD = Currency.getInstance("USD");
+
+    private final BankingSystem bank;
+
+    KeelTarget(Path directory) throws Exception {
+        this.bank = BankingSystem.open(BankOptions.builder(directory).build());
+    }
+
+    @Override
+    public String name() {
+        return "keel (sequencer)";
+    }
+
+    @Override
+    public void setUp(int accounts) {
+        List<NewTransfer> none = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            bank.createAccount(new NewAccount("a" + i, "owner", USD, AccountFlags.CUSTOMER, 1_000_000_000_000L));
+        }
+        none.clear();
+    }
+
+    @Override
+    public Client newClient() {
+        return (id, from, to, amount) -> {
+            TransferOutcome outcome =
+                    bank.transfer(NewTransfer.of(id, "a" + from, "a" + to, new Money(amount, USD), "bench"));
+            return outcome.result() == TransferResult.OK;
+        };
+    }
+
+    /** {@code count} transfers in one request (one log record): linked as a chain, or independent. */
+    int batch(String prefix, int count, int accounts, boolean linked, java.util.SplittableRandom random) {
+        List<NewTransfer> transfers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int from = random.nextInt(accounts);
+            int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+            transfers.add(
+                    NewTransfer.of(prefix + i, "a" + from, "a" + to, new Money(1 + random.nextInt(100), USD), "bench"));
+        }
+        if (linked) {
+            return bank.transferLinked(transfers).isSuccess() ? count : 0;
+        }
+        return (int) bank.transferAll(transfers).stream()
+                .filter(outcome -> outcome.result() == TransferResult.OK)
+                .count();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+        bank.close();
+    }
+}
