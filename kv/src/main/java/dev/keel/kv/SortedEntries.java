@@ -17,13 +17,13 @@ import java.util.SortedMap;
  * <p>Only what that constructor uses is supported: {@link #comparator()} (natural order) and iteration; the views and
  * bounds of {@code SortedMap} throw {@link UnsupportedOperationException}. Not thread-safe; immutable once built.
  */
-final class SortedEntries extends AbstractMap<Key, Version> implements SortedMap<Key, Version> {
+final class SortedEntries<V> extends AbstractMap<Key, V> implements SortedMap<Key, V> {
 
     private final List<Key> keys;
-    private final List<Version> versions;
+    private final List<V> versions;
 
     /** {@code keys} must be strictly ascending; {@code versions} is parallel to it. */
-    SortedEntries(List<Key> keys, List<Version> versions) {
+    SortedEntries(List<Key> keys, List<V> versions) {
         if (keys.size() != versions.size()) {
             throw new IllegalArgumentException(
                     "keys (" + keys.size() + ") and versions (" + versions.size() + ") must pair up");
@@ -33,10 +33,10 @@ final class SortedEntries extends AbstractMap<Key, Version> implements SortedMap
     }
 
     @Override
-    public Set<Map.Entry<Key, Version>> entrySet() {
+    public Set<Map.Entry<Key, V>> entrySet() {
         return new AbstractSet<>() {
             @Override
-            public Iterator<Map.Entry<Key, Version>> iterator() {
+            public Iterator<Map.Entry<Key, V>> iterator() {
                 return new Iterator<>() {
                     private int next;
 
@@ -46,11 +46,11 @@ final class SortedEntries extends AbstractMap<Key, Version> implements SortedMap
                     }
 
                     @Override
-                    public Map.Entry<Key, Version> next() {
+                    public Map.Entry<Key, V> next() {
                         if (next >= keys.size()) {
                             throw new java.util.NoSuchElementException("no entry " + next + " of " + keys.size());
                         }
-                        Map.Entry<Key, Version> entry = Map.entry(keys.get(next), versions.get(next));
+                        Map.Entry<Key, V> entry = Map.entry(keys.get(next), versions.get(next));
                         next++;
                         return entry;
                     }
@@ -70,18 +70,18 @@ final class SortedEntries extends AbstractMap<Key, Version> implements SortedMap
     }
 
     @Override
-    public SortedMap<Key, Version> subMap(Key fromKey, Key toKey) {
+    public SortedMap<Key, V> subMap(Key fromKey, Key toKey) {
         throw new UnsupportedOperationException("subMap: SortedEntries only feeds ConcurrentSkipListMap's constructor");
     }
 
     @Override
-    public SortedMap<Key, Version> headMap(Key toKey) {
+    public SortedMap<Key, V> headMap(Key toKey) {
         throw new UnsupportedOperationException(
                 "headMap: SortedEntries only feeds ConcurrentSkipListMap's constructor");
     }
 
     @Override
-    public SortedMap<Key, Version> tailMap(Key fromKey) {
+    public SortedMap<Key, V> tailMap(Key fromKey) {
         throw new UnsupportedOperationException(
                 "tailMap: SortedEntries only feeds ConcurrentSkipListMap's constructor");
     }
