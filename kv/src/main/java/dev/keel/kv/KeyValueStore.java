@@ -306,15 +306,17 @@ public final class KeyValueStore implements AutoCloseable {
                 for (int i = 0; i < writes.size(); i++) {
                     WriteBatch.Write write = writes.get(i);
                     int size = payloads.get(i).length;
-                    if (!write.delete()) {
-                        values.remember(lsns[i], write.value());
+                    if (write.delete()) {
+                        values.forget(write.key());
+                    } else {
+                        values.remember(write.key(), lsns[i], write.value());
                     }
-                    values.forget(keyspace.applyUser(
+                    keyspace.applyUser(
                             write.key(),
                             write.delete()
                                     ? new Version.Deleted(lsns[i], null)
                                     : new Version.Live(lsns[i], write.value().length, size, 0, null),
-                            size));
+                            size);
                 }
                 return null;
             });
@@ -598,17 +600,17 @@ public final class KeyValueStore implements AutoCloseable {
     private void putLocked(Key key, byte[] value, long expiresAt, KvRecord.Kind kind) throws IOException {
         byte[] payload = KvRecord.encodePut(key, value, expiresAt, kind);
         long lsn = log.append(payload);
-        values.remember(lsn, value);
+        values.remember(key, lsn, value);
         int size = kind == KvRecord.Kind.LIST_HEAD ? Version.Live.LIST_HEAD : value.length;
-        values.forget(
-                keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, null), payload.length));
+        keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, null), payload.length);
     }
 
     /** Appends a DELETE and removes the key (and a list's elements). Caller holds the key's stripe and the gate. */
     private void deleteLocked(Key key) throws IOException {
         byte[] payload = KvRecord.encodeDelete(key);
         long lsn = log.append(payload);
-        values.forget(keyspace.applyUser(key, new Version.Deleted(lsn, null), payload.length));
+        values.forget(key);
+        keyspace.applyUser(key, new Version.Deleted(lsn, null), payload.length);
     }
 
     // ---- checks ----

@@ -99,7 +99,11 @@ public final class KvLists {
             long[] lsns = store.log().appendBatch(payloads);
             for (int i = 0; i < elementKeys.size(); i++) {
                 int size = payloads.get(i).length;
-                store.values().remember(lsns[i], copies.get(i)); // pops and LRANGE read new elements soonest
+                store.values()
+                        .remember(
+                                elementKeys.get(i),
+                                lsns[i],
+                                copies.get(i)); // pops and LRANGE read new elements soonest
                 keyspace.elements()
                         .apply(
                                 elementKeys.get(i),
@@ -151,9 +155,9 @@ public final class KvLists {
                             : KvRecord.encodePut(list, encoded, current.expiresAtMillis(), KvRecord.Kind.LIST_HEAD));
             long[] lsns = store.log().appendBatch(payloads);
             for (int i = 0; i < n; i++) {
-                store.values()
-                        .forget(keyspace.elements()
-                                .apply(elementKeys.get(i), new Version.Deleted(lsns[i], null), payloads.get(i).length));
+                store.values().forget(elementKeys.get(i));
+                keyspace.elements()
+                        .apply(elementKeys.get(i), new Version.Deleted(lsns[i], null), payloads.get(i).length);
             }
             long headLsn = lsns[lsns.length - 1];
             int headSize = payloads.getLast().length;

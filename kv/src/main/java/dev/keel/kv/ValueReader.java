@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
  * Reads the value a key directory entry points at: from the value cache, or with one positional read of the log,
  * checking that the record there is a PUT or COPY of that very key, of the kind expected.
  *
- * <p>The cache holds values by the LSN of their record (Caffeine's W-TinyLFU, weighed by bytes). A record never
- * changes, so an entry is never stale; a write still drops the value it replaced ({@link #forget}): left in, dead
- * values compete with live ones for room, and under a stream of overwrites the frequency-based admission kept so many
- * that most reads of the newest values missed and read the log (in a server profile, 64% of the allocated bytes were
- * those reads' buffers). The cache does its upkeep on the calling thread rather than in the common pool, which on two
- * cores only added hand-offs.
+ * <p>How the cache is keyed, and why: by key, each entry holding the LSN of the record its value came from, and a read
+ * uses an entry only if that LSN is the one the directory points at (so a stale entry is a miss, never a wrong value,
+ * and a snapshot reading an older version simply reads the log). A write replaces its key's entry with one put. The
+ * first design keyed values by LSN: a write then had to put the new value and remove the old one, since dead values
+ * left in crowded out live ones (a server profile had 64% of its allocated bytes in log reads of values that had been
+ * pushed out); with both, the cache's two operations were about a third of a pipelined SET's CPU (JFR: 19.5% in the
+ * removal, 7.4% in the put). Entries are weighed by bytes (Caffeine's W-TinyLFU), and the cache does its upkeep on the
+ * calling thread rather than in the common pool, which on two cores only added hand-offs.
  *
  * <p>Thread-safe.
  */
@@ -27,7 +29,10 @@ final class ValueReader {
     private final WriteAheadLog log;
     private final Path directory;
     private final int maxKeySize;
-    private final @Nullable Cache<Long, byte[]> cache;
+    private final @Nullable Cache<Key, Cached> cache;
+
+    /** A cached value and the LSN of the record it is the value of. */
+    private record Cached(long lsn, byte[] value) {}
 
     ValueReader(WriteAheadLog log, KvOptions options) {
         this.log = log;
@@ -38,40 +43,30 @@ final class ValueReader {
                 : Caffeine.newBuilder()
                         .executor(Runnable::run)
                         .maximumWeight(options.valueCacheBytes())
-                        .weigher((Long lsn, byte[] value) -> value.length + 64)
+                        .weigher((Key key, Cached cached) -> key.length() + cached.value().length + 96)
                         .build();
     }
 
-    /** Remembers the value just written at {@code lsn}, which nobody may modify afterwards. */
-    void remember(long lsn, byte[] value) {
+    /** Remembers the value just written for {@code key} at {@code lsn}; nobody may modify the array afterwards. */
+    void remember(Key key, long lsn, byte[] value) {
         if (cache != null) {
-            cache.put(cacheKey(lsn), value);
+            cache.put(key, new Cached(lsn, value));
         }
     }
 
-    /** Drops the cached value of a version a write just replaced (only a snapshot could still read it: from the log). */
-    void forget(@Nullable Version replaced) {
-        if (cache != null && replaced instanceof Version.Live live) {
-            cache.invalidate(cacheKey(live.lsn()));
+    /** Drops {@code key}'s cached value (it was deleted): only a snapshot could still read it, from the log. */
+    void forget(Key key) {
+        if (cache != null) {
+            cache.invalidate(key);
         }
-    }
-
-    /**
-     * The cache's key for the record at {@code lsn}. Records of one size follow each other at a fixed stride, and
-     * {@code Long}'s hash of such LSNs fills a {@code ConcurrentHashMap} unevenly: simulated for a million 40-byte
-     * records, 35% of the entries sat in treeified bins of up to 20 (and a server profile showed 15% of its CPU in
-     * {@code TreeBin.find}). Multiplying by an odd constant is a bijection, so keys stay distinct, and spreads them.
-     */
-    private static Long cacheKey(long lsn) {
-        return lsn * 0x9E3779B97F4A7C15L;
     }
 
     /** The value of {@code key} at {@code live}, a record of {@code kind}: a fresh array the caller owns. */
     byte[] read(Key key, Version.Live live, KvRecord.Kind kind) throws IOException {
         if (cache != null) {
-            byte @Nullable [] cached = cache.getIfPresent(cacheKey(live.lsn()));
-            if (cached != null) {
-                return cached.clone();
+            Cached cached = cache.getIfPresent(key);
+            if (cached != null && cached.lsn() == live.lsn()) {
+                return cached.value().clone();
             }
         }
         LogRecord record;
@@ -93,7 +88,7 @@ final class ValueReader {
                         "key directory points " + key + " (" + kind + ") at LSN " + live.lsn() + ", which holds "
                                 + decoded);
         };
-        remember(live.lsn(), value.clone());
+        remember(key, live.lsn(), value.clone());
         return value;
     }
 }
