@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,50 +47,21 @@ final class BankServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (port < 0 || port > 65_535) {
-            throw new UserError("--port " + port + " (expected 0 to 65535)");
-        }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw new UserError("--bind '" + bind + "' is not an address of this machine");
-        }
+        InetAddress address = Serving.listenAddress(bind, port);
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch bankClosed = new CountDownLatch(1);
-        Thread shutdown = Thread.ofPlatform().name("keel-bank-shutdown").unstarted(() -> {});
-        try (BankingSystem bank = BankingSystem.open(directory);
+        try (Serving.Hook shutdown = new Serving.Hook("bank");
+                BankingSystem bank = BankingSystem.open(directory);
                 BankServer server = start(bank, address)) {
             out.println("keel bank: serving " + directory.toAbsolutePath().normalize() + " on http:/" + server.address()
                     + " (" + bank.recoverySummary().orElse("in memory") + "); Ctrl-C to stop");
             out.flush();
-            BankServer toStop = server;
-            shutdown = Thread.ofPlatform().name("keel-bank-shutdown").unstarted(() -> {
-                toStop.close();
-                try {
-                    bankClosed.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(shutdown);
+            shutdown.onShutdown(server::close);
             server.awaitClose();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            bankClosed.countDown();
-            removeHook(shutdown);
         }
         out.println("keel bank: stopped");
         return ExitCode.OK;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already shutting down and running the hook: nothing to remove.
-        }
     }
 
     private BankServer start(BankingSystem bank, InetAddress address) throws IOException {

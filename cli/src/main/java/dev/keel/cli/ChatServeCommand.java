@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -82,42 +81,27 @@ final class ChatServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ChatConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
-        Thread hook = Thread.ofPlatform().name("keel-chat-shutdown").unstarted(() -> {});
-        try (ChatServer server = start(config)) {
+        try (Serving.Hook shutdown = new Serving.Hook("chat");
+                ChatServer server = start(config)) {
             out.println("keel chat: serving IRC as " + config.serverName() + " on " + bind + ":" + server.port()
                     + " (flood control " + flood + "); Ctrl-C to stop");
             out.flush();
-            hook = Thread.ofPlatform().name("keel-chat-shutdown").unstarted(server::close);
-            Runtime.getRuntime().addShutdownHook(hook);
+            shutdown.onShutdown(server::close);
             server.awaitClose();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already running the hook: nothing to remove.
-            }
         }
         out.println("keel chat: stopped");
         return ExitCode.OK;
     }
 
     private ChatConfig config() throws IOException {
-        if (port < 0 || port > 65_535) {
-            throw new UserError("--port " + port + " (expected 0 to 65535)");
-        }
+        InetAddress address = Serving.listenAddress(bind, port);
         boolean floodControl = switch (flood) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new UserError("--flood '" + flood + "' (expected on or off)");
         };
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw new UserError("--bind '" + bind + "' is not an address of this machine");
-        }
         List<String> lines = List.of();
         if (motd != null) {
             try {

@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,52 +68,23 @@ final class KvServeCommand implements Callable<Integer> {
             case "no" -> SyncPolicy.NONE;
             default -> throw new UserError("--fsync '" + fsync + "' (expected always, everysec or no)");
         };
-        if (port < 0 || port > 65_535) {
-            throw new UserError("--port " + port + " (expected 0 to 65535)");
-        }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw new UserError("--bind '" + bind + "' is not an address of this machine");
-        }
+        InetAddress address = Serving.listenAddress(bind, port);
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch storeClosed = new CountDownLatch(1);
         // Ctrl-C: stop the server, then let the store close (and force its log) before the JVM goes.
-        Thread shutdown = Thread.ofPlatform().name("keel-kv-shutdown").unstarted(() -> {});
-        try (KeyValueStore store = KeyValueStore.open(
+        try (Serving.Hook shutdown = new Serving.Hook("kv");
+                KeyValueStore store = KeyValueStore.open(
                         KvOptions.builder(directory).syncPolicy(policy).build());
                 KvServer server = start(store, address)) {
             out.println("keel kv: serving " + directory.toAbsolutePath().normalize() + " on " + server.address()
                     + " (fsync " + fsync + ", " + store.stats().keys() + " keys); Ctrl-C to stop");
             out.flush();
-            KvServer toStop = server; // closed early by the hook; try-with-resources closes it again (idempotent)
-            shutdown = Thread.ofPlatform().name("keel-kv-shutdown").unstarted(() -> {
-                toStop.close();
-                try {
-                    storeClosed.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(shutdown);
+            shutdown.onShutdown(server::close); // try-with-resources closes it again (idempotent)
             server.awaitClose();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            storeClosed.countDown();
-            removeHook(shutdown);
         }
         out.println("keel kv: stopped");
         return ExitCode.OK;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already shutting down and running the hook: nothing to remove.
-        }
     }
 
     private KvServer start(KeyValueStore store, InetAddress address) throws IOException {
