@@ -71,8 +71,21 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         return content.length - 1 - index(nodeMap, bit);
     }
 
+    /** The key of the entry at the position of {@code bit}, which must be in {@link #dataMap()}. */
     @SuppressWarnings("unchecked")
-    private ChampNode<K, V> nodeAtBit(int bit) {
+    K keyAtBit(int bit) {
+        return (K) content[2 * index(dataMap, bit)];
+    }
+
+    /** The value of the entry at the position of {@code bit}, which must be in {@link #dataMap()}. */
+    @SuppressWarnings("unchecked")
+    V valueAtBit(int bit) {
+        return (V) content[2 * index(dataMap, bit) + 1];
+    }
+
+    /** The sub-node at the position of {@code bit}, which must be in {@link #nodeMap()}. */
+    @SuppressWarnings("unchecked")
+    ChampNode<K, V> nodeAtBit(int bit) {
         return (ChampNode<K, V>) content[nodeIndex(bit)];
     }
 
