@@ -4,7 +4,8 @@
  *
  * <p>Reading order: {@link dev.keel.snapshot.PersistentMap} (a CHAMP hash trie: {@code ChampNode},
  * {@code BitmapNode}, {@code CollisionNode}, walked by {@code ChampIterator} and compared by {@code ChampDiff});
- * then the store: {@link dev.keel.snapshot.ImmutableDataStructure} with its
+ * {@link dev.keel.snapshot.PersistentSortedMap} (a weight-balanced tree: {@code SortedTree}, {@code SortedIterator},
+ * {@code SortedKeySet}); {@link dev.keel.snapshot.PersistentVector} (a 32-way trie with a tail); then the store: {@link dev.keel.snapshot.ImmutableDataStructure} with its
  * {@link dev.keel.snapshot.Batch} of {@link dev.keel.snapshot.Write}s, {@link dev.keel.snapshot.Snapshot} (a pinned
  * version), {@link dev.keel.snapshot.SnapshotIterator} (iterates exactly one version),
  * {@link dev.keel.snapshot.Difference} (what {@code diff} reports) and {@link dev.keel.snapshot.SnapshotException}.
