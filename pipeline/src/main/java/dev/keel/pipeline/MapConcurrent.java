@@ -60,6 +60,7 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
             return false;
         }
         Task<T, R> next = ordered ? awaitHead() : awaitAny();
+        awaitExit(Objects.requireNonNull(next.thread)); // finished: only leaving its run method, if at all
         action.accept(next.result());
         return true;
     }
@@ -143,18 +144,22 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
                 Objects.requireNonNull(task.thread).interrupt();
             }
         }
-        boolean interrupted = false;
         for (Task<T, R> task : tasks) {
-            Thread thread = Objects.requireNonNull(task.thread);
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            awaitExit(Objects.requireNonNull(task.thread));
         }
         completions.clear();
+    }
+
+    /** Joins {@code thread}, even if this thread is interrupted meanwhile (the flag is restored). */
+    private static void awaitExit(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
