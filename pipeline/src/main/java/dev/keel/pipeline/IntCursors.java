@@ -14,10 +14,12 @@ final class IntCursors {
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive). */
     static final class Range extends IntCursor {
+        private final int from;
         private final int to;
         private int next;
 
         Range(int from, int to) {
+            this.from = from;
             this.next = from;
             this.to = to;
         }
@@ -27,7 +29,12 @@ final class IntCursors {
             if (next >= to) {
                 return false;
             }
-            action.accept(next++);
+            int value = next++;
+            try {
+                action.accept(value);
+            } catch (PipelineException e) {
+                throw e.atSourcePosition((long) value - from);
+            }
             return true;
         }
 
@@ -36,8 +43,12 @@ final class IntCursors {
             int end = to;
             int i = next;
             next = end;
-            for (; i < end; i++) {
-                action.accept(i);
+            try {
+                for (; i < end; i++) {
+                    action.accept(i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition((long) i - from);
             }
         }
 
@@ -60,7 +71,12 @@ final class IntCursors {
             if (next >= elements.length) {
                 return false;
             }
-            action.accept(elements[next++]);
+            int position = next++;
+            try {
+                action.accept(elements[position]);
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(position);
+            }
             return true;
         }
 
@@ -114,9 +130,8 @@ final class IntCursors {
             try {
                 result = mapper.applyAsInt(element);
             } catch (RuntimeException e) {
-                throw PipelineException.at("map", index, e);
+                throw PipelineException.inPrimitive("map", e);
             }
-            index++;
             downstream.accept(result);
         }
     }
@@ -146,9 +161,8 @@ final class IntCursors {
             try {
                 passes = predicate.test(element);
             } catch (RuntimeException e) {
-                throw PipelineException.at("filter", index, e);
+                throw PipelineException.inPrimitive("filter", e);
             }
-            index++;
             if (passes) {
                 matched = true;
                 downstream.accept(element);
@@ -169,9 +183,8 @@ final class IntCursors {
             try {
                 observer.accept(element);
             } catch (RuntimeException e) {
-                throw PipelineException.at("peek", index, e);
+                throw PipelineException.inPrimitive("peek", e);
             }
-            index++;
             downstream.accept(element);
         }
     }

@@ -14,10 +14,12 @@ final class LongCursors {
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive). */
     static final class Range extends LongCursor {
+        private final long from;
         private final long to;
         private long next;
 
         Range(long from, long to) {
+            this.from = from;
             this.next = from;
             this.to = to;
         }
@@ -27,7 +29,12 @@ final class LongCursors {
             if (next >= to) {
                 return false;
             }
-            action.accept(next++);
+            long value = next++;
+            try {
+                action.accept(value);
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(value - from);
+            }
             return true;
         }
 
@@ -36,8 +43,12 @@ final class LongCursors {
             long end = to;
             long i = next;
             next = end;
-            for (; i < end; i++) {
-                action.accept(i);
+            try {
+                for (; i < end; i++) {
+                    action.accept(i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(i - from);
             }
         }
 
@@ -60,7 +71,12 @@ final class LongCursors {
             if (next >= elements.length) {
                 return false;
             }
-            action.accept(elements[next++]);
+            int position = next++;
+            try {
+                action.accept(elements[position]);
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(position);
+            }
             return true;
         }
 
@@ -114,9 +130,8 @@ final class LongCursors {
             try {
                 result = mapper.applyAsLong(element);
             } catch (RuntimeException e) {
-                throw PipelineException.at("map", index, e);
+                throw PipelineException.inPrimitive("map", e);
             }
-            index++;
             downstream.accept(result);
         }
     }
@@ -146,9 +161,8 @@ final class LongCursors {
             try {
                 passes = predicate.test(element);
             } catch (RuntimeException e) {
-                throw PipelineException.at("filter", index, e);
+                throw PipelineException.inPrimitive("filter", e);
             }
-            index++;
             if (passes) {
                 matched = true;
                 downstream.accept(element);
@@ -169,9 +183,8 @@ final class LongCursors {
             try {
                 observer.accept(element);
             } catch (RuntimeException e) {
-                throw PipelineException.at("peek", index, e);
+                throw PipelineException.inPrimitive("peek", e);
             }
-            index++;
             downstream.accept(element);
         }
     }

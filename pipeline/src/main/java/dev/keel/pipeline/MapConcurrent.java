@@ -36,6 +36,9 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
     private final boolean ordered;
     private final ThreadFactory threads;
     private final ArrayDeque<Task<T, R>> window = new ArrayDeque<>();
+    /** Threads of tasks already handed out, possibly still leaving their run method: joined by {@link #close}. */
+    private final ArrayDeque<Thread> exiting = new ArrayDeque<>();
+
     private final LinkedBlockingQueue<Task<T, R>> completions = new LinkedBlockingQueue<>();
     private boolean upstreamDone;
     private long index;
@@ -60,7 +63,7 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
             return false;
         }
         Task<T, R> next = ordered ? awaitHead() : awaitAny();
-        awaitExit(Objects.requireNonNull(next.thread)); // finished: only leaving its run method, if at all
+        retire(Objects.requireNonNull(next.thread));
         action.accept(next.result());
         return true;
     }
@@ -135,6 +138,17 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
                 failure);
     }
 
+    /**
+     * Remembers the thread of a finished task until it has exited. Joining it here would make the next task start
+     * only once the finished thread has been scheduled to exit; pruning the exited ones keeps the list short.
+     */
+    private void retire(Thread thread) {
+        while (!exiting.isEmpty() && !exiting.peekFirst().isAlive()) {
+            exiting.pollFirst();
+        }
+        exiting.addLast(thread);
+    }
+
     /** Interrupts every task in the window, then waits until each has ended. */
     private void cancelAll() {
         List<Task<T, R>> tasks = new ArrayList<>(window);
@@ -146,6 +160,9 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
         }
         for (Task<T, R> task : tasks) {
             awaitExit(Objects.requireNonNull(task.thread));
+        }
+        for (Thread thread = exiting.poll(); thread != null; thread = exiting.poll()) {
+            awaitExit(thread);
         }
         completions.clear();
     }

@@ -63,6 +63,30 @@ public final class PipelineException extends RuntimeException {
                 cause);
     }
 
+    /**
+     * {@code cause} thrown by the function of {@code operation} in a primitive pipeline, where stages keep no count;
+     * the source adds the position with {@link #atSourcePosition}.
+     */
+    static RuntimeException inPrimitive(String operation, RuntimeException cause) {
+        if (cause instanceof PipelineException) {
+            return cause;
+        }
+        return new PipelineException(Code.FUNCTION_FAILED, operation + " failed: " + cause, operation, -1, cause);
+    }
+
+    /** This failure with the position, in the source, of the element being processed when it happened. */
+    PipelineException atSourcePosition(long position) {
+        if (index >= 0 || code != Code.FUNCTION_FAILED) {
+            return this;
+        }
+        return new PipelineException(
+                code,
+                operation + " failed at element " + position + " of the source: " + getCause(),
+                operation,
+                position,
+                getCause());
+    }
+
     /** The kind of failure. */
     public Code code() {
         return code;
@@ -73,7 +97,10 @@ public final class PipelineException extends RuntimeException {
         return operation;
     }
 
-    /** The zero-based index of the failing element in the operation's input, or -1 when not about one element. */
+    /**
+     * The zero-based index of the failing element in the operation's input (in an {@code IntPipeline} or
+     * {@code LongPipeline} over a range or array: its position in the source), or -1 when not known.
+     */
     public long index() {
         return index;
     }

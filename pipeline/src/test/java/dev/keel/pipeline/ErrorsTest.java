@@ -82,6 +82,35 @@ final class ErrorsTest {
     }
 
     @Test
+    void aFailingFunctionInAPrimitiveChain_isReportedWithTheSourcePosition() {
+        assertThatThrownBy(() -> IntPipeline.range(10, 20)
+                        .filter(x -> x % 2 == 1)
+                        .map(x -> 100 / (x - 15))
+                        .sum())
+                .isInstanceOfSatisfying(PipelineException.class, e -> {
+                    assertThat(e.operation()).isEqualTo("map");
+                    assertThat(e.index())
+                            .as("15 is at position 5 of range(10, 20)")
+                            .isEqualTo(5);
+                    assertThat(e.getCause()).isInstanceOf(ArithmeticException.class);
+                })
+                .hasMessageStartingWith("map failed at element 5 of the source");
+        assertThatThrownBy(() -> LongPipeline.of(1, 2, 3)
+                        .peek(x -> {
+                            if (x == 3) {
+                                throw new IllegalStateException("three");
+                            }
+                        })
+                        .toList())
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.index()).isEqualTo(2));
+        assertThatThrownBy(() ->
+                        IntPipeline.range(0, 5).filter(x -> 1 / (x - 3) > 9).first())
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.index()).isEqualTo(3));
+    }
+
+    @Test
     void toMap_duplicateKey_namesTheKeyAndBothValues() {
         assertThatThrownBy(() -> LazyPipeline.of("a", "b", "cc").toMap(String::length, s -> s))
                 .hasMessageContaining("toMap failed at element 1")
