@@ -222,6 +222,55 @@ final class MapConcurrentTest {
         assertNoTaskThreadAlive();
     }
 
+    /**
+     * Stress: random window sizes, latencies, failing elements and early exits. Whatever happens, the answer is a
+     * correct prefix or the injected failure, and no task thread is alive afterwards.
+     */
+    @Test
+    void randomRuns_withFailuresAndEarlyExits_neverLeakAndAreEitherCorrectOrTheFailure(SeededRandom random) {
+        for (int trial = 0; trial < 40; trial++) {
+            int size = random.nextInt(0, 60);
+            int max = random.nextInt(1, 10);
+            int failAt = random.chance(1, 2) ? random.nextInt(0, 60) : -1;
+            int take = random.nextInt(0, 70);
+            long[] latencies = new long[size];
+            for (int i = 0; i < size; i++) {
+                latencies[i] = random.nextLong(0, 300_000);
+            }
+            boolean ordered = random.chance(1, 2);
+            Function<Integer, Integer> task = recorded(i -> {
+                simulateIo(latencies[i]);
+                if (i == failAt) {
+                    throw new IllegalStateException("injected at " + i);
+                }
+                return i;
+            });
+            LazyPipeline<Integer> source = LazyPipeline.range(0, size);
+            LazyPipeline<Integer> mapped =
+                    ordered ? source.mapConcurrent(max, task) : source.mapConcurrentUnordered(max, task);
+            String context = "trial " + trial + ": size " + size + ", max " + max + ", failAt " + failAt + ", take "
+                    + take + (ordered ? ", ordered" : ", unordered");
+            try {
+                List<Integer> result = mapped.take(take).toList();
+                int expectedSize = Math.min(take, size);
+                assertThat(result).as(context).hasSize(expectedSize);
+                if (ordered) {
+                    assertThat(result)
+                            .as(context)
+                            .isEqualTo(LazyPipeline.range(0, expectedSize).toList());
+                }
+                assertThat(result).as(context).doesNotContain(failAt);
+            } catch (PipelineException e) {
+                assertThat(e.code()).as(context).isEqualTo(PipelineException.Code.TASK_FAILED);
+                assertThat(e.index()).as(context).isEqualTo(failAt);
+            }
+            if (!taskThreads.isEmpty()) {
+                assertNoTaskThreadAlive();
+            }
+            taskThreads.clear();
+        }
+    }
+
     /** Simulated blocking I/O: sleeping is the work here, not a way of waiting for another thread. */
     private static void simulateIo(long nanos) {
         try {
