@@ -1,8 +1,6 @@
 package dev.keel.pipeline;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,17 +121,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
                 throw new NullPointerException("of: element " + i + " is null (expected: no null elements)");
             }
         }
-        return splittable(new Splittable<>() {
-            @Override
-            public long size() {
-                return copy.length;
-            }
-
-            @Override
-            public Cursor<T> open(long from, long to) {
-                return new Sources.ArrayCursor<T>(copy, (int) from, (int) to);
-            }
-        });
+        return splittable(Sources.array(copy));
     }
 
     /** No elements. */
@@ -145,18 +133,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
     public static <T> LazyPipeline<T> from(Iterable<? extends T> iterable) {
         Objects.requireNonNull(iterable, "iterable");
         if (iterable instanceof List<? extends T> list && list instanceof RandomAccess) {
-            return splittable(new Splittable<>() {
-                @Override
-                public long size() {
-                    return list.size();
-                }
-
-                @Override
-                public Cursor<T> open(long from, long to) {
-                    return new Sources.IteratorCursor<>(
-                            list.subList((int) from, (int) to).iterator(), null);
-                }
-            });
+            return splittable(Sources.list(list));
         }
         return new LazyPipeline<>(() -> new Sources.IteratorCursor<>(iterable.iterator(), null));
     }
@@ -188,18 +165,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive); empty when {@code to <= from}. */
     public static LazyPipeline<Integer> range(int from, int to) {
-        long size = Math.max(0, (long) to - from);
-        return splittable(new Splittable<>() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public Cursor<Integer> open(long start, long end) {
-                return new Sources.IntRangeCursor((int) (from + start), (int) (from + end));
-            }
-        });
+        return splittable(Sources.range(from, to));
     }
 
     /** The integers from {@code from} to {@code to}, both inclusive. */
@@ -238,40 +204,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
     public static LazyPipeline<String> lines(Path path, Charset charset) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(charset, "charset");
-        return using(() -> Files.newBufferedReader(path, charset), LazyPipeline::linesOf);
-    }
-
-    private static Iterator<String> linesOf(BufferedReader reader) {
-        return new Iterator<>() {
-            private String next = "";
-            private boolean ready;
-
-            @Override
-            public boolean hasNext() {
-                if (!ready) {
-                    try {
-                        String line = reader.readLine();
-                        if (line == null) {
-                            return false;
-                        }
-                        next = line;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    ready = true;
-                }
-                return true;
-            }
-
-            @Override
-            public String next() {
-                if (!hasNext()) {
-                    throw Sources.exhausted();
-                }
-                ready = false;
-                return next;
-            }
-        };
+        return using(() -> Files.newBufferedReader(path, charset), Sources::lines);
     }
 
     /**
@@ -282,25 +215,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
             ResourceOpener<? extends R> opener, Function<? super R, ? extends Iterator<? extends T>> elements) {
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(elements, "elements");
-        return new LazyPipeline<>(() -> {
-            R resource;
-            try {
-                resource = Objects.requireNonNull(opener.open(), "using: the opener returned null");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try {
-                return new Sources.IteratorCursor<>(
-                        Objects.requireNonNull(elements.apply(resource), "using: elements returned null"), resource);
-            } catch (RuntimeException | Error e) {
-                try {
-                    Resources.closeUnchecked(resource);
-                } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
-        });
+        return new LazyPipeline<>(() -> Sources.using(opener, elements));
     }
 
     // ---- Intermediate operations --------------------------------------------------------------------------------

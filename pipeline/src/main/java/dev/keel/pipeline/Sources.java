@@ -1,9 +1,14 @@
 package dev.keel.pipeline;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -35,10 +40,12 @@ final class Sources {
             return true;
         }
 
+        /** Consumes the rest: the position is not kept per element, since a failure ends the run anyway. */
         @Override
         void forEachRemaining(Consumer<? super T> action) {
-            for (int i = next; i < end; i++) {
-                next = i + 1;
+            int from = next;
+            next = end;
+            for (int i = from; i < end; i++) {
                 action.accept(element(i));
             }
         }
@@ -74,11 +81,13 @@ final class Sources {
             return true;
         }
 
+        /** Consumes the rest: the position is not kept per element, since a failure ends the run anyway. */
         @Override
         void forEachRemaining(Consumer<? super Integer> action) {
             int end = to;
-            for (int i = next; i < end; i++) {
-                next = i + 1;
+            int from = next;
+            next = end;
+            for (int i = from; i < end; i++) {
                 action.accept(i);
             }
         }
@@ -224,5 +233,108 @@ final class Sources {
     /** Throws the iterator protocol's exception for an exhausted iterator. */
     static NoSuchElementException exhausted() {
         return new NoSuchElementException("the pipeline has no more elements");
+    }
+
+    /** The elements of an array as a splittable source ({@code of(...)}). */
+    static <T> Splittable<T> array(Object[] elements) {
+        return new Splittable<>() {
+            @Override
+            public long size() {
+                return elements.length;
+            }
+
+            @Override
+            public Cursor<T> open(long from, long to) {
+                return new ArrayCursor<>(elements, (int) from, (int) to);
+            }
+        };
+    }
+
+    /** A random-access list as a splittable source, its size read when a run starts. */
+    static <T> Splittable<T> list(List<? extends T> list) {
+        return new Splittable<>() {
+            @Override
+            public long size() {
+                return list.size();
+            }
+
+            @Override
+            public Cursor<T> open(long from, long to) {
+                return new IteratorCursor<>(list.subList((int) from, (int) to).iterator(), null);
+            }
+        };
+    }
+
+    /** The integers from {@code from} (inclusive) to {@code to} (exclusive) as a splittable source. */
+    static Splittable<Integer> range(int from, int to) {
+        long size = Math.max(0, (long) to - from);
+        return new Splittable<>() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public Cursor<Integer> open(long start, long end) {
+                return new IntRangeCursor((int) (from + start), (int) (from + end));
+            }
+        };
+    }
+
+    /** One run over a resource: opened here, closed by the cursor, or here if building the iterator fails. */
+    static <R extends AutoCloseable, T> Cursor<T> using(
+            LazyPipeline.ResourceOpener<? extends R> opener,
+            Function<? super R, ? extends Iterator<? extends T>> elements) {
+        R resource;
+        try {
+            resource = Objects.requireNonNull(opener.open(), "using: the opener returned null");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new IteratorCursor<>(
+                    Objects.requireNonNull(elements.apply(resource), "using: elements returned null"), resource);
+        } catch (RuntimeException | Error e) {
+            try {
+                Resources.closeUnchecked(resource);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The lines of a reader; an I/O error is the JDK's {@link UncheckedIOException}. */
+    static Iterator<String> lines(BufferedReader reader) {
+        return new Iterator<>() {
+            private String next = "";
+            private boolean ready;
+
+            @Override
+            public boolean hasNext() {
+                if (!ready) {
+                    try {
+                        String line = reader.readLine();
+                        if (line == null) {
+                            return false;
+                        }
+                        next = line;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    ready = true;
+                }
+                return true;
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw exhausted();
+                }
+                ready = false;
+                return next;
+            }
+        };
     }
 }
