@@ -10,20 +10,30 @@ import java.util.RandomAccess;
  * Sliding and tumbling windows: {@code windowed(size, step, partial)}, and {@code chunked(n)} as
  * {@code windowed(n, n, true)}.
  *
- * <p>How it is designed, and why: the last {@code size} elements live in a ring that is written twice, at
- * {@code i % size} and {@code i % size + size}, so that every window is one contiguous run of the array and is copied
- * out with a single {@code System.arraycopy} into a read-only list that does no further copying. The alternative, a
- * deque copied element by element into a fresh list per window (as {@code Gatherers.windowSliding} does), touches
- * every element again. Windows start at 0, step, 2 step, ...; a window is emitted when its last element arrives, and
- * with {@code partial} the shorter windows still open at the end are emitted too (Kotlin's {@code windowed}).
- * Memory: {@code 2 * size} references, whatever the input length.
+ * <p>How it is designed, and why: elements are appended to a block array that is written once and never changed, and a
+ * window is a read-only view of {@code size} consecutive slots of its block: no copying per window. When a block is
+ * full, a new one starts with the last {@code size - 1} elements carried over, so every window still lies within one
+ * block; blocks are at least 1,024 slots and eight windows long, so the carrying costs a fraction of a copy per
+ * element. The alternative, copying each window out of a ring ({@code Gatherers.windowSliding} copies
+ * {@code size - 1} references per window), touches every element {@code size} times. The price: a window kept by the
+ * caller keeps its block reachable (at most {@code max(1024, 8 x size)} references), much as a collected list of
+ * copied windows would hold {@code size} references per window. Windows start at 0, step, 2 step, ...; a window is
+ * emitted when its last element arrives, and with {@code partial} the shorter windows still open at the end are
+ * emitted too (Kotlin's {@code windowed}).
  */
 final class Windowed<T> extends BufferedStage<T, List<T>> {
+
+    private static final int MIN_BLOCK = 1_024;
 
     private final int size;
     private final int step;
     private final boolean partial;
-    private final Object[] ring;
+    private final int blockLength;
+    private Object[] block;
+    private int filled;
+    /** The input position of {@code block[0]}. */
+    private long blockStart;
+
     private long seen;
     private long nextStart;
 
@@ -32,19 +42,35 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
         this.size = size;
         this.step = step;
         this.partial = partial;
-        this.ring = new Object[2 * size];
+        this.blockLength = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(MIN_BLOCK, 8L * size));
+        this.block = new Object[Math.min(blockLength, 64)];
     }
 
     @Override
     public void accept(T element) {
-        int slot = (int) (seen % size);
-        ring[slot] = element;
-        ring[slot + size] = element;
+        if (filled == block.length) {
+            grow();
+        }
+        block[filled++] = element;
         seen++;
         if (seen - nextStart == size) {
             emit(window(nextStart, size));
             nextStart += step;
         }
+    }
+
+    /** Doubles a young block, or starts a new full-length one carrying the last {@code size - 1} elements. */
+    private void grow() {
+        if (block.length < blockLength) {
+            block = Arrays.copyOf(block, (int) Math.min(blockLength, 2L * block.length));
+            return;
+        }
+        int keep = Math.min(size - 1, filled);
+        Object[] next = new Object[blockLength];
+        System.arraycopy(block, filled - keep, next, 0, keep);
+        blockStart += filled - keep;
+        block = next;
+        filled = keep;
     }
 
     @Override
@@ -59,28 +85,31 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
     }
 
     private List<T> window(long start, int length) {
-        int from = (int) (start % size);
-        return new ReadOnlyWindow<>(Arrays.copyOfRange(ring, from, from + length));
+        return new BlockWindow<>(block, (int) (start - blockStart), length);
     }
 
-    /** An unmodifiable list over an array nobody else holds. */
-    private static final class ReadOnlyWindow<T> extends AbstractList<T> implements RandomAccess {
-        private final Object[] elements;
+    /** An unmodifiable view of slots of a block that are written once and never again. */
+    private static final class BlockWindow<T> extends AbstractList<T> implements RandomAccess {
+        private final Object[] block;
+        private final int offset;
+        private final int length;
 
-        ReadOnlyWindow(Object[] elements) {
-            this.elements = elements;
+        BlockWindow(Object[] block, int offset, int length) {
+            this.block = block;
+            this.offset = offset;
+            this.length = length;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public T get(int index) {
-            Objects.checkIndex(index, elements.length);
-            return (T) elements[index];
+            Objects.checkIndex(index, length);
+            return (T) block[offset + index];
         }
 
         @Override
         public int size() {
-            return elements.length;
+            return length;
         }
     }
 }

@@ -154,18 +154,22 @@ final class MapConcurrentTest {
         assertNoTaskThreadAlive();
     }
 
+    /** Element 0 finishes only after element 1 has been handed out, which an ordered stage could never do. */
     @Test
     void unordered_handsOutResultsAsTheyComplete() {
-        CountDownLatch secondDone = new CountDownLatch(1);
+        CountDownLatch oneHandedOut = new CountDownLatch(1);
         List<Integer> result = LazyPipeline.of(0, 1)
                 .mapConcurrentUnordered(2, recorded(x -> {
                     if (x == 0) {
-                        await(secondDone);
-                    } else {
-                        secondDone.countDown();
+                        await(oneHandedOut);
                     }
                     return x;
                 }))
+                .peek(x -> {
+                    if (x == 1) {
+                        oneHandedOut.countDown();
+                    }
+                })
                 .toList();
 
         assertThat(result).containsExactly(1, 0);
@@ -287,6 +291,7 @@ final class MapConcurrentTest {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     }
 
