@@ -33,6 +33,14 @@ abstract class BufferedStage<I, O> extends Stage<I, O> {
     /** Called once after the last input: emit what is left. */
     void onEnd() {}
 
+    /**
+     * Whether this stage may call {@link #stopUpstream}: then the bulk path pulls one element at a time so that it can
+     * stop; otherwise it hands its whole upstream loop this stage as the consumer (fused, one call per element fewer).
+     */
+    boolean mayStopUpstream() {
+        return false;
+    }
+
     /** Stops pulling upstream, as when a gatherer's integrator returns false. */
     final void stopUpstream() {
         upstreamDone = true;
@@ -65,8 +73,12 @@ abstract class BufferedStage<I, O> extends Stage<I, O> {
         }
         downstream = action;
         bulk = true;
-        while (!upstreamDone && upstream.tryAdvance(this)) {
-            // outputs go straight to the consumer
+        if (mayStopUpstream()) {
+            while (!upstreamDone && upstream.tryAdvance(this)) {
+                // outputs go straight to the consumer; stopUpstream ends the loop
+            }
+        } else {
+            upstream.forEachRemaining(this);
         }
         upstreamDone = true;
         finished = true;

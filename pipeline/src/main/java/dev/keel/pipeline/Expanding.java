@@ -134,6 +134,11 @@ final class Expanding {
         }
 
         @Override
+        boolean mayStopUpstream() {
+            return true;
+        }
+
+        @Override
         void onEnd() {
             try {
                 finisher.accept(state, this);

@@ -2,7 +2,9 @@ package dev.keel.pipeline;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -110,6 +112,28 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
         @Override
         public int size() {
             return length;
+        }
+
+        /** A lean iterator: the window cannot change, so there is no modification count to check. */
+        @Override
+        public Iterator<T> iterator() {
+            return new Iterator<>() {
+                private int next = offset;
+
+                @Override
+                public boolean hasNext() {
+                    return next < offset + length;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public T next() {
+                    if (next >= offset + length) {
+                        throw new NoSuchElementException("the window has " + length + " elements");
+                    }
+                    return (T) block[next++];
+                }
+            };
         }
     }
 }

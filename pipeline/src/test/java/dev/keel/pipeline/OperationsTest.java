@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Gatherer;
 import java.util.stream.Gatherers;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What each operation and terminal operation gives, on small inputs whose answers are written out by hand. */
 final class OperationsTest {
@@ -120,6 +122,18 @@ final class OperationsTest {
                 .containsExactly(List.of(1, 2), List.of(2, 3));
         assertThat(oneToSix().gather(Gatherers.mapConcurrent(2, x -> -x)).toList())
                 .containsExactly(-1, -2, -3, -4, -5, -6);
+    }
+
+    /** A gatherer that stops (its integrator returns false) ends the pull of an infinite source, in the bulk path too. */
+    @Test
+    @Timeout(10)
+    void gather_whoseIntegratorStops_stopsAnInfiniteSource() {
+        Gatherer<Integer, Void, Integer> whileBelowFive =
+                Gatherer.of((unused, x, downstream) -> x < 5 && downstream.push(x));
+        assertThat(LazyPipeline.iterate(1, x -> x + 1).gather(whileBelowFive).toList())
+                .containsExactly(1, 2, 3, 4);
+        assertThat(LazyPipeline.iterate(1, x -> x + 1).gather(whileBelowFive).count())
+                .isEqualTo(4);
     }
 
     @Test
