@@ -6,6 +6,7 @@ module dev.keel.cli {
     requires dev.keel.chat;
     requires dev.keel.bank;
     requires dev.keel.snapshot;
+    requires dev.keel.pipeline;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

@@ -31,7 +31,13 @@ final class SystemCatalog {
 
     /** The systems that have landed, in tour order. */
     static List<KeelSystem> landed() {
-        return List.of(new KvSystem(), new RatelimitSystem(), new ChatSystem(), new BankSystem(), new SnapshotSystem());
+        return List.of(
+                new KvSystem(),
+                new RatelimitSystem(),
+                new ChatSystem(),
+                new BankSystem(),
+                new SnapshotSystem(),
+                new PipelineSystem());
     }
 
     static Optional<PlannedSystem> planned(String name) {
