@@ -88,7 +88,8 @@ public final class RobotsRules {
         boolean groupIsOurs = false;
         boolean groupIsStar = false;
         boolean inGroup = false;
-        for (String rawLine : content.split("\r\n|\r|\n")) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        for (String rawLine : text.split("\r\n|\r|\n")) {
             int hash = rawLine.indexOf('#');
             String line = (hash < 0 ? rawLine : rawLine.substring(0, hash)).strip();
             int colon = line.indexOf(':');
@@ -157,7 +158,10 @@ public final class RobotsRules {
         if (rules.isEmpty()) {
             return true;
         }
-        String path = comparable(pathAndQuery.isEmpty() ? "/" : pathAndQuery);
+        // In a path, '*' and '$' are plain characters; a pattern writes them as %2A and %24 (RFC 9309 2.2.3).
+        String path = comparable(pathAndQuery.isEmpty() ? "/" : pathAndQuery)
+                .replace("*", "%2A")
+                .replace("$", "%24");
         if (path.equals("/robots.txt")) {
             return true;
         }
