@@ -358,6 +358,11 @@ final class CrawlRun {
         if (cached != null) {
             return cached;
         }
+        slot.freshFor(UrlNormalizer.hostKey(url));
+        cached = robots.get(origin); // another worker may have fetched it while this one waited for the slot
+        if (cached != null) {
+            return cached;
+        }
         RobotsRules rules = new RobotsFetch(fetcher, config, slot::freshFor, slot::used).fetch(origin);
         robots.put(origin, rules);
         rules.crawlDelay().ifPresent(crawlDelay -> {

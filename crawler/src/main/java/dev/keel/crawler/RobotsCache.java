@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Each site's robots.txt rules, reused for up to the configured time (24 h at most, as RFC 9309 section 2.4 allows).
  *
- * <p>Two workers on one host (with a per-host concurrency above 1) may both find the entry missing and both fetch
- * robots.txt; the second result simply replaces the first. That was preferred to a per-origin future that the
- * second worker would wait on, because the fetch already runs under the host's politeness slot.
+ * <p>A worker fetches robots.txt while holding a request slot on the host and looks in the cache again once it has
+ * the slot, so with the default per-host concurrency of 1 each site's robots.txt is fetched once per time to live.
+ * With a higher per-host concurrency two workers may both fetch it; the second result simply replaces the first,
+ * which was preferred to a per-origin future that the second worker would wait on.
  *
  * <p>Thread-safe.
  */
