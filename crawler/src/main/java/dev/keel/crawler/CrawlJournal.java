@@ -46,7 +46,11 @@ final class CrawlJournal implements AutoCloseable {
     static final byte DONE = 3;
 
     /** What a journal held when it was opened. */
-    record Recovered(Map<String, Integer> queued, List<String> seen, List<String> fetched) {}
+    record Recovered(Map<String, Integer> queued, List<String> seen, List<String> fetched) {
+        boolean isEmpty() {
+            return seen.isEmpty() && fetched.isEmpty();
+        }
+    }
 
     private final WriteAheadLog log;
 
@@ -97,11 +101,6 @@ final class CrawlJournal implements AutoCloseable {
             }
         }
         return new Recovered(queued, seen, fetched);
-    }
-
-    /** Whether the journal holds anything (a crawl ran in this directory). */
-    boolean isEmpty() {
-        return log.endLsn() == log.firstLsn();
     }
 
     /** Appends {@code records} in order, in one batch. */

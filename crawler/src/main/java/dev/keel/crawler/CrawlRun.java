@@ -90,13 +90,13 @@ final class CrawlRun {
                     e);
         }
         try {
-            if (!journal.isEmpty() && !config.resume()) {
+            CrawlJournal.Recovered recovered = journal.recover();
+            if (!recovered.isEmpty() && !config.resume()) {
                 throw new CrawlException(
                         CrawlException.Code.STATE_MISMATCH,
                         "state directory " + config.stateDirectory()
                                 + " holds a crawl (expected: resume it, or use an empty directory)");
             }
-            CrawlJournal.Recovered recovered = journal.recover();
             CrawlRun run = new CrawlRun(config, seeds, journal);
             run.restore(recovered);
             run.seed(seeds);

@@ -190,6 +190,7 @@ final class Frontier {
                 pagesReserved++;
                 inFlight++;
                 occupy(host);
+                schedule(host); // a host that allows several requests at once stays in the schedule
                 return new Dispatch(pending.url(), pending.depth(), host.key, pending.attempt());
             }
         } finally {
