@@ -46,14 +46,6 @@ record CrawlConfig(
 
     /** The robots.txt product token: the user agent up to its first character that is not a letter, '_' or '-'. */
     String productToken() {
-        int end = 0;
-        while (end < userAgent.length()) {
-            char c = userAgent.charAt(end);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-')) {
-                break;
-            }
-            end++;
-        }
-        return userAgent.substring(0, end);
+        return RobotsRules.leadingToken(userAgent);
     }
 }

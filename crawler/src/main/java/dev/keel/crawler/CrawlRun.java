@@ -1,8 +1,6 @@
 package dev.keel.crawler;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -246,7 +244,7 @@ final class CrawlRun {
             if (isRedirect(status) && response.location() != null) {
                 chain.add(url);
                 hops.add(url);
-                Optional<String> target = resolve(url, response.location());
+                Optional<String> target = config.normalizer().resolve(url, response.location());
                 String problem = target.isEmpty()
                         ? "redirect to an unusable URL: " + response.location()
                         : hops.contains(target.get())
@@ -387,15 +385,6 @@ final class CrawlRun {
                 0,
                 false,
                 error);
-    }
-
-    private Optional<String> resolve(String base, String location) {
-        try {
-            return config.normalizer()
-                    .normalize(new URI(base).resolve(location.strip()).toString());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return config.normalizer().normalize(location);
-        }
     }
 
     private long backoffNanos(int attempt) {

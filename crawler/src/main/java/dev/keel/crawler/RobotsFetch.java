@@ -1,8 +1,6 @@
 package dev.keel.crawler;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,7 +52,7 @@ final class RobotsFetch {
                 return RobotsRules.parse(response.body(), config.productToken());
             }
             if (status >= 300 && status < 400 && response.location() != null) {
-                Optional<String> next = resolve(url, response.location());
+                Optional<String> next = config.normalizer().resolve(url, response.location());
                 if (next.isEmpty()) {
                     return RobotsRules.allowAll();
                 }
@@ -67,14 +65,5 @@ final class RobotsFetch {
             return RobotsRules.disallowAll();
         }
         return RobotsRules.allowAll();
-    }
-
-    private Optional<String> resolve(String base, String location) {
-        try {
-            return config.normalizer()
-                    .normalize(new URI(base).resolve(location.strip()).toString());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

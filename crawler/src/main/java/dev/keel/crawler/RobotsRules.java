@@ -240,7 +240,8 @@ public final class RobotsRules {
         return UrlNormalizer.normalizeEncoding(value, true);
     }
 
-    private static String leadingToken(String value) {
+    /** The leading run of letters, '_' and '-' of {@code value}: the product token of a User-Agent. */
+    static String leadingToken(String value) {
         int end = 0;
         while (end < value.length() && isTokenChar(value.charAt(end))) {
             end++;

@@ -1,6 +1,8 @@
 package dev.keel.crawler;
 
 import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +118,18 @@ public final class UrlNormalizer {
             }
         }
         return Optional.of(out.toString());
+    }
+
+    /**
+     * The normal form of {@code reference} (a link or a {@code Location} header, relative or absolute) resolved
+     * against the normalised URL {@code base}, or empty if the result is not a usable http(s) URL.
+     */
+    public Optional<String> resolve(String base, String reference) {
+        try {
+            return normalize(new URI(base).resolve(reference.strip()).toString());
+        } catch (URISyntaxException | IllegalArgumentException notAReference) {
+            return normalize(reference);
+        }
     }
 
     /**

@@ -233,14 +233,8 @@ public final class WebCrawler {
         /** The User-Agent header; its leading product token is the name robots.txt groups are matched against. */
         public Builder userAgent(String userAgent) {
             once("userAgent");
-            int end = 0;
-            while (end < userAgent.length()
-                    && (Character.isLetter(userAgent.charAt(end))
-                            || userAgent.charAt(end) == '_'
-                            || userAgent.charAt(end) == '-')) {
-                end++;
-            }
-            if (end == 0 || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            if (RobotsRules.leadingToken(userAgent).isEmpty()
+                    || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
                 throw new IllegalArgumentException("userAgent: '" + userAgent
                         + "' (expected: printable ASCII starting with a product token of letters, '_' or '-')");
             }

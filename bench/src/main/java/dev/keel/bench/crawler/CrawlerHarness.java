@@ -82,7 +82,7 @@ public final class CrawlerHarness {
                 scenario(
                         report,
                         scratch.path(),
-                        hosts + " hosts x " + hostPages + " pages, " + workers
+                        hosts + " hosts x " + hostPages + " pages, " + Math.max(workers, hosts)
                                 + " workers, " + delayMs + " ms per-host delay (theoretical " + (hosts * 1000 / delayMs)
                                 + " pages/s)",
                         hosts,
