@@ -3,6 +3,7 @@ module dev.keel.crawler {
     requires transitive dev.keel.time;
     requires dev.keel.storage;
     requires java.net.http;
+    requires java.xml;
     requires org.jsoup;
     requires com.fasterxml.jackson.core;
     requires static transitive org.jspecify;

@@ -83,6 +83,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the crawl journaled in --state DIR (appending to --out).")
     boolean resume;
 
+    @Option(names = "--sitemaps", description = "Also crawl the pages listed in the sitemaps robots.txt names.")
+    boolean sitemaps;
+
     @Option(names = "--quiet", description = "No progress line and no per-page lines.")
     boolean quiet;
 

@@ -23,6 +23,7 @@ record CrawlConfig(
         String userAgent,
         boolean obeyRobots,
         boolean followNofollow,
+        boolean followSitemaps,
         CrawlScope scope,
         UrlNormalizer normalizer,
         Duration connectTimeout,

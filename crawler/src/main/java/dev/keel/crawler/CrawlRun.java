@@ -220,7 +220,8 @@ final class CrawlRun {
         List<byte[]> records = new ArrayList<>();
         while (true) {
             String hostKey = UrlNormalizer.hostKey(url);
-            if (config.obeyRobots() && !robotsFor(url, slot).isAllowed(UrlNormalizer.pathAndQuery(url))) {
+            if (config.obeyRobots()
+                    && !robotsFor(url, slot, dispatch.depth()).isAllowed(UrlNormalizer.pathAndQuery(url))) {
                 robotsDisallowed.incrementAndGet();
                 records.add(CrawlJournal.record(CrawlJournal.DONE, 0, dispatch.url()));
                 finishWithoutPage(dispatch, records);
@@ -340,6 +341,20 @@ final class CrawlRun {
         frontier.complete(dispatch, true);
     }
 
+    /** Journals and queues the new, in-scope URLs among {@code urls} at {@code depth}. */
+    private void discover(List<String> urls, int depth) {
+        List<String> fresh = new ArrayList<>();
+        List<byte[]> records = new ArrayList<>();
+        for (String url : urls) {
+            if (config.scope().allows(url, seedHosts) && seen.add(url)) {
+                fresh.add(url);
+                records.add(CrawlJournal.record(CrawlJournal.DISCOVERED, depth, url));
+            }
+        }
+        journal(records);
+        fresh.forEach(url -> frontier.offer(url, depth));
+    }
+
     private void finishWithoutPage(Frontier.Dispatch dispatch, List<byte[]> records) {
         journal(records);
         frontier.complete(dispatch, false);
@@ -350,7 +365,7 @@ final class CrawlRun {
         frontier.retry(dispatch, backoffNanos);
     }
 
-    private RobotsRules robotsFor(String url, HostSlot slot) throws InterruptedException {
+    private RobotsRules robotsFor(String url, HostSlot slot, int depth) throws InterruptedException {
         String origin = UrlNormalizer.origin(url);
         RobotsRules cached = robots.get(origin);
         if (cached != null) {
@@ -363,6 +378,9 @@ final class CrawlRun {
         }
         RobotsRules rules = new RobotsFetch(fetcher, config, slot::freshFor, slot::used).fetch(origin);
         robots.put(origin, rules);
+        if (config.followSitemaps() && depth < config.maxDepth()) {
+            discover(new SitemapFetch(fetcher, config, slot::freshFor, slot::used).pages(rules.sitemaps()), depth + 1);
+        }
         rules.crawlDelay().ifPresent(crawlDelay -> {
             Duration capped = crawlDelay.compareTo(config.maxCrawlDelay()) > 0 ? config.maxCrawlDelay() : crawlDelay;
             Duration effective = capped.compareTo(config.delay()) > 0 ? capped : config.delay();

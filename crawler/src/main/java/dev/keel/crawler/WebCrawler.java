@@ -127,6 +127,7 @@ public final class WebCrawler {
         private String userAgent = DEFAULT_USER_AGENT;
         private boolean obeyRobots = true;
         private boolean followNofollow;
+        private boolean followSitemaps;
         private boolean sameHost;
         private Set<String> domainSuffixes = Set.of();
         private List<Pattern> includes = List.of();
@@ -160,6 +161,7 @@ public final class WebCrawler {
             userAgent = config.userAgent();
             obeyRobots = config.obeyRobots();
             followNofollow = config.followNofollow();
+            followSitemaps = config.followSitemaps();
             sameHost = config.scope().sameHost();
             domainSuffixes = config.scope().domainSuffixes();
             includes = config.scope().includes();
@@ -253,6 +255,16 @@ public final class WebCrawler {
         public Builder followNofollow(boolean follow) {
             once("followNofollow");
             this.followNofollow = follow;
+            return this;
+        }
+
+        /**
+         * Whether the sitemaps a site's robots.txt lists (XML, sitemap indexes, gzip) are read as URL sources; their
+         * pages are queued one level below the page that led to the site. Default false.
+         */
+        public Builder followSitemaps(boolean follow) {
+            once("followSitemaps");
+            this.followSitemaps = follow;
             return this;
         }
 
@@ -422,6 +434,7 @@ public final class WebCrawler {
                     userAgent,
                     obeyRobots,
                     followNofollow,
+                    followSitemaps,
                     new CrawlScope(sameHost, domainSuffixes, includes, excludes),
                     normalizer,
                     connectTimeout,
