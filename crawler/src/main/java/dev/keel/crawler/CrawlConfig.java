@@ -3,6 +3,7 @@ package dev.keel.crawler;
 import dev.keel.time.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,8 @@ record CrawlConfig(
         boolean resume,
         @Nullable Consumer<Page> onPage,
         boolean keepPages,
-        Ticker ticker) {
+        Ticker ticker,
+        InstantSource clock) {
 
     CrawlConfig {
         acceptedTypes = Set.copyOf(acceptedTypes);

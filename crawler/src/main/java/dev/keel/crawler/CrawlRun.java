@@ -269,7 +269,7 @@ final class CrawlRun {
             }
             if ((status == 429 || status >= 500) && dispatch.attempt() < config.maxRetries()) {
                 long backoff = backoffNanos(dispatch.attempt());
-                long retryAfter = RetryAfter.nanos(response.retryAfter(), config.maxRetryAfter());
+                long retryAfter = RetryAfter.nanos(response.retryAfter(), config.maxRetryAfter(), config.clock());
                 retry(dispatch, Math.max(backoff, retryAfter));
                 return;
             }

@@ -3,6 +3,7 @@ package dev.keel.crawler;
 import dev.keel.time.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,6 +148,7 @@ public final class WebCrawler {
         private @Nullable Consumer<Page> onPage;
         private boolean keepPages = true;
         private Ticker ticker = Ticker.system();
+        private InstantSource clock = InstantSource.system();
 
         private Builder() {}
 
@@ -181,6 +183,7 @@ public final class WebCrawler {
             onPage = config.onPage();
             keepPages = config.keepPages();
             ticker = config.ticker();
+            clock = config.clock();
         }
 
         /** Links followed from a seed at most (seeds are depth 0); 0 fetches only the seeds. Default 3. */
@@ -414,6 +417,13 @@ public final class WebCrawler {
             return this;
         }
 
+        /** The wall clock, for {@code Retry-After} dates. Default {@link InstantSource#system()}. */
+        public Builder clock(InstantSource clock) {
+            once("clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** The crawler. */
         public WebCrawler build() {
             if (resume && stateDirectory == null) {
@@ -450,7 +460,8 @@ public final class WebCrawler {
                     resume,
                     onPage,
                     keepPages,
-                    ticker);
+                    ticker,
+                    clock);
         }
 
         private void once(String option) {
