@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -189,49 +188,49 @@ public final class WebCrawler {
         /** Links followed from a seed at most (seeds are depth 0); 0 fetches only the seeds. Default 3. */
         public Builder maxDepth(int depth) {
             once("maxDepth");
-            this.maxDepth = atLeast("maxDepth", depth, 0);
+            this.maxDepth = OptionChecks.atLeast("maxDepth", depth, 0);
             return this;
         }
 
         /** Concurrent fetches, each on its own virtual thread, 1 to 10,000. Default 8. */
         public Builder workers(int count) {
             once("workers");
-            this.workers = between("workers", count, 1, 10_000);
+            this.workers = OptionChecks.between("workers", count, 1, 10_000);
             return this;
         }
 
         /** Pages fetched at most (robots.txt and redirect hops not counted); never exceeded. Default unlimited. */
         public Builder maxPages(long pages) {
             once("maxPages");
-            this.maxPages = atLeast("maxPages", pages, 1);
+            this.maxPages = OptionChecks.atLeast("maxPages", pages, 1);
             return this;
         }
 
         /** Pages fetched from one host at most. Default unlimited. */
         public Builder maxPagesPerHost(long pages) {
             once("maxPagesPerHost");
-            this.maxPagesPerHost = atLeast("maxPagesPerHost", pages, 1);
+            this.maxPagesPerHost = OptionChecks.atLeast("maxPagesPerHost", pages, 1);
             return this;
         }
 
         /** The least time between two requests to one host (robots.txt and redirect hops included). Default 200 ms. */
         public Builder delay(Duration delay) {
             once("delay");
-            this.delay = nonNegative("delay", delay);
+            this.delay = OptionChecks.nonNegative("delay", delay);
             return this;
         }
 
         /** A site's robots.txt Crawl-delay is honoured up to this much. Default 10 s. */
         public Builder maxCrawlDelay(Duration cap) {
             once("maxCrawlDelay");
-            this.maxCrawlDelay = nonNegative("maxCrawlDelay", cap);
+            this.maxCrawlDelay = OptionChecks.nonNegative("maxCrawlDelay", cap);
             return this;
         }
 
         /** Requests in flight to one host at most, 1 to 64. Default 1. */
         public Builder perHostConcurrency(int requests) {
             once("perHostConcurrency");
-            this.perHostConcurrency = between("perHostConcurrency", requests, 1, 64);
+            this.perHostConcurrency = OptionChecks.between("perHostConcurrency", requests, 1, 64);
             return this;
         }
 
@@ -294,14 +293,14 @@ public final class WebCrawler {
         /** Follow only URLs in which one of these regular expressions finds a match. */
         public Builder include(String... regexes) {
             once("include");
-            this.includes = compile("include", regexes);
+            this.includes = OptionChecks.compile("include", regexes);
             return this;
         }
 
         /** Never follow URLs in which one of these regular expressions finds a match. */
         public Builder exclude(String... regexes) {
             once("exclude");
-            this.excludes = compile("exclude", regexes);
+            this.excludes = OptionChecks.compile("exclude", regexes);
             return this;
         }
 
@@ -315,21 +314,21 @@ public final class WebCrawler {
         /** Time to open a connection. Default 10 s. */
         public Builder connectTimeout(Duration timeout) {
             once("connectTimeout");
-            this.connectTimeout = positive("connectTimeout", timeout);
+            this.connectTimeout = OptionChecks.positive("connectTimeout", timeout);
             return this;
         }
 
         /** Time for a whole response, headers and body. Default 30 s. */
         public Builder responseTimeout(Duration timeout) {
             once("responseTimeout");
-            this.responseTimeout = positive("responseTimeout", timeout);
+            this.responseTimeout = OptionChecks.positive("responseTimeout", timeout);
             return this;
         }
 
         /** Body bytes read at most; reading stops there and the page is marked truncated. Default 10 MiB. */
         public Builder maxBodyBytes(long bytes) {
             once("maxBodyBytes");
-            this.maxBodyBytes = between("maxBodyBytes", bytes, 1, Integer.MAX_VALUE - 8);
+            this.maxBodyBytes = OptionChecks.between("maxBodyBytes", bytes, 1, Integer.MAX_VALUE - 8);
             return this;
         }
 
@@ -346,35 +345,35 @@ public final class WebCrawler {
         /** Redirect hops followed at most per page, 0 to 20. Default 5. */
         public Builder maxRedirects(int hops) {
             once("maxRedirects");
-            this.maxRedirects = between("maxRedirects", hops, 0, 20);
+            this.maxRedirects = OptionChecks.between("maxRedirects", hops, 0, 20);
             return this;
         }
 
         /** Retries after a 5xx, 429 or network error, 0 to 10. Default 2. */
         public Builder maxRetries(int retries) {
             once("maxRetries");
-            this.maxRetries = between("maxRetries", retries, 0, 10);
+            this.maxRetries = OptionChecks.between("maxRetries", retries, 0, 10);
             return this;
         }
 
         /** The first retry's back-off; each further retry doubles it, with jitter. Default 500 ms. */
         public Builder retryBackoff(Duration backoff) {
             once("retryBackoff");
-            this.retryBackoff = nonNegative("retryBackoff", backoff);
+            this.retryBackoff = OptionChecks.nonNegative("retryBackoff", backoff);
             return this;
         }
 
         /** A 429/503 Retry-After is honoured up to this much. Default 60 s. */
         public Builder maxRetryAfter(Duration cap) {
             once("maxRetryAfter");
-            this.maxRetryAfter = nonNegative("maxRetryAfter", cap);
+            this.maxRetryAfter = OptionChecks.nonNegative("maxRetryAfter", cap);
             return this;
         }
 
         /** How long a host's robots.txt is reused before it is fetched again, at most 24 h (RFC 9309). */
         public Builder robotsCacheTtl(Duration ttl) {
             once("robotsCacheTtl");
-            positive("robotsCacheTtl", ttl);
+            OptionChecks.positive("robotsCacheTtl", ttl);
             if (ttl.compareTo(Duration.ofHours(24)) > 0) {
                 throw new IllegalArgumentException("robotsCacheTtl (" + ttl + ") must be at most 24 h (RFC 9309)");
             }
@@ -468,61 +467,6 @@ public final class WebCrawler {
             if (!set.add(option)) {
                 throw new IllegalStateException(option + " was already set");
             }
-        }
-
-        private static int atLeast(String name, int value, int min) {
-            if (value < min) {
-                throw new IllegalArgumentException(name + " (" + value + ") must be at least " + min);
-            }
-            return value;
-        }
-
-        private static long atLeast(String name, long value, long min) {
-            if (value < min) {
-                throw new IllegalArgumentException(name + " (" + value + ") must be at least " + min);
-            }
-            return value;
-        }
-
-        private static int between(String name, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " (" + value + ") must be between " + min + " and " + max);
-            }
-            return value;
-        }
-
-        private static long between(String name, long value, long min, long max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " (" + value + ") must be between " + min + " and " + max);
-            }
-            return value;
-        }
-
-        private static Duration nonNegative(String name, Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException(name + " (" + value + ") must not be negative");
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " (" + value + ") must be positive");
-            }
-            return value;
-        }
-
-        private static List<Pattern> compile(String name, String... regexes) {
-            List<Pattern> patterns = new ArrayList<>();
-            for (String regex : regexes) {
-                try {
-                    patterns.add(Pattern.compile(regex));
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException(
-                            name + ": '" + regex + "' is not a regular expression: " + e.getDescription(), e);
-                }
-            }
-            return patterns;
         }
     }
 }

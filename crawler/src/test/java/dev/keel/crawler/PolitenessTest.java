@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Per-host gaps measured at the servers, which record the arrival time of every request. */
@@ -72,6 +75,41 @@ final class PolitenessTest {
                     .crawl(capped.url("/"));
             assertGapsAtLeast(capped.requests().subList(1, capped.requests().size()), Duration.ofMillis(200));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    /** With a per-host concurrency of 3, the server never sees more than 3 requests at once, and does see 3. */
+    @Test
+    void perHostConcurrency_capsRequestsInFlightAtTheServer() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch threeArrived = new CountDownLatch(3);
+        try (TestSite site = TestSite.start()) {
+            StringBuilder links = new StringBuilder();
+            for (int i = 0; i < 30; i++) {
+                links.append("<a href=/p").append(i).append(">p</a>");
+                site.handle("/p" + i, exchange -> {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    threeArrived.countDown();
+                    try {
+                        // Hold the request until three are in flight (or a bound passes), so overlap is certain.
+                        threeArrived.await(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inFlight.decrementAndGet();
+                    TestSite.respond(exchange, 200, "text/html", "<title>p</title>");
+                });
+            }
+            site.page("/", links.toString());
+            List<Page> pages = WebCrawler.builder()
+                    .delay(Duration.ZERO)
+                    .workers(8)
+                    .perHostConcurrency(3)
+                    .build()
+                    .crawl(site.url("/"));
+            assertThat(pages).hasSize(31);
+            assertThat(most.get()).isEqualTo(3);
         }
     }
 
