@@ -7,6 +7,8 @@ module dev.keel.cli {
     requires dev.keel.bank;
     requires dev.keel.snapshot;
     requires dev.keel.pipeline;
+    requires dev.keel.crawler;
+    requires jdk.httpserver;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

@@ -37,7 +37,8 @@ final class SystemCatalog {
                 new ChatSystem(),
                 new BankSystem(),
                 new SnapshotSystem(),
-                new PipelineSystem());
+                new PipelineSystem(),
+                new CrawlerSystem());
     }
 
     static Optional<PlannedSystem> planned(String name) {

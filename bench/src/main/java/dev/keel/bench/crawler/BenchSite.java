@@ -1,0 +1,125 @@
+package dev.keel.bench.crawler;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The benchmark's web: {@code hosts} sites on 127.0.0.1 (one port each), {@code pages} pages per site. Page i links to
+ * pages 2i+1 and 2i+2 (so every page is reachable from /p0 within log2(pages) links) and to page (7i+3) mod pages
+ * (a cross link, so the crawler also meets URLs it has seen); each page is about 2 KB of HTML. robots.txt is a 404.
+ * Served by the JDK's HttpServer on virtual threads.
+ */
+final class BenchSite implements AutoCloseable {
+
+    private static final String FILLER =
+            "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(28) + "</p>";
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final int pages;
+    private final int fanout;
+    private final LongAdder requests = new LongAdder();
+
+    BenchSite(int hosts, int pages) throws IOException {
+        this(hosts, pages, 0);
+    }
+
+    /**
+     * With {@code fanout} F > 0, page i links instead to pages iF+1 ... iF+F, all new: a crawl that fetches n pages has
+     * discovered about nF URLs, which is how the scale run reaches a million discovered URLs in 20,000 fetches.
+     */
+    BenchSite(int hosts, int pages, int fanout) throws IOException {
+        this.pages = pages;
+        this.fanout = fanout;
+        for (int i = 0; i < hosts; i++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            server.setExecutor(executor);
+            server.createContext("/", this::serve);
+            server.start();
+            servers.add(server);
+        }
+    }
+
+    /** Every site's first page. */
+    List<String> seeds() {
+        return servers.stream()
+                .map(server -> "http://127.0.0.1:" + server.getAddress().getPort() + "/p0")
+                .toList();
+    }
+
+    /** Pages that exist across all sites: what a complete crawl visits. */
+    int totalPages() {
+        return pages * servers.size();
+    }
+
+    long requests() {
+        return requests.sum();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        requests.increment();
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            int page = path.startsWith("/p") ? parse(path.substring(2)) : -1;
+            if (page < 0 || page >= pages) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            StringBuilder html = new StringBuilder(2400)
+                    .append("<html><head><title>page ")
+                    .append(page)
+                    .append("</title></head><body>");
+            for (long link : links(page)) {
+                if (link < pages) {
+                    html.append("<a href=\"/p")
+                            .append(link)
+                            .append("\">page ")
+                            .append(link)
+                            .append("</a> ");
+                }
+            }
+            byte[] body =
+                    html.append(FILLER).append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private long[] links(int page) {
+        if (fanout == 0) {
+            return new long[] {2L * page + 1, 2L * page + 2, (7L * page + 3) % pages};
+        }
+        long[] links = new long[fanout];
+        for (int i = 0; i < fanout; i++) {
+            links[i] = (long) page * fanout + i + 1;
+        }
+        return links;
+    }
+
+    private static int parse(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(server -> server.stop(0));
+        executor.shutdownNow();
+    }
+}

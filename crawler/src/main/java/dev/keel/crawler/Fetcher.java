@@ -1,0 +1,167 @@
+package dev.keel.crawler;
+
+import dev.keel.time.Ticker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP GET with the crawler's limits: a connect timeout, a deadline for the whole response (headers and body),
+ * a body size limit, accepted content types, and gzip.
+ *
+ * <p>How it is designed, and why: {@link HttpClient#sendAsync} with our own {@link LimitedBody} subscriber, and the
+ * calling virtual thread waits on the future with the remaining deadline. {@code HttpRequest.timeout} alone covers
+ * only the wait for the headers, so a server that sends headers and then drips a body forever would hold a worker;
+ * here the deadline covers everything and cancelling the future aborts the exchange. The body handler looks at the
+ * status and content type before reading: redirects and unwanted types read no body at all. Redirects are not
+ * followed by the client: the crawler follows them itself, so that every hop goes through robots.txt and the
+ * politeness schedule. A gzip body is decompressed with the same size limit, so a small compressed bomb cannot
+ * expand past it.
+ *
+ * <p>Thread-safe: the client is shared by all workers; {@link #close()} shuts it down.
+ */
+final class Fetcher implements AutoCloseable {
+
+    /** One response, body already read (up to the limit). */
+    record Response(
+            int status,
+            @Nullable String contentType,
+            byte[] body,
+            boolean truncated,
+            boolean typeAccepted,
+            @Nullable String location,
+            @Nullable String retryAfter,
+            long nanos) {}
+
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final String userAgent;
+    private final long responseTimeoutNanos;
+    private final Ticker ticker;
+
+    Fetcher(String userAgent, Duration connectTimeout, Duration responseTimeout, Ticker ticker) {
+        this.executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("crawler-http-", 0).factory());
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
+        this.userAgent = userAgent;
+        this.responseTimeoutNanos = responseTimeout.toNanos();
+        this.ticker = ticker;
+    }
+
+    /**
+     * GETs {@code url}; reads the body only for a 2xx whose media type is in {@code acceptedTypes} (all types if
+     * empty), at most {@code maxBytes}.
+     *
+     * @throws IOException for a network failure or the deadline passing ({@link HttpTimeoutException})
+     */
+    Response get(String url, Set<String> acceptedTypes, long maxBytes) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("User-Agent", userAgent)
+                .header("Accept-Encoding", "gzip")
+                .timeout(Duration.ofNanos(responseTimeoutNanos))
+                .GET()
+                .build();
+        long start = ticker.read();
+        boolean[] accepted = {false};
+        CompletableFuture<HttpResponse<LimitedBody.Content>> future = client.sendAsync(request, info -> {
+            String type = mediaType(info.headers().firstValue("Content-Type").orElse(null));
+            boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
+            accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
+            return new LimitedBody(accepted[0] ? maxBytes : 0);
+        });
+        HttpResponse<LimitedBody.Content> response;
+        try {
+            response = future.get(responseTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + Duration.ofNanos(responseTimeoutNanos));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        }
+        LimitedBody.Content content = response.body();
+        byte[] body = content.bytes();
+        boolean truncated = content.truncated();
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
+        if (encoding.equalsIgnoreCase("gzip") && body.length > 0) {
+            LimitedBody.Content inflated = gunzip(body, maxBytes);
+            body = inflated.bytes();
+            truncated |= inflated.truncated();
+        }
+        return new Response(
+                response.statusCode(),
+                mediaType(response.headers().firstValue("Content-Type").orElse(null)),
+                body,
+                truncated,
+                accepted[0],
+                response.headers().firstValue("Location").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null),
+                ticker.read() - start);
+    }
+
+    /** {@code text/html} from {@code text/HTML; charset=UTF-8}; null for null or blank. */
+    static @Nullable String mediaType(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        return type.isEmpty() ? null : type;
+    }
+
+    /** Decompresses {@code gzipped}, stopping at {@code maxBytes}; a damaged stream keeps what decoded. */
+    static LimitedBody.Content gunzip(byte[] gzipped, long maxBytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            while (out.size() < maxBytes) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - out.size()));
+                if (read < 0) {
+                    return new LimitedBody.Content(out.toByteArray(), false);
+                }
+                out.write(buffer, 0, read);
+            }
+            return new LimitedBody.Content(out.toByteArray(), in.read() >= 0);
+        } catch (EOFException cutShort) {
+            // The compressed body was itself cut at the limit, or the server sent a torn stream.
+            return new LimitedBody.Content(out.toByteArray(), true);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.shutdownNow();
+        executor.close();
+    }
+}
