@@ -31,7 +31,7 @@ public record Resources(long milliCpu, long memoryBytes, long ephemeralStorageBy
                 sorted.put(name, amount);
             }
         });
-        extended = Map.copyOf(sorted);
+        extended = java.util.Collections.unmodifiableSortedMap(sorted);
     }
 
     /** Cpu in millicores and memory in MiB, as in {@code new Resources(500, 1024)}. */

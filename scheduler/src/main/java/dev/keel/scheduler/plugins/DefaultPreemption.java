@@ -78,7 +78,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
     public PostFilterResult postFilter(
             CycleState state, Pod pod, Map<String, Status> filterStatuses, FrameworkHandle handle) {
         if (pod.preemptionNever()) {
-            return PostFilterResult.rejected(Status.unschedulable(NEVER));
+            return PostFilterResult.rejected(Status.unschedulable("preemption: " + NEVER));
         }
         List<NodeInfo> all = handle.cluster().nodes();
         Map<String, Status> statuses = new LinkedHashMap<>();
