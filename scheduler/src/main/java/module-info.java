@@ -10,5 +10,5 @@ module dev.keel.scheduler {
 
     exports dev.keel.scheduler;
     exports dev.keel.scheduler.plugins;
-// exports dev.keel.scheduler.manifest;
+    exports dev.keel.scheduler.manifest;
 }
