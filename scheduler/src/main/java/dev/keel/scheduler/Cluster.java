@@ -20,10 +20,23 @@ public final class Cluster {
 
     Cluster() {}
 
+    /**
+     * A new, independent cluster of these nodes and bound pods (each pod's {@code nodeName} must name one of the
+     * nodes): for simulations and reference schedulers that recompute everything from scratch.
+     */
+    public static Cluster of(List<Node> nodes, List<Pod> boundPods) {
+        Cluster cluster = new Cluster();
+        nodes.forEach(cluster::putNode);
+        boundPods.forEach(cluster::addPod);
+        return cluster;
+    }
+
     private final Map<String, NodeInfo> byName = new LinkedHashMap<>();
     private final List<NodeInfo> nodes = new ArrayList<>();
     private final Map<String, Integer> imageNodeCounts = new HashMap<>();
     private final Map<String, Pod> podsByUid = new HashMap<>();
+    private int podsWithAffinity;
+    private int podsWithRequiredAntiAffinity;
 
     /** All nodes, in the order they were added. */
     public List<NodeInfo> nodes() {
@@ -45,6 +58,9 @@ public final class Cluster {
 
     /** The nodes that run at least one pod with pod affinity or anti-affinity. */
     public List<NodeInfo> nodesWithPodAffinity() {
+        if (podsWithAffinity == 0) {
+            return List.of();
+        }
         List<NodeInfo> result = new ArrayList<>();
         for (NodeInfo info : nodes) {
             if (!info.podsWithAffinity().isEmpty()) {
@@ -52,6 +68,11 @@ public final class Cluster {
             }
         }
         return result;
+    }
+
+    /** Whether any bound pod has required pod anti-affinity (InterPodAffinity's symmetry check needs them). */
+    public boolean hasPodsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity > 0;
     }
 
     public @Nullable Pod boundPod(String uid) {
@@ -85,7 +106,10 @@ public final class Cluster {
         }
         nodes.remove(removed);
         countImages(removed.node(), -1);
-        removed.pods().forEach(pod -> podsByUid.remove(pod.uid()));
+        removed.pods().forEach(pod -> {
+            podsByUid.remove(pod.uid());
+            countAffinity(pod, -1);
+        });
         return List.copyOf(removed.pods());
     }
 
@@ -99,6 +123,16 @@ public final class Cluster {
             throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is already bound");
         }
         info.addPod(pod);
+        countAffinity(pod, 1);
+    }
+
+    private void countAffinity(Pod pod, int delta) {
+        if (pod.hasPodAffinityRules()) {
+            podsWithAffinity += delta;
+        }
+        if (!pod.podAntiAffinity().required().isEmpty()) {
+            podsWithRequiredAntiAffinity += delta;
+        }
     }
 
     boolean removePod(Pod pod) {
@@ -106,6 +140,7 @@ public final class Cluster {
         if (bound == null) {
             return false;
         }
+        countAffinity(bound, -1);
         NodeInfo info = byName.get(bound.nodeName());
         return info != null && info.removePod(bound);
     }

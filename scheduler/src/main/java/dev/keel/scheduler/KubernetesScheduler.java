@@ -45,6 +45,9 @@ public final class KubernetesScheduler {
     private final SchedulingCycle cycle;
     // @GuardedBy("lock")
     private final Map<String, String> nominatedNodes = new HashMap<>();
+    private final List<ReservePlugin> reservePlugins;
+    private final List<PermitPlugin> permitPlugins;
+    private final List<BindPlugin> bindPlugins;
 
     /** The default profile, the system clock, 1 s to 10 s backoff. */
     public KubernetesScheduler() {
@@ -57,6 +60,9 @@ public final class KubernetesScheduler {
         this.queue = new SchedulingQueue(
                 profile.queueSort(), ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
         this.cycle = new SchedulingCycle(profile, cluster, builder.random, builder.explain);
+        this.reservePlugins = profile.of(ReservePlugin.class);
+        this.permitPlugins = profile.of(PermitPlugin.class);
+        this.bindPlugins = profile.of(BindPlugin.class);
     }
 
     public static Builder builder() {
@@ -231,7 +237,7 @@ public final class KubernetesScheduler {
         cluster.addPod(bound);
         List<ReservePlugin> reserved = new ArrayList<>();
         Status failure = null;
-        for (ReservePlugin plugin : profile.of(ReservePlugin.class)) {
+        for (ReservePlugin plugin : reservePlugins) {
             Status status = plugin.reserve(state, bound, suggested.node());
             reserved.add(plugin);
             if (!status.isSuccess()) {
@@ -240,7 +246,7 @@ public final class KubernetesScheduler {
             }
         }
         if (failure == null) {
-            for (PermitPlugin plugin : profile.of(PermitPlugin.class)) {
+            for (PermitPlugin plugin : permitPlugins) {
                 Status status = plugin.permit(state, bound, suggested.node());
                 if (!status.isSuccess()) {
                     failure = status.withPlugin(plugin.name());
@@ -266,7 +272,7 @@ public final class KubernetesScheduler {
     }
 
     private Status runBinders(CycleState state, Pod pod, String node) {
-        for (BindPlugin plugin : profile.of(BindPlugin.class)) {
+        for (BindPlugin plugin : bindPlugins) {
             Status status = plugin.bind(state, pod, node);
             if (status.isSkip()) {
                 continue;

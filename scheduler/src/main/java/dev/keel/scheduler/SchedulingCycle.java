@@ -53,7 +53,8 @@ final class SchedulingCycle implements FrameworkHandle {
     private final List<ScorePlugin> scorers;
     private final int[] weights;
     private int nextStartNodeIndex;
-    private Set<String> skippedFilters = Set.of();
+    private FilterPlugin[] activeFilters = new FilterPlugin[0];
+    private PreFilterPlugin[] activePreFilters = new PreFilterPlugin[0];
 
     SchedulingCycle(Profile profile, Cluster cluster, RandomGenerator random, boolean explain) {
         this.profile = profile;
@@ -101,7 +102,10 @@ final class SchedulingCycle implements FrameworkHandle {
                 return fail(state, pod, rejected, String.join(", ", status.reasons()), total, List.of());
             }
         }
-        skippedFilters = skipped;
+        activeFilters =
+                filters.stream().filter(f -> !skipped.contains(f.name())).toArray(FilterPlugin[]::new);
+        activePreFilters =
+                preFilters.stream().filter(f -> !skipped.contains(f.name())).toArray(PreFilterPlugin[]::new);
         List<NodeInfo> feasible = new ArrayList<>();
         int evaluated = 0;
         NodeInfo nominated = nominatedNode.isEmpty() ? null : cluster.node(nominatedNode);
@@ -278,10 +282,7 @@ final class SchedulingCycle implements FrameworkHandle {
 
     @Override
     public Status runFilters(CycleState state, Pod pod, NodeInfo node) {
-        for (FilterPlugin plugin : filters) {
-            if (skippedFilters.contains(plugin.name())) {
-                continue;
-            }
+        for (FilterPlugin plugin : activeFilters) {
             Status status = plugin.filter(state, pod, node);
             if (!status.isSuccess()) {
                 return status.withPlugin(plugin.name());
@@ -292,19 +293,15 @@ final class SchedulingCycle implements FrameworkHandle {
 
     @Override
     public void addPod(CycleState state, Pod pod, Pod added, NodeInfo node) {
-        for (PreFilterPlugin plugin : preFilters) {
-            if (!skippedFilters.contains(plugin.name())) {
-                plugin.addPod(state, pod, added, node);
-            }
+        for (PreFilterPlugin plugin : activePreFilters) {
+            plugin.addPod(state, pod, added, node);
         }
     }
 
     @Override
     public void removePod(CycleState state, Pod pod, Pod removed, NodeInfo node) {
-        for (PreFilterPlugin plugin : preFilters) {
-            if (!skippedFilters.contains(plugin.name())) {
-                plugin.removePod(state, pod, removed, node);
-            }
+        for (PreFilterPlugin plugin : activePreFilters) {
+            plugin.removePod(state, pod, removed, node);
         }
     }
 }

@@ -26,9 +26,7 @@ final class OracleScheduler {
     }
 
     Answer evaluate(List<Node> nodes, List<Pod> bound, Pod pod) {
-        Cluster cluster = new Cluster();
-        nodes.forEach(cluster::putNode);
-        bound.forEach(cluster::addPod);
+        Cluster cluster = Cluster.of(nodes, bound);
         CycleState state = new CycleState();
         Set<String> skipped = new HashSet<>();
         Map<String, Status> statuses = new LinkedHashMap<>();

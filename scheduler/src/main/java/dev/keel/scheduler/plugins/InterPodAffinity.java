@@ -91,6 +91,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         List<PodAffinityTerm> antiTerms = pod.podAntiAffinity().required();
         FilterState filterState = new FilterState(new TopologyCounts(), new TopologyCounts(), new TopologyCounts());
         boolean incoming = !affinityTerms.isEmpty() || !antiTerms.isEmpty();
+        if (!incoming && !cluster.hasPodsWithRequiredAntiAffinity()) {
+            return Status.skip();
+        }
         for (NodeInfo node : cluster.nodes()) {
             for (Pod existing : node.podsWithRequiredAntiAffinity()) {
                 countExistingAnti(filterState, pod, existing, node, 1);

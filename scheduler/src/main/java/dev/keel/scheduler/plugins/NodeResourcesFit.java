@@ -72,6 +72,9 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
         if (request == null) {
             request = PodRequests.of(pod);
         }
+        if (fitsQuickly(request, node)) {
+            return Status.success();
+        }
         List<InsufficientResource> shortfalls = new ArrayList<>(2);
         List<String> reasons = new ArrayList<>(2);
         boolean unresolvable = false;
@@ -112,6 +115,27 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
         String[] texts = reasons.toArray(String[]::new);
         Status status = unresolvable ? Status.unresolvable(texts) : Status.unschedulable(texts);
         return status.withInsufficient(shortfalls);
+    }
+
+    /** The common case without allocating: the pod fits on every count. */
+    private boolean fitsQuickly(Resources request, NodeInfo node) {
+        if (node.pods().size() + 1 > node.node().maxPods()) {
+            return false;
+        }
+        Resources alloc = node.node().allocatable();
+        Resources used = node.requested();
+        if (request.milliCpu() > alloc.milliCpu() - used.milliCpu()
+                || request.memoryBytes() > alloc.memoryBytes() - used.memoryBytes()
+                || request.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - used.ephemeralStorageBytes()) {
+            return false;
+        }
+        for (var extended : request.extended().entrySet()) {
+            if (!ignoredResources.contains(extended.getKey())
+                    && extended.getValue() > alloc.extended(extended.getKey()) - used.extended(extended.getKey())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds a shortfall if {@code request} does not fit; returns whether it could never fit. */
