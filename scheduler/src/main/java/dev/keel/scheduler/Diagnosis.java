@@ -8,7 +8,7 @@ import java.util.Map;
  * feasible nodes, and, when the scheduler explains, each score plugin's scores per node before and after
  * NormalizeScore, its weight, and each node's weighted total. Immutable.
  *
- * @param filterStatuses rejected nodes in node order
+ * @param filterStatuses rejected nodes, in node order when explaining (otherwise in the order they were evaluated)
  * @param scores plugin name to its scores, in profile order; empty unless explaining
  * @param totals node to weighted total; empty unless explaining
  */

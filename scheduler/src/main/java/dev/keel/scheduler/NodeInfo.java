@@ -19,6 +19,10 @@ public final class NodeInfo {
     private final List<Pod> podsWithAffinity;
     private final List<Pod> podsWithRequiredAntiAffinity;
     private final List<HostPort> usedPorts;
+    private final List<Pod> podsView;
+    private final List<Pod> podsWithAffinityView;
+    private final List<Pod> podsWithRequiredAntiAffinityView;
+    private final List<HostPort> usedPortsView;
     private Resources requested;
     private long nonZeroMilliCpu;
     private long nonZeroMemory;
@@ -30,6 +34,10 @@ public final class NodeInfo {
         this.podsWithRequiredAntiAffinity = new ArrayList<>();
         this.usedPorts = new ArrayList<>();
         this.requested = Resources.NONE;
+        this.podsView = Collections.unmodifiableList(pods);
+        this.podsWithAffinityView = Collections.unmodifiableList(podsWithAffinity);
+        this.podsWithRequiredAntiAffinityView = Collections.unmodifiableList(podsWithRequiredAntiAffinity);
+        this.usedPortsView = Collections.unmodifiableList(usedPorts);
     }
 
     private NodeInfo(NodeInfo other, Node node) {
@@ -41,6 +49,10 @@ public final class NodeInfo {
         this.requested = other.requested;
         this.nonZeroMilliCpu = other.nonZeroMilliCpu;
         this.nonZeroMemory = other.nonZeroMemory;
+        this.podsView = Collections.unmodifiableList(pods);
+        this.podsWithAffinityView = Collections.unmodifiableList(podsWithAffinity);
+        this.podsWithRequiredAntiAffinityView = Collections.unmodifiableList(podsWithRequiredAntiAffinity);
+        this.usedPortsView = Collections.unmodifiableList(usedPorts);
     }
 
     public Node node() {
@@ -53,19 +65,19 @@ public final class NodeInfo {
 
     /** The pods bound to (or assumed on) this node. */
     public List<Pod> pods() {
-        return Collections.unmodifiableList(pods);
+        return podsView;
     }
 
     public List<Pod> podsWithAffinity() {
-        return Collections.unmodifiableList(podsWithAffinity);
+        return podsWithAffinityView;
     }
 
     public List<Pod> podsWithRequiredAntiAffinity() {
-        return Collections.unmodifiableList(podsWithRequiredAntiAffinity);
+        return podsWithRequiredAntiAffinityView;
     }
 
     public List<HostPort> usedPorts() {
-        return Collections.unmodifiableList(usedPorts);
+        return usedPortsView;
     }
 
     /** The sum of the effective requests of the pods here. */

@@ -141,8 +141,22 @@ final class SchedulingCycle implements FrameworkHandle {
         return score(state, pod, feasible, ordered(rejected), feasibleNames, evaluated);
     }
 
+    private static <T extends Plugin> List<T> active(List<T> plugins, Set<String> skipped) {
+        if (skipped.isEmpty()) {
+            return plugins;
+        }
+        List<T> active = new ArrayList<>(plugins.size());
+        for (T plugin : plugins) {
+            if (!skipped.contains(plugin.name())) {
+                active.add(plugin);
+            }
+        }
+        return active;
+    }
+
+    /** Rejected nodes in node order (the filter loop starts mid-list); only worth it when someone reads them. */
     private Map<String, Status> ordered(Map<String, Status> rejected) {
-        if (rejected.size() <= 1) {
+        if (rejected.size() <= 1 || !explain) {
             return rejected;
         }
         Map<String, Status> inNodeOrder = new LinkedHashMap<>();

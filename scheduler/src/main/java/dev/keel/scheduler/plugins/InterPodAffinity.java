@@ -95,8 +95,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             return Status.skip();
         }
         for (NodeInfo node : cluster.nodes()) {
-            for (Pod existing : node.podsWithRequiredAntiAffinity()) {
-                countExistingAnti(filterState, pod, existing, node, 1);
+            List<Pod> repelling = node.podsWithRequiredAntiAffinity();
+            for (int i = 0; i < repelling.size(); i++) {
+                countExistingAnti(filterState, pod, repelling.get(i), node, 1);
             }
             if (incoming) {
                 for (Pod existing : node.pods()) {

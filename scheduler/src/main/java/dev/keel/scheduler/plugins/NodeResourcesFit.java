@@ -129,6 +129,9 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
                 || request.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - used.ephemeralStorageBytes()) {
             return false;
         }
+        if (request.extended().isEmpty()) {
+            return true;
+        }
         for (var extended : request.extended().entrySet()) {
             if (!ignoredResources.contains(extended.getKey())
                     && extended.getValue() > alloc.extended(extended.getKey()) - used.extended(extended.getKey())) {
