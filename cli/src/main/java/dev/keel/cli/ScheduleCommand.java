@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.scheduler.Node;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.manifest.ManifestException;
+import dev.keel.scheduler.manifest.ManifestWriter;
 import dev.keel.scheduler.manifest.Manifests;
 import dev.keel.scheduler.manifest.ScheduleReport;
 import dev.keel.scheduler.manifest.SchedulerConfiguration;
@@ -76,6 +77,14 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "yaml, json or table (default: ${DEFAULT-VALUE}).")
     Output output = Output.YAML;
 
+    @Option(
+            names = "--write-bound",
+            paramLabel = "FILE",
+            description = "Also write every pod bound at the end (existing and newly scheduled, spec.nodeName set) as"
+                    + " v1 Pod manifests, to feed a later run's --existing.")
+    @Nullable
+    Path writeBound;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -100,6 +109,13 @@ final class ScheduleCommand implements Callable<Integer> {
             report = ScheduleReport.run(nodeList, existingPods, pendingPods, configuration, explain, legacyMessages);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        }
+        if (writeBound != null) {
+            try {
+                Files.writeString(writeBound, ManifestWriter.yaml(report.boundPods()));
+            } catch (IOException e) {
+                throw new UserError("--write-bound " + writeBound + ": cannot write: " + e.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(

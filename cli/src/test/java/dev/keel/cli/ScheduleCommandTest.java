@@ -85,6 +85,28 @@ final class ScheduleCommandTest {
     }
 
     @Test
+    void schedule_writeBound_writesManifestsThatALaterRunReadsAsExisting(@TempDir Path dir) throws IOException {
+        Path bound = dir.resolve("bound.yaml");
+        Run first = keel(scenario("14-node-selector", "--write-bound", bound.toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(Files.readString(bound)).contains("name: e1", "name: p", "nodeName: n1", "nodeName: n3");
+
+        Path folder = SCENARIOS.resolve("14-node-selector");
+        Run second = keel(
+                "schedule",
+                "--nodes",
+                folder.resolve("nodes.yaml").toString(),
+                "--existing",
+                bound.toString(),
+                "--pending",
+                folder.resolve("pod.yaml").toString(),
+                "--output",
+                "table");
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.err()).contains("pod default/p (uid uid-p) is already bound");
+    }
+
+    @Test
     void schedule_badInput_exitsTwoNamingTheProblem(@TempDir Path dir) throws IOException {
         Run missing = keel("schedule", "--nodes", dir.resolve("none.yaml").toString(), "--pending", "x.yaml");
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -24,12 +24,14 @@ import java.util.SplittableRandom;
  * in the shape of the scenarios' {@code expected.yaml}: {@code result}, {@code node}, {@code message},
  * {@code nominatedNodeName}, {@code victims}, and when explaining {@code feasibleNodes}, {@code filterStatuses} and
  * {@code rawScores} (after NormalizeScore, by plugin; with {@code Plugin(before normalize)} and
- * {@code Plugin(normalized)} for plugins that normalize) and {@code totalScores}. Immutable.
+ * {@code Plugin(normalized)} for plugins that normalize) and {@code totalScores}; and every pod bound at the end
+ * (the existing ones and those just scheduled), to write back as manifests. Immutable.
  */
-public record ScheduleReport(List<Map<String, Object>> pods) {
+public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods) {
 
     public ScheduleReport {
         pods = List.copyOf(pods);
+        boundPods = List.copyOf(boundPods);
     }
 
     /**
@@ -70,7 +72,7 @@ public record ScheduleReport(List<Map<String, Object>> pods) {
         for (SchedulingResult result : scheduler.scheduleAll()) {
             entries.add(entry(result, explain, legacy));
         }
-        return new ScheduleReport(entries);
+        return new ScheduleReport(entries, scheduler.boundPods());
     }
 
     static Map<String, Object> entry(SchedulingResult result, boolean explain, boolean legacy) {
