@@ -9,6 +9,7 @@ module dev.keel.cli {
     requires dev.keel.pipeline;
     requires dev.keel.crawler;
     requires jdk.httpserver;
+    requires dev.keel.scheduler;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

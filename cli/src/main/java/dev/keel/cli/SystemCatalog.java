@@ -32,13 +32,15 @@ final class SystemCatalog {
     /** The systems that have landed, in tour order. */
     static List<KeelSystem> landed() {
         return List.of(
-                new KvSystem(),
-                new RatelimitSystem(),
-                new ChatSystem(),
-                new BankSystem(),
-                new SnapshotSystem(),
-                new PipelineSystem(),
-                new CrawlerSystem());
+                return List.of(
+                        new KvSystem(),
+                        new RatelimitSystem(),
+                        new ChatSystem(),
+                        new BankSystem(),
+                        new SnapshotSystem(),
+                        new PipelineSystem(),
+                        new CrawlerSystem(),
+                        new SchedulerSystem());
     }
 
     static Optional<PlannedSystem> planned(String name) {
