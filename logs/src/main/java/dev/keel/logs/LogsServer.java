@@ -74,6 +74,7 @@ public final class LogsServer implements AutoCloseable {
     }
 
     private final IngestErrors errors = new IngestErrors();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final SyslogTcpListener tcp;
     private final SyslogUdpListener udp;
     private final HttpApi http;
@@ -155,14 +156,23 @@ public final class LogsServer implements AutoCloseable {
         return tcp.received() + udp.received();
     }
 
-    /** Stops the HTTP API and the syslog listeners; UDP messages already queued are ingested first. */
+    /** Blocks until {@link #close()} has run (from another thread: a shutdown hook, a test). */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops the HTTP API and the syslog listeners; UDP messages already queued are ingested first. Idempotent. */
     @Override
     public void close() throws IOException {
-        http.close();
         try {
-            tcp.close();
+            http.close();
+            try {
+                tcp.close();
+            } finally {
+                udp.close();
+            }
         } finally {
-            udp.close();
+            closed.countDown();
         }
     }
 }
