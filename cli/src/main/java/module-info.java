@@ -10,6 +10,7 @@ module dev.keel.cli {
     requires dev.keel.crawler;
     requires jdk.httpserver;
     requires dev.keel.scheduler;
+    requires dev.keel.logs;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;
