@@ -6,7 +6,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Setup;
 
 /**
  * {@code equals} of two maps with the same entries that share no structure: one built with the library's builder in
@@ -21,8 +20,8 @@ public class MapEqualsBenchmark extends MapFixture {
 
     private Object other;
 
-    @Setup
-    public void buildOther() {
+    @Override
+    void afterBuild() {
         Object[] order = present.clone();
         shuffle(order, new SplittableRandom(7));
         Object copy = peer.build(new Object[0], new Object[0]);

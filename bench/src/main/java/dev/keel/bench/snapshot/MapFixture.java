@@ -52,7 +52,14 @@ public abstract class MapFixture extends KeelBenchmark {
         full = peer.build(present, values);
         shuffle(present, random);
         mask = size - 1;
+        afterBuild();
     }
+
+    /**
+     * More set-up for a benchmark that needs it, after the map is built. A hook rather than a second {@code @Setup}:
+     * JMH does not promise to run a superclass's set-up before a subclass's.
+     */
+    void afterBuild() {}
 
     private Object[] distinctKeys(SplittableRandom random, Set<Object> seen) {
         Object[] result = new Object[size];

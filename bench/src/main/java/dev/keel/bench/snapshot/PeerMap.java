@@ -37,7 +37,18 @@ interface PeerMap {
     /** Consumes every key and value through the library's entry iterator. */
     void iterate(Object map, Blackhole blackhole);
 
-    boolean equal(Object a, Object b);
+    /** {@code equals}, which every library here overrides with its own algorithm. */
+    default boolean equal(Object a, Object b) {
+        return a.equals(b);
+    }
+
+    /** Consumes every key and value of a {@code java.util.Map} through its entry iterator. */
+    static void consumeEntries(Map<?, ?> map, Blackhole blackhole) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            blackhole.consume(entry.getKey());
+            blackhole.consume(entry.getValue());
+        }
+    }
 
     static PeerMap named(String name) {
         return switch (name) {
@@ -85,15 +96,7 @@ interface PeerMap {
 
         @Override
         public void iterate(Object map, Blackhole blackhole) {
-            for (Map.Entry<Object, Object> entry : cast(map).entrySet()) {
-                blackhole.consume(entry.getKey());
-                blackhole.consume(entry.getValue());
-            }
-        }
-
-        @Override
-        public boolean equal(Object a, Object b) {
-            return a.equals(b);
+            consumeEntries(cast(map), blackhole);
         }
     }
 
@@ -136,11 +139,6 @@ interface PeerMap {
                 blackhole.consume(entry._2());
             }
         }
-
-        @Override
-        public boolean equal(Object a, Object b) {
-            return a.equals(b);
-        }
     }
 
     final class Clojure implements PeerMap {
@@ -176,11 +174,6 @@ interface PeerMap {
                 blackhole.consume(entry.getKey());
                 blackhole.consume(entry.getValue());
             }
-        }
-
-        @Override
-        public boolean equal(Object a, Object b) {
-            return a.equals(b);
         }
     }
 
@@ -221,11 +214,6 @@ interface PeerMap {
                 blackhole.consume(entry._2());
             }
         }
-
-        @Override
-        public boolean equal(Object a, Object b) {
-            return a.equals(b);
-        }
     }
 
     final class PCollections implements PeerMap {
@@ -260,15 +248,7 @@ interface PeerMap {
 
         @Override
         public void iterate(Object map, Blackhole blackhole) {
-            for (Map.Entry<Object, Object> entry : cast(map).entrySet()) {
-                blackhole.consume(entry.getKey());
-                blackhole.consume(entry.getValue());
-            }
-        }
-
-        @Override
-        public boolean equal(Object a, Object b) {
-            return a.equals(b);
+            consumeEntries(cast(map), blackhole);
         }
     }
 
@@ -307,15 +287,7 @@ interface PeerMap {
 
         @Override
         public void iterate(Object map, Blackhole blackhole) {
-            for (Map.Entry<Object, Object> entry : cast(map).entrySet()) {
-                blackhole.consume(entry.getKey());
-                blackhole.consume(entry.getValue());
-            }
-        }
-
-        @Override
-        public boolean equal(Object a, Object b) {
-            return a.equals(b);
+            consumeEntries(cast(map), blackhole);
         }
     }
 }
