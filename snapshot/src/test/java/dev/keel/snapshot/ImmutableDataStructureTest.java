@@ -211,6 +211,29 @@ final class ImmutableDataStructureTest {
         return differences;
     }
 
+    /** A key whose hashCode throws: the batch fails half-way, as a crash of the writer would. */
+    private record ExplodingKey(String name) {
+        @Override
+        public int hashCode() {
+            throw new IllegalStateException("hashCode of " + name + " failed");
+        }
+    }
+
+    @Test
+    void apply_failingHalfWay_publishesNoVersionAndLeavesTheStoreUsable() {
+        ImmutableDataStructure<Object, Integer> data = new ImmutableDataStructure<>(Map.of("a", 1));
+        Batch<Object, Integer> batch = Batch.<Object, Integer>builder()
+                .put("b", 2)
+                .put(new ExplodingKey("boom"), 3)
+                .put("c", 4)
+                .build();
+        assertThatThrownBy(() -> data.apply(batch)).hasMessage("hashCode of boom failed");
+        assertThat(data.currentVersion()).isZero();
+        assertThat(data.versions()).containsExactly(0L);
+        assertThat(data.current()).isEqualTo(Map.of("a", 1));
+        assertThat(data.set("b", 2)).isEqualTo(1);
+    }
+
     @Test
     void toString_namesVersionAndSize() {
         ImmutableDataStructure<String, Integer> data = new ImmutableDataStructure<>(Map.of("a", 1));
