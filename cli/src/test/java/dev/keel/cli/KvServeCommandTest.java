@@ -77,6 +77,23 @@ final class KvServeCommandTest {
     }
 
     @Test
+    void serve_nonPositiveEventLoops_isAUsageError() {
+        StringWriter err = new StringWriter();
+        int exit = KeelCommand.run(
+                SystemCatalog.landed(),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true),
+                "kv",
+                "serve",
+                "--event-loops",
+                "0",
+                "--dir",
+                dir.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--event-loops 0 (expected a positive number)");
+    }
+
+    @Test
     void serve_badFsyncOrPort_isAUsageError() {
         StringWriter err = new StringWriter();
         int exit = KeelCommand.run(

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Connection implements DurableWrites.Waiter {
 
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
     static final int OUTPUT_LIMIT = 64 << 10;
 
     private final SocketChannel channel;
@@ -99,6 +101,9 @@ final class Connection implements DurableWrites.Waiter {
             progress();
         } catch (IOException e) {
             close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "answering client " + session.id() + " failed; closing it", e);
+            close();
         }
     }
 
@@ -148,6 +153,10 @@ final class Connection implements DurableWrites.Waiter {
      */
     private boolean runRequests() throws IOException {
         while (!closing && pipeline.accepting()) {
+            if (session.closeRequested()) {
+                closing = true; // QUIT, run after a write it was held behind: nothing after it is answered
+                break;
+            }
             if (out.pending() > OUTPUT_LIMIT) {
                 pipeline.endOfInput();
                 backlog = true;

@@ -79,6 +79,15 @@ final class EventLoop implements Executor {
         selector.wakeup();
     }
 
+    /** Releases the selector of a loop that was never started. */
+    void abandon() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + thread.getName() + "'s selector failed", e);
+        }
+    }
+
     private void wakeUp() {
         if (!wakeupPending.getAndSet(true)) {
             selector.wakeup();
@@ -109,8 +118,21 @@ final class EventLoop implements Executor {
 
     private static void ready(SelectionKey key) {
         if (key.attachment() instanceof Connection connection) {
-            connection.ready(key.readyOps());
+            try {
+                connection.ready(key.readyOps());
+            } catch (RuntimeException e) {
+                dropAfterBug(connection, e);
+            }
         }
+    }
+
+    /** A bug while serving one connection costs that connection, not the loop's others. */
+    private static void dropAfterBug(Connection connection, RuntimeException e) {
+        LOG.log(
+                System.Logger.Level.ERROR,
+                "serving client " + connection.session().id() + " failed; closing its connection",
+                e);
+        connection.close();
     }
 
     private void registerArrivals() {
@@ -125,7 +147,11 @@ final class EventLoop implements Executor {
 
     private void runTasks() {
         for (Runnable task; (task = tasks.poll()) != null; ) {
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a task on " + thread.getName() + " failed", e);
+            }
         }
     }
 

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>How it is designed, and why: Redis's and Netty's design. A platform thread named {@code keel-kv-accept} accepts
- * connections and hands them round-robin to {@link EventLoop}s, one per available processor, each a platform thread
+ * connections and hands them round-robin to {@link EventLoop}s ({@link KvServerOptions#eventLoops()}, by default one
+ * per available processor), each a platform thread
  * {@code keel-kv-loop-<n>} with its own selector that reads, runs and answers its connections' requests
  * ({@link Connection}); all share one thread-safe {@link CommandHandler}. Under {@code SyncPolicy.ALWAYS} no write
  * runs on a loop: each loop gathers the plain SETs of all its connections of one iteration into one store write (one
@@ -80,7 +81,7 @@ public final class KvServer implements AutoCloseable {
     private final Object closedSignal = new Object();
     private int nextLoop;
 
-    private KvServer(KeyValueStore store, KvServerOptions options, ServerSocketChannel serverChannel, int loopCount)
+    private KvServer(KeyValueStore store, KvServerOptions options, ServerSocketChannel serverChannel)
             throws IOException {
         this.serverChannel = serverChannel;
         this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
@@ -95,12 +96,12 @@ public final class KvServer implements AutoCloseable {
         this.writers = offLoop;
         List<EventLoop> created = new ArrayList<>();
         try {
-            for (int i = 0; i < loopCount; i++) {
+            for (int i = 0; i < options.eventLoops(); i++) {
                 created.add(
                         new EventLoop(i, loop -> offLoop == null ? null : new DurableWrites(handler, offLoop, loop)));
             }
         } catch (IOException e) {
-            created.forEach(EventLoop::stop);
+            created.forEach(EventLoop::abandon);
             throw e;
         }
         this.loops = List.copyOf(created);
@@ -118,7 +119,7 @@ public final class KvServer implements AutoCloseable {
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(options.bindAddress(), options.port()), BACKLOG);
-            server = new KvServer(store, options, channel, Runtime.getRuntime().availableProcessors());
+            server = new KvServer(store, options, channel);
         } catch (IOException e) {
             channel.close();
             throw e;

@@ -197,6 +197,18 @@ final class KvServerSocketTest {
         assertThat(client.closedByServer()).isTrue();
     }
 
+    /** Under ALWAYS the QUIT waits behind the SET's write: it still ends the connection before the PING after it. */
+    @Test
+    void quit_heldBehindAnOwedSet_repliesBothOksThenCloses() throws IOException {
+        start();
+        RawClient client = connect();
+        client.send("SET a 1\r\nQUIT\r\nPING\r\n");
+        assertThat(client.readReply()).isEqualTo("+OK\r\n");
+        assertThat(client.readReply()).isEqualTo("+OK\r\n");
+        assertThat(client.closedByServer()).isTrue();
+        assertThat(store.get("a".getBytes(StandardCharsets.ISO_8859_1))).isNotNull();
+    }
+
     @Test
     void inlineCommands_typedAsInNc_answered() throws IOException {
         start();
