@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,36 +41,18 @@ final class KvServerConcurrencyTest {
     void twoHundredClients_setGetAndIncr_allRepliesCorrect() throws Exception {
         try (KeyValueStore store = KeyValueStore.open(dir);
                 KvServer server = KvServer.start(store, KvServerOptions.defaults())) {
-            CountDownLatch start = new CountDownLatch(1);
-            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                clients.add(Thread.ofVirtual().name("test-client-" + c).start(() -> {
-                    try (RawClient connection = new RawClient(server.port())) {
-                        start.await();
-                        for (int k = 0; k < KEYS_PER_CLIENT; k++) {
-                            String key = "client:" + client + ":" + k;
-                            String value = "value-" + client + "-" + k;
-                            assertThat(connection.call("SET", key, value)).isEqualTo("+OK\r\n");
-                            assertThat(connection.call("GET", key))
-                                    .isEqualTo("$" + value.length() + "\r\n" + value + "\r\n");
-                        }
-                        for (int i = 0; i < INCRS_PER_CLIENT; i++) {
-                            assertThat(connection.call("INCR", "shared")).startsWith(":");
-                        }
-                    } catch (Throwable failure) {
-                        failures.add(failure);
-                    }
-                }));
-            }
-            start.countDown();
-            for (Thread client : clients) {
-                assertThat(client.join(Duration.ofMinutes(2)))
-                        .as(client.getName() + " finished")
-                        .isTrue();
-            }
-            assertThat(failures).isEmpty();
+            runClients(server, CLIENTS, "test-client", (connection, client) -> {
+                for (int k = 0; k < KEYS_PER_CLIENT; k++) {
+                    String key = "client:" + client + ":" + k;
+                    String value = "value-" + client + "-" + k;
+                    assertThat(connection.call("SET", key, value)).isEqualTo("+OK\r\n");
+                    assertThat(connection.call("GET", key)).isEqualTo("$" + value.length() + "\r\n" + value + "\r\n");
+                }
+                for (int i = 0; i < INCRS_PER_CLIENT; i++) {
+                    assertThat(connection.call("INCR", "shared")).startsWith(":");
+                }
+                return 0;
+            });
 
             try (RawClient check = new RawClient(server.port())) {
                 String total = Integer.toString(CLIENTS * INCRS_PER_CLIENT);
@@ -84,7 +67,7 @@ final class KvServerConcurrencyTest {
     }
 
     /**
-     * Clients pipelining random SET/GET/INCR/DEL on their own keys and INCR on a shared one, under every sync policy
+     * Clients pipelining random SET/GET/INCR/DEL on their own keys and INCR on a shared one, under ALWAYS and NONE
      * (ALWAYS runs writes off the event loops and merges SETs across connections): each client's replies match, in
      * order, what a model of its own keys says, and the shared counter is exact.
      */
@@ -96,33 +79,15 @@ final class KvServerConcurrencyTest {
         try (KeyValueStore store = KeyValueStore.open(
                         KvOptions.builder(dir).syncPolicy(sync).build());
                 KvServer server = KvServer.start(store, KvServerOptions.defaults())) {
-            CountDownLatch start = new CountDownLatch(1);
-            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> clients = new ArrayList<>();
-            int[] sharedIncrs = new int[PIPELINING_CLIENTS];
+            List<SeededRandom> randoms = new ArrayList<>();
             for (int c = 0; c < PIPELINING_CLIENTS; c++) {
-                int client = c;
-                SeededRandom own = random.split();
-                clients.add(Thread.ofVirtual().name("test-pipeliner-" + c).start(() -> {
-                    try (RawClient connection = new RawClient(server.port())) {
-                        start.await();
-                        sharedIncrs[client] = pipeline(connection, client, own);
-                    } catch (Throwable failure) {
-                        failures.add(failure);
-                    }
-                }));
+                randoms.add(random.split());
             }
-            start.countDown();
-            for (Thread client : clients) {
-                assertThat(client.join(Duration.ofMinutes(2)))
-                        .as(client.getName() + " finished")
-                        .isTrue();
-            }
-            assertThat(failures).isEmpty();
-            int total = 0;
-            for (int incrs : sharedIncrs) {
-                total += incrs;
-            }
+            int total = runClients(
+                    server,
+                    PIPELINING_CLIENTS,
+                    "test-pipeliner",
+                    (connection, client) -> pipeline(connection, client, randoms.get(client)));
             try (RawClient check = new RawClient(server.port())) {
                 String expected = Integer.toString(total);
                 assertThat(check.call("GET", "shared"))
@@ -184,5 +149,40 @@ final class KvServerConcurrencyTest {
             }
         }
         return shared;
+    }
+
+    /** A client's work on its own connection; returns a count the test adds up. */
+    private interface ClientWork {
+        int run(RawClient connection, int client) throws Exception;
+    }
+
+    /**
+     * Runs {@code count} clients at once, each on its own virtual thread and connection, started together; fails if
+     * any fails or does not finish within two minutes. Returns the sum of what they returned.
+     */
+    private static int runClients(KvServer server, int count, String name, ClientWork work) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger sum = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            int client = c;
+            clients.add(Thread.ofVirtual().name(name + "-" + c).start(() -> {
+                try (RawClient connection = new RawClient(server.port())) {
+                    start.await();
+                    sum.addAndGet(work.run(connection, client));
+                } catch (Throwable failure) {
+                    failures.add(failure);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread client : clients) {
+            assertThat(client.join(Duration.ofMinutes(2)))
+                    .as(client.getName() + " finished")
+                    .isTrue();
+        }
+        assertThat(failures).isEmpty();
+        return sum.get();
     }
 }
