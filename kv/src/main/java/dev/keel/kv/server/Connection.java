@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Replaced: a blocking loop on a virtual thread per connection. It read as simply as the protocol, but per request
  * it paid a read that found nothing ({@code EAGAIN}), an epoll registration, the poller's wake-up and an unpark of the
- * virtual thread on a carrier; this design costs about a quarter less CPU per pipelined SET (see {@link KvServer}).
+ * virtual thread on a carrier; this design costs 8-33% less CPU per pipelined SET (see {@link KvServer}).
  *
  * <p>Not thread-safe: confined to its event loop's thread.
  */

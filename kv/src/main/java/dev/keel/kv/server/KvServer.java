@@ -46,10 +46,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Replaced: a virtual thread per connection, blocking on its socket (the design until November 2026, rejected then
  * "an NIO selector loop" as unnecessary). Per request it paid a read that found nothing ({@code EAGAIN}), an epoll
  * registration, the poller's wake-up and an unpark on a carrier. Measured against it in the same runs (redis-benchmark
- * {@code -c 50}, 2 cores, a machine loaded by other builds, {@code docs/kv.md}): CPU per request fell from 2.5-3.8 to
- * 1.9-2.6 us for pipelined SETs, from 1.65-1.8 to 1.3-1.65 us for pipelined GETs and from 22-25 to 19-24 us for
- * fsynced SETs, and fsynced SETs per second rose 1.5-1.9x. Not gained: a force still covers about 18 writes, as
- * before, not all 50 clients.
+ * {@code -c 50}, 2 cores, a machine loaded by other builds, {@code docs/kv.md}): CPU per request fell from 2.4-3.8 to
+ * 1.9-2.6 us for pipelined SETs and from 22-25 to 19-24 us for fsynced SETs, and fsynced SETs per second rose
+ * 1.5-1.9x. Not gained: pipelined GETs cost about the same (1.3-1.65 against 1.4-1.8 us) and were served more slowly
+ * in most pairings on that machine, and a force still covers about 18 writes, as before, not all 50 clients.
  *
  * <p>Differences from Redis 7.0 a client may notice: RESP2 only ({@code HELLO 3} is refused with {@code NOPROTO}, so
  * clients fall back); one database ({@code SELECT} of another index fails); strings and lists only (no hashes, sets,
