@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +58,14 @@ final class KvServeCommand implements Callable<Integer> {
                     "always (a reply means the write is on disk; concurrent writes share fsyncs), everysec, or no (default: ${DEFAULT-VALUE}).")
     String fsync;
 
+    @Option(
+            names = "--event-loops",
+            paramLabel = "N",
+            description =
+                    "Event loops (threads with a selector each) serving the connections (default: one per processor).")
+    @Nullable
+    Integer eventLoops;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +77,9 @@ final class KvServeCommand implements Callable<Integer> {
             case "no" -> SyncPolicy.NONE;
             default -> throw new UserError("--fsync '" + fsync + "' (expected always, everysec or no)");
         };
+        if (eventLoops != null && eventLoops <= 0) {
+            throw new UserError("--event-loops " + eventLoops + " (expected a positive number)");
+        }
         InetAddress address = Serving.listenAddress(bind, port);
         PrintWriter out = spec.commandLine().getOut();
         // Ctrl-C: stop the server, then let the store close (and force its log) before the JVM goes.
@@ -89,9 +101,12 @@ final class KvServeCommand implements Callable<Integer> {
 
     private KvServer start(KeyValueStore store, InetAddress address) throws IOException {
         try {
-            return KvServer.start(
-                    store,
-                    KvServerOptions.builder().bindAddress(address).port(port).build());
+            KvServerOptions.Builder options =
+                    KvServerOptions.builder().bindAddress(address).port(port);
+            if (eventLoops != null) {
+                options.eventLoops(eventLoops);
+            }
+            return KvServer.start(store, options.build());
         } catch (BindException e) {
             throw new UserError("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }

@@ -13,6 +13,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,33 +78,30 @@ final class KvServeCommandTest {
                 .isZero();
     }
 
-    @Test
-    void serve_badFsyncOrPort_isAUsageError() {
+    /** Runs {@code keel kv serve ARGS --dir DIR}, expects the usage-error exit code, and returns what it printed. */
+    private String usageError(String... args) {
         StringWriter err = new StringWriter();
+        List<String> command = new ArrayList<>(List.of("kv", "serve"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--dir", dir.toString()));
         int exit = KeelCommand.run(
                 SystemCatalog.landed(),
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true),
-                "kv",
-                "serve",
-                "--fsync",
-                "sometimes",
-                "--dir",
-                dir.toString());
+                command.toArray(String[]::new));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--fsync 'sometimes' (expected always, everysec or no)");
-        StringWriter err2 = new StringWriter();
-        assertThat(KeelCommand.run(
-                        SystemCatalog.landed(),
-                        new PrintWriter(new StringWriter()),
-                        new PrintWriter(err2, true),
-                        "kv",
-                        "serve",
-                        "--port",
-                        "70000",
-                        "--dir",
-                        dir.toString()))
-                .isEqualTo(2);
-        assertThat(err2.toString()).contains("--port 70000 (expected 0 to 65535)");
+        return err.toString();
+    }
+
+    @Test
+    void serve_nonPositiveEventLoops_isAUsageError() {
+        assertThat(usageError("--event-loops", "0")).contains("--event-loops 0 (expected a positive number)");
+    }
+
+    @Test
+    void serve_badFsyncOrPort_isAUsageError() {
+        assertThat(usageError("--fsync", "sometimes"))
+                .contains("--fsync 'sometimes' (expected always, everysec or no)");
+        assertThat(usageError("--port", "70000")).contains("--port 70000 (expected 0 to 65535)");
     }
 }

@@ -47,8 +47,8 @@ import java.util.Map;
  * shows each server's median round by throughput, and a second table every round.
  *
  * <p>What it does not show: on a 2-processor machine redis-benchmark takes one processor and the server the other, so
- * keel's connection threads (virtual, on as many carriers as processors) compete with the load generator where
- * single-threaded Redis does not; compare with {@code nproc} in the header.
+ * keel's event loops (one per processor by default) compete with the load generator where single-threaded Redis does
+ * not; compare with {@code nproc} in the header.
  *
  * <p>Command ({@code --quick} for a smoke run, {@code --help} for every option):
  *

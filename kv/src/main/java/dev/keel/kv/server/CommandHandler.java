@@ -92,6 +92,15 @@ final class CommandHandler {
     }
 
     /**
+     * Whether {@code words} name a command that writes to the store (Redis's {@code write} flag): under
+     * {@code SyncPolicy.ALWAYS} such a command waits for a force, so the event loop runs it elsewhere.
+     */
+    boolean writes(List<byte[]> words) {
+        @Nullable CommandSpec spec = CommandSpec.lookup(words.getFirst());
+        return spec != null && spec.writes();
+    }
+
+    /**
      * Whether {@code set} may be written as part of a {@link SetBatch} instead of on its own: a plain SET (no option)
      * of a key and value the store accepts, so that the batch's write fails only if the store fails.
      */

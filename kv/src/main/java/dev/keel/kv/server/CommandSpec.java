@@ -86,6 +86,7 @@ enum CommandSpec {
     private final String name;
     private final int arity;
     private final List<String> flags;
+    private final boolean writes;
     private final int firstKey;
     private final int lastKey;
     private final int step;
@@ -106,6 +107,7 @@ enum CommandSpec {
         this.name = name;
         this.arity = arity;
         this.flags = flags.isEmpty() ? List.of() : List.of(flags.split(" "));
+        this.writes = this.flags.contains("write");
         this.firstKey = firstKey;
         this.lastKey = lastKey;
         this.step = step;
@@ -178,6 +180,11 @@ enum CommandSpec {
 
     List<String> flags() {
         return flags;
+    }
+
+    /** Whether the command may write to the store (Redis's {@code write} flag). */
+    boolean writes() {
+        return writes;
     }
 
     int firstKey() {

@@ -2,7 +2,7 @@ package dev.keel.kv.server;
 
 import java.util.List;
 
-/** What {@link RespReader#read()} found on the connection: a request, a protocol error, or the end. Immutable. */
+/** What {@link RespParser#next()} found on the connection: a request, a protocol error, or the end. Immutable. */
 sealed interface Frame {
 
     /** The client closed the connection (a request it left half-sent is dropped). */

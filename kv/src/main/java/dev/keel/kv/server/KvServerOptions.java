@@ -23,6 +23,8 @@ import java.util.Set;
  *     {@code client-query-buffer-limit}
  * @param maxClients the most connections served at once; default 10000, Redis's {@code maxclients}. Connection
  *     10001 is told {@code -ERR max number of clients reached} and closed.
+ * @param eventLoops how many event loops (threads with a selector each) serve the connections; default the number of
+ *     available processors. One is Redis's design; more let connections use more cores.
  */
 public record KvServerOptions(
         InetAddress bindAddress,
@@ -31,7 +33,8 @@ public record KvServerOptions(
         int maxMultibulkLength,
         int maxInlineLength,
         long maxRequestBytes,
-        int maxClients) {
+        int maxClients,
+        int eventLoops) {
 
     public KvServerOptions {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -43,6 +46,7 @@ public record KvServerOptions(
         requirePositive("maxInlineLength", maxInlineLength);
         requirePositive("maxRequestBytes", maxRequestBytes);
         requirePositive("maxClients", maxClients);
+        requirePositive("eventLoops", eventLoops);
     }
 
     /** The defaults: 127.0.0.1, any free port, Redis's limits. */
@@ -65,6 +69,7 @@ public record KvServerOptions(
         builder.maxInlineLength = maxInlineLength;
         builder.maxRequestBytes = maxRequestBytes;
         builder.maxClients = maxClients;
+        builder.eventLoops = eventLoops;
         return builder;
     }
 
@@ -83,6 +88,7 @@ public record KvServerOptions(
         private int maxInlineLength = 64 << 10;
         private long maxRequestBytes = 1L << 30;
         private int maxClients = 10_000;
+        private int eventLoops = Runtime.getRuntime().availableProcessors();
         private final Set<String> set = new HashSet<>();
 
         private Builder() {}
@@ -129,9 +135,22 @@ public record KvServerOptions(
             return this;
         }
 
+        public Builder eventLoops(int loops) {
+            once("eventLoops");
+            this.eventLoops = loops;
+            return this;
+        }
+
         public KvServerOptions build() {
             return new KvServerOptions(
-                    bindAddress, port, maxBulkLength, maxMultibulkLength, maxInlineLength, maxRequestBytes, maxClients);
+                    bindAddress,
+                    port,
+                    maxBulkLength,
+                    maxMultibulkLength,
+                    maxInlineLength,
+                    maxRequestBytes,
+                    maxClients,
+                    eventLoops);
         }
 
         private void once(String option) {

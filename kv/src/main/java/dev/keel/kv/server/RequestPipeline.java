@@ -1,58 +1,98 @@
 package dev.keel.kv.server;
 
-import java.io.Flushable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One connection's requests, answered in order, with consecutive plain SETs written to the store as one batch.
+ * One connection's requests, answered in order, with plain SETs written to the store in batches: the connection's own
+ * consecutive SETs, or under {@code SyncPolicy.ALWAYS} the SETs of every connection of its event loop.
  *
  * <p>How it is designed, and why: a pipelining client (redis-benchmark {@code -P 16}, a client library's pipeline)
  * sends many SETs in one TCP segment. Run one by one, each SET takes the log's lock, frames its record and issues its
  * own {@code write} system call, and under {@code SyncPolicy.ALWAYS} waits for its own force: profiled under
- * {@code -P 16}, that was 0.73 {@code pwrite} and 0.25 {@code futex} calls per SET. Here a plain SET (see
- * {@link SetBatch#isPlain}) whose key and value the store accepts is not run at once: it joins the connection's
- * {@link SetBatch} and its OK is owed. The batch is written with one {@code KeyValueStore.write(WriteBatch)} (one log
- * append, one write, at most one force) when
+ * {@code -P 16}, that was 0.73 {@code pwrite} and 0.25 {@code futex} calls per SET. A plain SET (see
+ * {@link SetBatch#isPlain}) whose key and value the store accepts is therefore not run at once; its OK is owed until
+ * the batch it joined is written (one {@code KeyValueStore.write(WriteBatch)}: one log append, one write, at most one
+ * force). Two modes:
  * <ul>
- *   <li>a request that is not such a SET arrives: it runs after the SETs before it (a GET after a SET reads it),
- *   <li>the reader is about to block for more input ({@link #flush()}, its hook): every request that had arrived has
- *       been read, so the client waits for these replies,
- *   <li>the batch is full, or the connection ends.
+ *   <li><b>inline</b> (no {@link DurableWrites}: {@code NONE}, {@code INTERVAL}, where a write never waits for the
+ *       disk): everything runs on the caller's thread. The SETs join the connection's {@link SetBatch}, written when a
+ *       request that is not such a SET arrives (it runs after them: a GET after a SET reads it), when the batch is
+ *       full, or at {@link #endOfInput()}, when every request that had arrived has been read;
+ *   <li><b>durable</b> ({@code ALWAYS}): no write runs on the event loop. SETs join the loop's shared batch; any other
+ *       write goes to a worker alone ({@link DurableWrites}). While a write of this connection's is owed, the next
+ *       request that cannot join it is held ({@link #accepting()} turns false, and the connection parses nothing
+ *       more) and runs when the replies come back ({@link #written}). Reads run on the loop at once when nothing is
+ *       owed: they see only durable writes, since the store applies a write only after its force.
  * </ul>
- * Only then are the owed OKs written, in order, before any later reply: the client sees the same replies in the same
+ * Either way the owed OKs are written, in order, before any later reply: the client sees the same replies in the same
  * order as without batching, and under {@code ALWAYS} no OK leaves before its SET is on disk. A request that fails to
- * parse, or a SET the batch does not take (an option, an empty or oversized key), writes the batch first and then
- * answers alone, so its error sits in its place and the SETs around it are unaffected. If the store fails the batch
- * (an I/O error, a closed store), every SET in it gets that error: each would have failed alone too, since the log
- * stops at its first failure.
+ * parse, or a SET the batch does not take (an option, an empty or oversized key), answers in its place after the
+ * SETs before it. If the store fails a batch (an I/O error, a closed store), every SET in it gets that error: each
+ * would have failed alone too, since the log stops at its first failure.
  *
- * <p>What other clients may notice: the batch is atomic, as MSET is (all of it or none survives a crash, and a reader
- * sees all of it or none), which is stronger than Redis promises for separate SETs; seeing a pipeline's SETs all at
- * once is an interleaving that Redis also allows. Rejected: batching across connections in a server-wide queue (the
- * log's group commit already shares forces between connections; a queue would add a hand-off per request), and
- * batching reads (a GET is a memory lookup; there is nothing to share).
+ * <p>What other clients may notice: a batch is atomic, as MSET is (all of it or none survives a crash, and a reader
+ * sees all of it or none), which is stronger than Redis promises for separate SETs; seeing SETs all at once is an
+ * interleaving that Redis also allows. Rejected: batching reads (a GET is a memory lookup; there is nothing to share).
  *
- * <p>Not thread-safe: confined to its connection's thread.
+ * <p>Not thread-safe: confined to its connection's event loop (or a test's thread).
  */
-final class RequestPipeline implements Flushable {
+final class RequestPipeline {
+
+    /** A request held while a write is owed: run when its replies are back. */
+    private interface Held {
+        void run() throws IOException;
+    }
 
     private final CommandHandler handler;
     private final Session session;
     private final RespWriter writer;
-    private final OutputStream out;
+    private final @Nullable DurableWrites durable;
+    private final DurableWrites.Waiter waiter;
     private final SetBatch batch = new SetBatch();
+    /** Durable mode: SETs in the loop's shared batch whose OKs are owed, and that batch's generation. */
+    private int owedSets;
 
-    /** A pipeline answering {@code session}'s requests through {@code writer}, which writes to {@code out}. */
-    RequestPipeline(CommandHandler handler, Session session, RespWriter writer, OutputStream out) {
+    private long owedGeneration;
+    /** Durable mode: a write other than plain SETs is off the loop. */
+    private boolean writing;
+
+    private @Nullable Held held;
+
+    /** An inline pipeline answering {@code session}'s requests through {@code writer}. */
+    RequestPipeline(CommandHandler handler, Session session, RespWriter writer) {
+        this(handler, session, writer, null, _ -> {});
+    }
+
+    /**
+     * A pipeline answering {@code session}'s requests through {@code writer}; durable if {@code durable} is not null,
+     * in which case {@code waiter} (the connection) is told when a write's replies are back, after this pipeline.
+     */
+    RequestPipeline(
+            CommandHandler handler,
+            Session session,
+            RespWriter writer,
+            @Nullable DurableWrites durable,
+            DurableWrites.Waiter waiter) {
         this.handler = handler;
         this.session = session;
         this.writer = writer;
-        this.out = out;
+        this.durable = durable;
+        this.waiter = waiter;
     }
 
-    /** Answers the request {@code words} (the command name first), now or when its batch is written. */
+    /** Whether the next request may be submitted now; if not, a request is held until a write's replies are back. */
+    boolean accepting() {
+        return held == null;
+    }
+
+    /** Whether replies are owed for a write that has not finished: the connection waits for them before reading on. */
+    boolean awaitingWrite() {
+        return writing || owedSets > 0;
+    }
+
+    /** Answers the request {@code words} (the command name first), now or when the write before it is done. */
     void submit(List<byte[]> words) throws IOException {
         Command command;
         try {
@@ -61,6 +101,91 @@ final class RequestPipeline implements Flushable {
             reply(e.reply());
             return;
         }
+        boolean writes = durable != null && handler.writes(words);
+        run(command, writes);
+    }
+
+    /** Sends {@code reply} after the replies owed to earlier requests (a protocol error, for one). */
+    void reply(Reply reply) throws IOException {
+        if (awaitingWrite()) {
+            held = () -> writer.write(reply);
+            return;
+        }
+        writeBatch();
+        writer.write(reply);
+    }
+
+    /** Every request that had arrived has been submitted: writes the inline batch and answers it. */
+    void endOfInput() throws IOException {
+        writeBatch();
+    }
+
+    /**
+     * Durable mode, on the loop: the write this pipeline waited for is done with {@code reply} (each owed SET's, or
+     * the one command's). Answers it and runs the held request, if any, which may start another write.
+     */
+    void written(Reply reply) throws IOException {
+        if (writing) {
+            writing = false;
+            writer.write(reply);
+        } else {
+            for (; owedSets > 0; owedSets--) {
+                writer.write(reply);
+            }
+        }
+        Held next = held;
+        held = null;
+        if (next != null) {
+            next.run();
+        }
+    }
+
+    /** How many SETs wait in the inline batch, unanswered: for tests. */
+    int pendingSets() {
+        return batch.size();
+    }
+
+    private void run(Command command, boolean writes) throws IOException {
+        DurableWrites shared = durable;
+        if (shared == null) {
+            runInline(command);
+        } else if (command instanceof StringCommand.Set set && handler.batchable(set)) {
+            runSet(shared, set);
+        } else if (awaitingWrite()) {
+            held = () -> run(command, writes);
+        } else if (writes) {
+            writing = true;
+            shared.execute(waiter, session, command);
+        } else {
+            writer.write(handler.execute(command, session));
+        }
+    }
+
+    private void runSet(DurableWrites shared, StringCommand.Set set) throws IOException {
+        boolean joinable = !writing && (owedSets == 0 || owedGeneration == shared.generation());
+        if (joinable && offer(shared, set)) {
+            return;
+        }
+        if (joinable && owedSets == 0) {
+            // The loop's batch is full of other connections' SETs: send it and start the next with this one.
+            shared.dispatch();
+            if (offer(shared, set)) {
+                return;
+            }
+        }
+        held = () -> run(set, true);
+    }
+
+    private boolean offer(DurableWrites shared, StringCommand.Set set) {
+        if (!shared.offer(waiter, session, set, owedSets == 0)) {
+            return false;
+        }
+        owedGeneration = shared.generation();
+        owedSets++;
+        return true;
+    }
+
+    private void runInline(Command command) throws IOException {
         if (command instanceof StringCommand.Set set && handler.batchable(set)) {
             if (!batch.fits(set)) {
                 writeBatch();
@@ -70,24 +195,6 @@ final class RequestPipeline implements Flushable {
         }
         writeBatch();
         writer.write(handler.execute(command, session));
-    }
-
-    /** Sends {@code reply} after the replies owed to earlier requests (a protocol error, for one). */
-    void reply(Reply reply) throws IOException {
-        writeBatch();
-        writer.write(reply);
-    }
-
-    /** Writes the pending batch, answers it, and sends every reply buffered so far. */
-    @Override
-    public void flush() throws IOException {
-        writeBatch();
-        out.flush();
-    }
-
-    /** How many SETs wait in the batch, unanswered: for tests. */
-    int pendingSets() {
-        return batch.size();
     }
 
     private void writeBatch() throws IOException {

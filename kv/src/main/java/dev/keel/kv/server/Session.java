@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * One client connection's state: its id, addresses, name and what it last did, as CLIENT and INFO report them, and
  * whether it asked to be closed (QUIT).
  *
- * <p>Confined to the connection's thread, except the name, the last command and the last activity, which CLIENT LIST
+ * <p>Confined to the connection's event loop (a write run off the loop only reads its id), except the name, the last command and the last activity, which CLIENT LIST
  * on another connection reads: those are volatile, written only by the owning thread.
  */
 final class Session {

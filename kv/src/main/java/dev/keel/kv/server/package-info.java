@@ -3,9 +3,11 @@
  * libraries work with it unchanged.
  *
  * <p>Reading order: {@link dev.keel.kv.server.KvServer} (the entry point, threads and shutdown) with
- * {@link dev.keel.kv.server.KvServerOptions}. Inside: {@code Connection} (one client's loop on its virtual thread)
- * with {@code RequestPipeline} (its requests in order, consecutive plain SETs written as one {@code SetBatch});
- * the codec, {@code RespReader} (requests, bounded and untrusted, with the wire schema) with {@code InlineArguments}
+ * {@link dev.keel.kv.server.KvServerOptions}. Inside: {@code EventLoop} (a selector thread serving many
+ * connections), {@code Connection} (one client on its loop, with its {@code ReplyBuffer}) with {@code RequestPipeline}
+ * (its requests in order, plain SETs written as one {@code SetBatch}) and {@code DurableWrites} (writes under
+ * {@code ALWAYS}, off the loop, SETs merged across the loop's connections); the codec, {@code RespParser} (requests,
+ * incremental, bounded and untrusted, with the wire schema) with {@code InlineArguments}
  * and {@code Decimal}, and {@code RespWriter} with {@code Reply}; {@code CommandHandler} (one request to one reply),
  * {@code CommandParser} and {@code ContainerParser} over {@code CommandSpec} (the command table) into the
  * {@code Command} records; then {@code StringCommands}, {@code KeyspaceCommands} (with {@code GlobPattern} and
@@ -17,8 +19,8 @@
  * LLEN). A command on a key holding the other type answers {@code -WRONGTYPE}, as in Redis.
  *
  * <p>Thread safety: {@code KvServer} and the command handler are thread-safe and shared by all connections; each
- * connection's reader, writer and session are confined to its virtual thread; commands, replies and options are
- * immutable.
+ * connection's parser, pipeline, reply buffer and session are confined to its event loop's thread (a write run off
+ * the loop hands its reply back through the loop's task queue); commands, replies and options are immutable.
  */
 @NullMarked
 package dev.keel.kv.server;

@@ -18,6 +18,7 @@ final class KvServerOptionsTest {
         assertThat(options.maxInlineLength()).isEqualTo(64 << 10);
         assertThat(options.maxRequestBytes()).isEqualTo(1L << 30);
         assertThat(options.maxClients()).isEqualTo(10_000);
+        assertThat(options.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
@@ -43,5 +44,7 @@ final class KvServerOptionsTest {
                 .hasMessage("maxClients (0) must be positive");
         assertThatThrownBy(() -> KvServerOptions.builder().maxBulkLength(-1).build())
                 .hasMessage("maxBulkLength (-1) must be positive");
+        assertThatThrownBy(() -> KvServerOptions.builder().eventLoops(0).build())
+                .hasMessage("eventLoops (0) must be positive");
     }
 }

@@ -71,10 +71,13 @@ final class KvServerSocketTest {
         assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
         assertThat(server.acceptorThread().getName()).isEqualTo("keel-kv-accept");
         connect().call("PING");
-        assertThat(server.connectionThreads()).singleElement().satisfies(thread -> {
-            assertThat(thread.getName()).startsWith("keel-kv-conn-");
-            assertThat(thread.isVirtual()).isTrue();
-        });
+        assertThat(server.loopThreads())
+                .hasSize(Runtime.getRuntime().availableProcessors())
+                .allSatisfy(thread -> {
+                    assertThat(thread.getName()).startsWith("keel-kv-loop-");
+                    assertThat(thread.isVirtual()).isFalse();
+                    assertThat(thread.isAlive()).isTrue();
+                });
     }
 
     @Test
@@ -194,6 +197,18 @@ final class KvServerSocketTest {
         assertThat(client.closedByServer()).isTrue();
     }
 
+    /** Under ALWAYS the QUIT waits behind the SET's write: it still ends the connection before the PING after it. */
+    @Test
+    void quit_heldBehindAnOwedSet_repliesBothOksThenCloses() throws IOException {
+        start();
+        RawClient client = connect();
+        client.send("SET a 1\r\nQUIT\r\nPING\r\n");
+        assertThat(client.readReply()).isEqualTo("+OK\r\n");
+        assertThat(client.readReply()).isEqualTo("+OK\r\n");
+        assertThat(client.closedByServer()).isTrue();
+        assertThat(store.get("a".getBytes(StandardCharsets.ISO_8859_1))).isNotNull();
+    }
+
     @Test
     void inlineCommands_typedAsInNc_answered() throws IOException {
         start();
@@ -235,6 +250,25 @@ final class KvServerSocketTest {
         assertThat(client.call("TTL", "session")).isEqualTo(":-2\r\n");
     }
 
+    /**
+     * A client that pipelines 10 MB worth of replies before reading any: its connection waits at the output limit
+     * while another client is served, and every reply then arrives intact and in order.
+     */
+    @Test
+    void clientNotReadingItsReplies_othersUnaffected_repliesArriveIntactLater() throws IOException {
+        start();
+        String value = "v".repeat(100_000);
+        RawClient greedy = connect();
+        assertThat(greedy.call("SET", "big", value)).isEqualTo("+OK\r\n");
+        greedy.send(RawClient.encode("GET", "big").repeat(100) + RawClient.encode("PING"));
+
+        assertThat(connect().call("PING")).isEqualTo("+PONG\r\n");
+        for (int i = 0; i < 100; i++) {
+            assertThat(greedy.readReply()).isEqualTo("$100000\r\n" + value + "\r\n");
+        }
+        assertThat(greedy.readReply()).isEqualTo("+PONG\r\n");
+    }
+
     @Test
     void maxClients_extraConnectionIsToldAndClosed_othersUnaffected() throws IOException {
         start(KvOptions.builder(dir), KvServerOptions.builder().maxClients(2).build());
@@ -257,8 +291,8 @@ final class KvServerSocketTest {
             assertThat(client.call("PING")).isEqualTo("+PONG\r\n");
             clients.add(client);
         }
-        List<Thread> threads = server.connectionThreads();
-        assertThat(threads).hasSize(5);
+        List<Thread> threads = server.loopThreads();
+        assertThat(server.connectedClients()).isEqualTo(5);
         int port = server.port();
 
         server.close();
@@ -268,7 +302,6 @@ final class KvServerSocketTest {
         }
         assertThat(threads).noneMatch(Thread::isAlive);
         assertThat(server.acceptorThread().isAlive()).isFalse();
-        assertThat(server.connectionThreads()).isEmpty();
         assertThat(server.connectedClients()).isZero();
         assertThatThrownBy(() -> new RawClient(port).close()).isInstanceOf(ConnectException.class);
         server.close(); // idempotent

@@ -27,7 +27,7 @@ final class RequestPipelineTest {
     void open() throws IOException {
         server = new InProcessServer(dir);
         out = new ByteArrayOutputStream();
-        pipeline = new RequestPipeline(server.handler, server.session, new RespWriter(out), out);
+        pipeline = new RequestPipeline(server.handler, server.session, new RespWriter(out));
     }
 
     @AfterEach
@@ -47,7 +47,7 @@ final class RequestPipelineTest {
     }
 
     @Test
-    void plainSets_areHeldUntilFlush_thenWrittenTogetherAndAnsweredInOrder() throws IOException {
+    void plainSets_areHeldUntilTheEndOfInput_thenWrittenTogetherAndAnsweredInOrder() throws IOException {
         submit("SET", "a", "1");
         submit("set", "b", "2");
         submit("SET", "a", "3");
@@ -56,7 +56,7 @@ final class RequestPipelineTest {
         assertThat(sent()).isEmpty();
         assertThat(server.store.get(bytes("a"))).isNull();
 
-        pipeline.flush();
+        pipeline.endOfInput();
 
         assertThat(pipeline.pendingSets()).isZero();
         assertThat(sent()).isEqualTo("+OK\r\n+OK\r\n+OK\r\n");
@@ -86,7 +86,7 @@ final class RequestPipelineTest {
         submit("SET", "k4", "v4");
         submit("INCR", "k1");
         submit("SET", "k5", "v5");
-        pipeline.flush();
+        pipeline.endOfInput();
 
         assertThat(sent())
                 .isEqualTo("+OK\r\n"
@@ -110,7 +110,7 @@ final class RequestPipelineTest {
         submit("SET", "a", "3", "GET");
         submit("SET", "b", "4", "PX", "1000");
         submit("SET", "a", "5");
-        pipeline.flush();
+        pipeline.endOfInput();
 
         assertThat(sent()).isEqualTo("+OK\r\n$-1\r\n$1\r\n1\r\n+OK\r\n+OK\r\n");
         assertThat(server.store.get(bytes("a"))).isEqualTo(bytes("5"));
@@ -121,7 +121,7 @@ final class RequestPipelineTest {
     void plainSet_clearsTheTtlTheKeyHad_asWithoutBatching() throws IOException {
         submit("SET", "k", "v", "EX", "100");
         submit("SET", "k", "w");
-        pipeline.flush();
+        pipeline.endOfInput();
 
         assertThat(server.store.expiresAt(bytes("k"))).isEmpty();
         assertThat(server.store.get(bytes("k"))).isEqualTo(bytes("w"));
@@ -134,7 +134,7 @@ final class RequestPipelineTest {
             submit("SET", "key:" + i, "value:" + i);
             assertThat(pipeline.pendingSets()).isBetween(1, SetBatch.MAX_SETS);
         }
-        pipeline.flush();
+        pipeline.endOfInput();
 
         assertThat(sent()).isEqualTo("+OK\r\n".repeat(sets));
         for (int i = 0; i < sets; i++) {

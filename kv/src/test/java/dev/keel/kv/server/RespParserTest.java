@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.testing.SeedExtension;
 import dev.keel.testing.SeededRandom;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Golden requests and every protocol error, without sockets. */
+/** Golden requests and every protocol error, without sockets, fed whole, in chunks and byte by byte. */
 @ExtendWith(SeedExtension.class)
-final class RespReaderTest {
+final class RespParserTest {
 
     private static final KvServerOptions DEFAULTS = KvServerOptions.defaults();
 
@@ -25,12 +24,12 @@ final class RespReaderTest {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static RespReader reader(String input) {
+    private static Feeder reader(String input) {
         return reader(bytes(input), DEFAULTS);
     }
 
-    private static RespReader reader(byte[] input, KvServerOptions options) {
-        return new RespReader(new ByteArrayInputStream(input), () -> {}, options);
+    private static Feeder reader(byte[] input, KvServerOptions options) {
+        return new Feeder(new RespParser(options), new Chunks(input, Integer.MAX_VALUE));
     }
 
     private static List<String> words(Frame frame) {
@@ -42,7 +41,7 @@ final class RespReaderTest {
     }
 
     /** Every frame until the end, as text: requests as their words joined by '|', errors as their message. */
-    private static List<String> readAll(RespReader reader) throws IOException {
+    private static List<String> readAll(Feeder reader) throws IOException {
         List<String> frames = new ArrayList<>();
         while (true) {
             switch (reader.read()) {
@@ -75,14 +74,14 @@ final class RespReaderTest {
 
     @Test
     void read_multibulk_givesTheArguments() throws IOException {
-        RespReader reader = reader("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nhello\r\n");
+        Feeder reader = reader("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nhello\r\n");
         assertThat(words(reader.read())).containsExactly("SET", "k", "hello");
         assertThat(reader.read()).isEqualTo(Frame.END_OF_STREAM);
     }
 
     @Test
     void read_binaryBulk_keepsEveryByteIncludingCrLfAndNul() throws IOException {
-        RespReader reader = reader("*2\r\n$4\r\nECHO\r\n$6\r\na\r\n\0\u00ffb\r\n");
+        Feeder reader = reader("*2\r\n$4\r\nECHO\r\n$6\r\na\r\n\0\u00ffb\r\n");
         assertThat(words(reader.read())).containsExactly("ECHO", "a\r\n\0\u00ffb");
     }
 
@@ -115,7 +114,7 @@ final class RespReaderTest {
         input.writeBytes(bytes("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$40000\r\n"));
         input.writeBytes(value);
         input.writeBytes(bytes("\r\nPING\r\n*1\r\n$4\r\nQUIT\r\n"));
-        RespReader reader = new RespReader(new Trickle(input.toByteArray()), () -> {}, DEFAULTS);
+        Feeder reader = new Feeder(new RespParser(DEFAULTS), new Chunks(input.toByteArray(), 1));
         Frame set = reader.read();
         assertThat(((Frame.Request) set).args().get(2)).isEqualTo(value);
         assertThat(words(reader.read())).containsExactly("PING");
@@ -124,29 +123,53 @@ final class RespReaderTest {
     }
 
     @Test
+    void read_randomChunks_giveTheSameRequestsAsWholeInput(SeededRandom random) throws IOException {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int size = random.nextInt(10) == 0 ? random.nextInt(100_000) : random.nextInt(40);
+            String value = "v".repeat(size) + i;
+            input.writeBytes(bytes("*3\r\n$3\r\nSET\r\n$" + Integer.toString(i).length() + "\r\n" + i + "\r\n$"
+                    + value.length() + "\r\n" + value + "\r\n"));
+            input.writeBytes(bytes("GET " + i + "\r\n"));
+            expected.add("SET|" + i + "|" + value);
+            expected.add("GET|" + i);
+        }
+        byte[] all = input.toByteArray();
+        for (int chunk : new int[] {1 + random.nextInt(7), 1 + random.nextInt(5000), 1 + random.nextInt(70_000)}) {
+            Feeder reader = new Feeder(new RespParser(DEFAULTS), new Chunks(all, chunk));
+            assertThat(readAll(reader)).as("read %d bytes at a time", chunk).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void read_bulkLargerThanTheBuffer_arrivesIntact(SeededRandom random) throws IOException {
-        byte[] value = random.nextBytes(3 * RespReader.BUFFER_SIZE + 17 + (1 << 20));
+        byte[] value = random.nextBytes(3 * RespParser.BUFFER_SIZE + 17 + (1 << 20));
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         input.writeBytes(bytes("*2\r\n$4\r\nECHO\r\n$" + value.length + "\r\n"));
         input.writeBytes(value);
         input.writeBytes(bytes("\r\nPING\r\n"));
-        RespReader reader = reader(input.toByteArray(), DEFAULTS);
+        Feeder reader = reader(input.toByteArray(), DEFAULTS);
         assertThat(((Frame.Request) reader.read()).args().get(1)).isEqualTo(value);
         assertThat(words(reader.read())).containsExactly("PING");
     }
 
     @Test
-    void read_pipelinedRequests_flushOnlyWhenTheBufferIsDrained() throws IOException {
-        AtomicInteger flushes = new AtomicInteger();
-        RespReader reader = new RespReader(
-                new ByteArrayInputStream(bytes("PING\r\nPING\r\nPING\r\n")), flushes::incrementAndGet, DEFAULTS);
-        reader.read();
-        assertThat(flushes).hasValue(1); // before the first read of the socket
-        reader.read();
-        reader.read();
-        assertThat(flushes).hasValue(1); // answered from the buffer: replies keep accumulating
-        assertThat(reader.read()).isEqualTo(Frame.END_OF_STREAM);
-        assertThat(flushes).hasValue(2); // about to wait for more: the three replies go out
+    void next_pipelinedRequests_allParsedFromOneRead_thenNullUntilMoreArrive() throws IOException {
+        RespParser parser = new RespParser(DEFAULTS);
+        Chunks channel = new Chunks(bytes("PING\r\nPING\r\n*1\r\n$4\r\nPI"), Integer.MAX_VALUE);
+        assertThat(parser.next()).isNull();
+        assertThat(parser.readFrom(channel)).isEqualTo(22);
+        assertThat(words(parser.next())).containsExactly("PING");
+        assertThat(words(parser.next())).containsExactly("PING");
+        assertThat(parser.next()).isNull(); // the third has not fully arrived; its progress is kept
+        assertThat(parser.hasPendingInput()).isTrue();
+        assertThat(parser.readFrom(new Chunks(bytes("NG\r\n"), Integer.MAX_VALUE)))
+                .isEqualTo(4);
+        assertThat(words(parser.next())).containsExactly("PING");
+        assertThat(parser.next()).isNull();
+        assertThat(parser.hasPendingInput()).isFalse();
+        assertThat(parser.readFrom(channel)).isEqualTo(-1);
     }
 
     @Test
@@ -240,31 +263,49 @@ final class RespReaderTest {
                 .containsExactly("PING", "PING", "error: Protocol error: invalid multibulk length");
     }
 
-    /** Hands out one byte per read, as a slow network might. */
-    private static final class Trickle extends InputStream {
+    /** Parses as a blocking reader would: reads more whenever the parser needs it; the end of input ends it. */
+    private record Feeder(RespParser parser, ReadableByteChannel channel) {
+        Frame read() throws IOException {
+            while (true) {
+                Frame frame = parser.next();
+                if (frame != null) {
+                    return frame;
+                }
+                if (parser.readFrom(channel) < 0) {
+                    return Frame.END_OF_STREAM;
+                }
+            }
+        }
+    }
+
+    /** Hands out at most {@code chunk} bytes per read, as a slow network might. */
+    private static final class Chunks implements ReadableByteChannel {
         private final byte[] data;
+        private final int chunk;
         private int at;
 
-        Trickle(byte[] data) {
+        Chunks(byte[] data, int chunk) {
             this.data = data;
+            this.chunk = chunk;
         }
 
         @Override
-        public int read() {
-            return at < data.length ? data[at++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            int b = read();
-            if (b < 0) {
+        public int read(ByteBuffer into) {
+            if (at == data.length) {
                 return -1;
             }
-            into[offset] = (byte) b;
-            return 1;
+            int n = Math.min(Math.min(chunk, into.remaining()), data.length - at);
+            into.put(data, at, n);
+            at += n;
+            return n;
         }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
     }
 }
