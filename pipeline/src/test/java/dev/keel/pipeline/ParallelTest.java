@@ -29,6 +29,21 @@ final class ParallelTest {
         return h >>> 40;
     }
 
+    /**
+     * Records the calling thread; the first two calls wait for each other at {@code barrier}, which proves that two
+     * threads were running parts at the same time (it fails after 10 s otherwise).
+     */
+    private static void meetOnce(Set<Thread> workers, AtomicInteger met, CyclicBarrier barrier) {
+        workers.add(Thread.currentThread());
+        if (met.getAndIncrement() < 2) {
+            try {
+                barrier.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("two parts did not run at the same time", e);
+            }
+        }
+    }
+
     @Test
     void reduce_ofACpuBoundFunction_equalsTheSequentialReduce() {
         LazyPipeline<Long> hashes = LazyPipeline.range(0, 200_000).map(ParallelTest::cpuBound);
@@ -46,14 +61,7 @@ final class ParallelTest {
             List<Integer> result = LazyPipeline.of(1, 2, 3, 4, 5, 6, 7, 8)
                     .parallel(executor)
                     .map(x -> {
-                        workers.add(Thread.currentThread());
-                        if (met.getAndIncrement() < 2) {
-                            try {
-                                twoAtOnce.await(10, TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                throw new IllegalStateException("parts did not run concurrently", e);
-                            }
-                        }
+                        meetOnce(workers, met, twoAtOnce);
                         return x * 10;
                     })
                     .toList();
@@ -102,16 +110,7 @@ final class ParallelTest {
             AtomicInteger met = new AtomicInteger();
             long count = LazyPipeline.range(0, 1_000)
                     .parallel(single)
-                    .peek(x -> {
-                        workers.add(Thread.currentThread());
-                        if (met.getAndIncrement() < 2) {
-                            try {
-                                callerAndWorker.await(10, TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                throw new IllegalStateException("the caller and the worker did not run at once", e);
-                            }
-                        }
-                    })
+                    .peek(x -> meetOnce(workers, met, callerAndWorker))
                     .count();
             assertThat(count).isEqualTo(1_000);
         }
