@@ -636,7 +636,11 @@ public final class LazyPipeline<T> implements AutoCloseable {
                 .onClose(iterator::close);
     }
 
-    /** Closes every run handed out by {@link #iterator()} or {@link #toStream()} that is still open; refuses new runs. */
+    /**
+     * Closes every run handed out by {@link #iterator()} or {@link #toStream()} that is still open, and refuses new runs.
+     * Runs are confined to their threads: close a pipeline from the thread that uses its iterators, or after they are
+     * done; closing it while another thread is inside {@code next()} is a race, as it would be for any iterator.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

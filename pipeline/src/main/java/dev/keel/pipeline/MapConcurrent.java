@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * <p>How it is designed, and why: the pulling thread stays the only one that touches upstream. Before it hands out a
  * result it tops the window up to {@code maxConcurrency} tasks by pulling upstream; the tasks in the window, running
  * or finished but not yet handed out, are the only buffered results, so at most {@code maxConcurrency} exist at any
- * time. Every task, when it ends, puts itself on a completion queue; the pulling thread waits on that queue (never by
- * polling) and drains it before each hand-out, so a failure anywhere in the window is seen as soon as it happens, not
- * when its turn comes. On the first failure, on close (a {@code take} that is satisfied, an exception downstream, the
+ * time. A task that fails puts itself on a completion queue at once, and so does a task the pulling thread is waiting
+ * for (the head, in order; any task, unordered); the pulling thread waits on that queue (never by polling) and drains
+ * it before each hand-out, so a failure anywhere in the window is seen as soon as it happens, not when its turn
+ * comes, while the successes of tasks behind the head do not wake it. On the first failure, on close (a {@code take} that is satisfied, an exception downstream, the
  * end of the terminal operation) and on interruption, every task still in the window is interrupted and then
  * <em>joined</em>: when the terminal operation returns, no task of it is running. That is the lesson of JDK-8347274,
  * where {@code Gatherers.mapConcurrent} could return while tasks it had cancelled were still executing. The cost of
@@ -39,7 +40,11 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
     /** Threads of tasks already handed out, possibly still leaving their run method: joined by {@link #close}. */
     private final ArrayDeque<Thread> exiting = new ArrayDeque<>();
 
+    /** Failed tasks, the awaited head (ordered) or every finished task (unordered): what wakes the pulling thread. */
     private final LinkedBlockingQueue<Task<T, R>> completions = new LinkedBlockingQueue<>();
+    /** The head the pulling thread is waiting for (ordered only), so that other successes do not wake it. */
+    private volatile @Nullable Task<T, R> awaited;
+
     private boolean upstreamDone;
     private long index;
 
@@ -71,20 +76,33 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
     /** Starts a task for one upstream element. */
     @Override
     public void accept(T element) {
-        Task<T, R> task = new Task<>(index++, element, function, completions);
+        Task<T, R> task = new Task<>(index++, element, function, this::finished);
         Thread thread = threads.newThread(task);
         task.thread = thread;
         window.add(task);
         thread.start();
     }
 
+    /**
+     * On a task's thread, when it has ended: signal the pulling thread if it must know now. Both sides write before
+     * they read ({@code done} then {@code awaited} here, {@code awaited} then {@code done} in {@link #awaitHead}), and
+     * both fields are volatile, so a head that ends while being awaited is always signalled.
+     */
+    private void finished(Task<T, R> task) {
+        if (!ordered || task.failure != null || awaited == task) {
+            completions.add(task);
+        }
+    }
+
     private Task<T, R> awaitHead() {
         Task<T, R> head = Objects.requireNonNull(window.peek());
+        awaited = head;
         while (true) {
             for (Task<T, R> done = completions.poll(); done != null; done = completions.poll()) {
                 failIfFailed(done);
             }
             if (head.done) {
+                awaited = null;
                 failIfFailed(head);
                 window.poll();
                 return head;
@@ -197,7 +215,7 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
         final long index;
         private @Nullable T element;
         private final Function<? super T, ? extends R> function;
-        private final LinkedBlockingQueue<Task<T, R>> completions;
+        private final Consumer<Task<T, R>> onEnd;
 
         @Nullable
         Thread thread;
@@ -206,15 +224,11 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
         volatile @Nullable Throwable failure;
         volatile boolean done;
 
-        Task(
-                long index,
-                T element,
-                Function<? super T, ? extends R> function,
-                LinkedBlockingQueue<Task<T, R>> completions) {
+        Task(long index, T element, Function<? super T, ? extends R> function, Consumer<Task<T, R>> onEnd) {
             this.index = index;
             this.element = element;
             this.function = function;
-            this.completions = completions;
+            this.onEnd = onEnd;
         }
 
         @Override
@@ -227,7 +241,7 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
             } finally {
                 element = null;
                 done = true;
-                completions.add(this);
+                onEnd.accept(this);
             }
         }
 

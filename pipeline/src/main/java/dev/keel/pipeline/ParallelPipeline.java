@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,13 +22,13 @@ import java.util.function.Predicate;
  * operations.
  *
  * <p>How it is designed, and why: a run cuts the source's index range into parts (four per worker, so that a slow part
- * does not leave the other workers idle), runs the whole fused sequential chain over each part as one task on the
- * executor, and combines the parts' results <em>in index order</em>: {@link #toList()} is in input order and
+ * does not leave the other workers idle); the calling thread and the executor's workers claim parts in index order
+ * and run the whole fused sequential chain over each; the parts' results are combined <em>in index order</em>: {@link #toList()} is in input order and
  * {@link #reduce} applies its (associative) operator to neighbours only, so the result is the sequential one. Only
  * stateless operations are offered here; for {@code sorted}, {@code distinct}, {@code take} and the rest, go back with
  * {@link #sequential()}: order-dependent operations over parts would need a merge step per operation, which is what
- * {@code java.util.stream} pays for and what CPU-bound maps rarely need. The terminal operation returns only when
- * every part has ended, failed or not; the first failure in index order is rethrown.
+ * {@code java.util.stream} pays for and what CPU-bound maps rarely need. After a failure no new part starts; the
+ * terminal operation returns only when every part has ended, and rethrows the first failure in index order.
  *
  * <p>Immutable and thread-safe; the functions given to it run on the executor's threads and must be thread-safe.
  */
@@ -55,6 +57,16 @@ public final class ParallelPipeline<T> {
     /** The elements of each element's pipeline. */
     public <R> ParallelPipeline<R> flatMap(Function<? super T, ? extends LazyPipeline<? extends R>> mapper) {
         return new ParallelPipeline<>(sequential.flatMap(mapper), executor);
+    }
+
+    /** Zero or more elements per element, pushed by {@code mapper} to the consumer it is given. */
+    public <R> ParallelPipeline<R> mapMulti(BiConsumer<? super T, ? super Consumer<R>> mapper) {
+        return new ParallelPipeline<>(sequential.mapMulti(mapper), executor);
+    }
+
+    /** The same elements, each shown to the thread-safe {@code observer} as it passes, in no particular order. */
+    public ParallelPipeline<T> peek(Consumer<? super T> observer) {
+        return new ParallelPipeline<>(sequential.peek(observer), executor);
     }
 
     /** The same pipeline, run sequentially again. */
@@ -103,46 +115,107 @@ public final class ParallelPipeline<T> {
                 : Runtime.getRuntime().availableProcessors();
     }
 
-    /** Runs {@code terminal} over each part on the executor; the parts' results in index order. */
+    /**
+     * Runs {@code terminal} over each part; the parts' results in index order. The calling thread works too: it and
+     * up to {@code workers()} tasks on the executor claim parts in index order from one counter until none is left.
+     * (Leaving the caller idle would waste a core: on 2 cores the common pool has a parallelism of 1.) After the first
+     * failure no new part is started. The caller returns only when every claimed part has ended.
+     */
     private <A> List<A> evaluate(Function<Cursor<T>, A> terminal) {
         long size = source.size();
         if (size == 0) {
             return List.of();
         }
-        long parts = Math.min(size, 4L * Math.max(1, workers()));
-        List<CompletableFuture<A>> futures = new ArrayList<>();
-        for (long part = 0; part < parts; part++) {
-            long from = size * part / parts;
-            long to = size * (part + 1) / parts;
-            futures.add(CompletableFuture.supplyAsync(
-                    () -> {
-                        try (Cursor<T> run = source.open(from, to)) {
-                            return terminal.apply(run);
-                        }
-                    },
-                    executor));
+        int helpers = Math.max(1, workers());
+        int parts = (int) Math.min(size, 4L * (helpers + 1));
+        PartRun<A> run = new PartRun<>(size, parts, terminal);
+        for (int i = 0; i < Math.min(helpers, parts - 1); i++) {
+            executor.execute(run::work);
         }
-        List<A> results = new ArrayList<>(futures.size());
-        RuntimeException failure = null;
-        for (CompletableFuture<A> future : futures) {
-            try {
-                results.add(future.join());
-            } catch (CompletionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException cause
-                            ? cause
-                            : new PipelineException(
-                                    PipelineException.Code.TASK_FAILED,
-                                    "a parallel part failed: " + e.getCause(),
-                                    null,
-                                    -1,
-                                    e.getCause());
+        run.work();
+        run.awaitAllParts();
+        return run.results();
+    }
+
+    /** One parallel run: the parts, who has claimed which, their results and the first failure. Thread-safe. */
+    private final class PartRun<A> {
+        private final long size;
+        private final int parts;
+        private final Function<Cursor<T>, A> terminal;
+        private final AtomicInteger nextPart = new AtomicInteger();
+        private final CountDownLatch ended;
+        private final AtomicReferenceArray<A> results;
+        private final AtomicReferenceArray<RuntimeException> failures;
+        private volatile boolean failed;
+
+        PartRun(long size, int parts, Function<Cursor<T>, A> terminal) {
+            this.size = size;
+            this.parts = parts;
+            this.terminal = terminal;
+            this.ended = new CountDownLatch(parts);
+            this.results = new AtomicReferenceArray<>(parts);
+            this.failures = new AtomicReferenceArray<>(parts);
+        }
+
+        /** Claims and runs parts until none is left; after a failure, claims them only to mark them ended. */
+        void work() {
+            for (int part = nextPart.getAndIncrement(); part < parts; part = nextPart.getAndIncrement()) {
+                try {
+                    if (!failed) {
+                        results.set(part, runPart(part));
+                    }
+                } catch (RuntimeException e) {
+                    failures.set(part, e);
+                    failed = true;
+                } catch (Error e) {
+                    failures.set(
+                            part,
+                            new PipelineException(
+                                    PipelineException.Code.TASK_FAILED, "a parallel part failed: " + e, null, -1, e));
+                    failed = true;
+                } finally {
+                    ended.countDown();
                 }
             }
         }
-        if (failure != null) {
-            throw failure;
+
+        private A runPart(int part) {
+            long from = size * part / parts;
+            long to = size * (part + 1) / parts;
+            try (Cursor<T> cursor = source.open(from, to)) {
+                return terminal.apply(cursor);
+            }
         }
-        return results;
+
+        /** Waits for every part, even when interrupted (the flag is restored): no part outlives the call. */
+        void awaitAllParts() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    ended.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The results in part order, or the first failure in part order. */
+        List<A> results() {
+            for (int part = 0; part < parts; part++) {
+                RuntimeException failure = failures.get(part);
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+            List<A> all = new ArrayList<>(parts);
+            for (int part = 0; part < parts; part++) {
+                all.add(Objects.requireNonNull(results.get(part)));
+            }
+            return all;
+        }
     }
 }

@@ -121,6 +121,13 @@ final class Sources {
         }
 
         @Override
+        void forEachRemaining(Consumer<? super T> action) {
+            while (iterator.hasNext()) {
+                action.accept(Objects.requireNonNull(iterator.next(), "the source produced a null element"));
+            }
+        }
+
+        @Override
         public void close() {
             AutoCloseable held = resource;
             resource = null;

@@ -3,6 +3,7 @@ package dev.keel.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,11 @@ final class ErrorsTest {
         assertThatThrownBy(() -> LazyPipeline.of(1, null, 3))
                 .hasMessage("of: element 1 is null (expected: no null elements)");
         assertThatThrownBy(() -> LazyPipeline.from((Iterable<Integer>) null)).hasMessage("iterable");
+        assertThatThrownBy(() -> LazyPipeline.from(Arrays.asList(1, null)).toList())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("the source produced a null element");
+        assertThatThrownBy(() -> LazyPipeline.generate(() -> null).first())
+                .hasRootCauseMessage("generate's supplier returned null");
     }
 
     @Test

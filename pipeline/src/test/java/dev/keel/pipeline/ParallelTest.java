@@ -29,6 +29,21 @@ final class ParallelTest {
         return h >>> 40;
     }
 
+    /**
+     * Records the calling thread; the first two calls wait for each other at {@code barrier}, which proves that two
+     * threads were running parts at the same time (it fails after 10 s otherwise).
+     */
+    private static void meetOnce(Set<Thread> workers, AtomicInteger met, CyclicBarrier barrier) {
+        workers.add(Thread.currentThread());
+        if (met.getAndIncrement() < 2) {
+            try {
+                barrier.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("two parts did not run at the same time", e);
+            }
+        }
+    }
+
     @Test
     void reduce_ofACpuBoundFunction_equalsTheSequentialReduce() {
         LazyPipeline<Long> hashes = LazyPipeline.range(0, 200_000).map(ParallelTest::cpuBound);
@@ -46,14 +61,7 @@ final class ParallelTest {
             List<Integer> result = LazyPipeline.of(1, 2, 3, 4, 5, 6, 7, 8)
                     .parallel(executor)
                     .map(x -> {
-                        workers.add(Thread.currentThread());
-                        if (met.getAndIncrement() < 2) {
-                            try {
-                                twoAtOnce.await(10, TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                throw new IllegalStateException("parts did not run concurrently", e);
-                            }
-                        }
+                        meetOnce(workers, met, twoAtOnce);
                         return x * 10;
                     })
                     .toList();
@@ -90,7 +98,23 @@ final class ParallelTest {
                                 .isEqualTo(finished.sum() + 1);
                     });
         }
-        assertThat(finished.sum()).as("the other parts ran to their end").isGreaterThanOrEqualTo(32);
+        assertThat(finished.sum()).as("after the failure, no new part started").isLessThan(63);
+    }
+
+    /** On a 2-core machine the common pool has one worker; the calling thread must work too. */
+    @Test
+    void theCallingThread_runsPartsToo() {
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        try (ExecutorService single = Executors.newSingleThreadExecutor()) {
+            CyclicBarrier callerAndWorker = new CyclicBarrier(2);
+            AtomicInteger met = new AtomicInteger();
+            long count = LazyPipeline.range(0, 1_000)
+                    .parallel(single)
+                    .peek(x -> meetOnce(workers, met, callerAndWorker))
+                    .count();
+            assertThat(count).isEqualTo(1_000);
+        }
+        assertThat(workers).contains(Thread.currentThread()).hasSize(2);
     }
 
     @Test
