@@ -25,6 +25,8 @@ public final class CrawlException extends RuntimeException {
         OUTPUT_FAILED,
         /** The {@code onPage} callback threw; the crawl stopped. */
         CALLBACK_FAILED,
+        /** A worker failed unexpectedly (a bug); the crawl stopped. The cause is attached. */
+        FAILED,
         /** The thread waiting for the crawl was interrupted; the crawl was stopped. */
         INTERRUPTED
     }

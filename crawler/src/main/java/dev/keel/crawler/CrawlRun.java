@@ -165,7 +165,9 @@ final class CrawlRun {
             try {
                 warc.close();
             } catch (IOException e) {
-                failure.compareAndSet(null, e);
+                failure.compareAndSet(
+                        null,
+                        new CrawlException(CrawlException.Code.OUTPUT_FAILED, "cannot close the WARC file: " + e, e));
             }
         }
         if (journal != null) {
@@ -180,7 +182,9 @@ final class CrawlRun {
             throw crawl;
         }
         if (failed != null) {
-            throw new CrawlException(CrawlException.Code.JOURNAL_FAILED, "the crawl failed: " + failed, failed);
+            CrawlException.Code code =
+                    failed instanceof IOException ? CrawlException.Code.JOURNAL_FAILED : CrawlException.Code.FAILED;
+            throw new CrawlException(code, "the crawl failed: " + failed, failed);
         }
         synchronized (pages) {
             return List.copyOf(pages);
