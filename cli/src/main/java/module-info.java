@@ -5,8 +5,12 @@ module dev.keel.cli {
     requires dev.keel.ratelimit;
     requires dev.keel.chat;
     requires dev.keel.bank;
+    requires dev.keel.snapshot;
+    requires dev.keel.pipeline;
     requires dev.keel.crawler;
     requires jdk.httpserver;
+    requires dev.keel.scheduler;
+    requires dev.keel.logs;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

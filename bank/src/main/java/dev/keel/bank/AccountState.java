@@ -1,14 +1,13 @@
 package dev.keel.bank;
 
-import java.util.Arrays;
 import java.util.Currency;
 
 /**
  * One account inside the {@link Ledger}: its fixed fields, its four totals and its posting history (for statements and
  * balances as of a past time). Not thread-safe: confined to the sequencer's thread, like the ledger.
  *
- * <p>The history is three parallel growable arrays (time, running balance, transfer) rather than a list of objects: a million postings cost about 24 MB
- * instead of about 56, and the balance as of a time is a binary search over the timestamps, which increase.
+ * <p>The history is a {@link PostingHistory} (chunked parallel arrays of time, running balance and transfer); the
+ * balance as of a time is a binary search over the timestamps, which increase.
  */
 final class AccountState {
 
@@ -25,10 +24,7 @@ final class AccountState {
     long debitsPending;
     long creditsPending;
 
-    private long[] postedAt = new long[4];
-    private long[] balances = new long[4];
-    private String[] transferIds = new String[4];
-    private int postings;
+    private final PostingHistory history = new PostingHistory();
 
     AccountState(String id, String owner, Currency currency, AccountFlags flags, long initialBalance, long openedAt) {
         this.id = id;
@@ -50,38 +46,28 @@ final class AccountState {
 
     /** Appends a posting as a snapshot recorded it. */
     void restorePosting(long timestamp, long balance, String transferId) {
-        if (postings == postedAt.length) {
-            int capacity = postings * 2;
-            postedAt = Arrays.copyOf(postedAt, capacity);
-            balances = Arrays.copyOf(balances, capacity);
-            transferIds = Arrays.copyOf(transferIds, capacity);
-        }
-        postedAt[postings] = timestamp;
-        balances[postings] = balance;
-        transferIds[postings] = transferId;
-        postings++;
+        history.append(timestamp, balance, transferId);
     }
 
     /** Drops the newest posting (a chain member rolled back); it must be {@code transferId}'s. */
     void dropLastPosting(String transferId) {
-        if (postings == 0 || !transferIds[postings - 1].equals(transferId)) {
+        if (history.size() == 0 || !history.transfer(history.size() - 1).equals(transferId)) {
             throw new IllegalStateException("account " + id + ": the newest posting is not " + transferId);
         }
-        postings--;
-        transferIds[postings] = null;
+        history.dropLast();
     }
 
     int postings() {
-        return postings;
+        return history.size();
     }
 
     long postingTimestamp(int index) {
-        return postedAt[index];
+        return history.timestamp(index);
     }
 
     /** The posted balance after posting {@code index}. */
     long balanceAfter(int index) {
-        return index < 0 ? 0 : balances[index];
+        return index < 0 ? 0 : history.balance(index);
     }
 
     /** The change posting {@code index} made: positive for a credit. */
@@ -90,16 +76,16 @@ final class AccountState {
     }
 
     String postingTransfer(int index) {
-        return transferIds[index];
+        return history.transfer(index);
     }
 
     /** The number of postings at or before {@code timestamp}. */
     int postingsUpTo(long timestamp) {
         int low = 0;
-        int high = postings;
+        int high = history.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (postedAt[middle] <= timestamp) {
+            if (history.timestamp(middle) <= timestamp) {
                 low = middle + 1;
             } else {
                 high = middle;

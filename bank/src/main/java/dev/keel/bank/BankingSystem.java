@@ -70,6 +70,18 @@ public final class BankingSystem implements AutoCloseable {
         return new BankingSystem(options, journal.ledger(), journal);
     }
 
+    /** As {@link #open(BankOptions)} for a durable system whose snapshots are committed on {@code snapshotCommits}. */
+    static BankingSystem open(BankOptions options, java.util.concurrent.Executor snapshotCommits) throws IOException {
+        DurableJournal journal = DurableJournal.open(options);
+        try {
+            journal.commitSnapshotsOn(snapshotCommits);
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return new BankingSystem(options, journal.ledger(), journal);
+    }
+
     /**
      * Checks a data directory offline: replays the log after the snapshot (verifying every record's checksum and the
      * hash chain), then audits the books. Writes nothing but what the log's own recovery does (cutting a torn tail).

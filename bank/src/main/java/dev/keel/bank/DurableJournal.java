@@ -1,5 +1,6 @@
 package dev.keel.bank;
 
+import dev.keel.storage.DurableFiles;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
 import dev.keel.storage.WalOptions;
@@ -16,8 +17,8 @@ import java.util.List;
  * write-ahead log, and a {@link LedgerSnapshot} is written after {@link BankOptions#snapshotEvery()} events, once the
  * log has also grown by twice the last snapshot's size since it (so that writing snapshots, which costs the whole
  * state, stays proportional to the log written: without that rule a ledger of ten million transfers would write its
- * whole state every million events), and at
- * close.
+ * whole state every million events), and at close. A snapshot that falls due after a batch is encoded on the
+ * sequencer's thread and forced to disk off it ({@link SnapshotCommits}).
  *
  * <p>How opening works (recovery): load the snapshot if there is one, open the log (which truncates a torn tail and
  * fails on damage before it; see docs/storage.md), then replay every record after the snapshot's position, checking
@@ -28,7 +29,9 @@ import java.util.List;
  *
  * <p>Layout: {@code DIR/log/} (the segments), {@code DIR/ledger.snapshot}.
  *
- * <p>Not thread-safe: used by the sequencer's thread, and by the opening thread before the sequencer starts.
+ * <p>Not thread-safe: used by the sequencer's thread, and by the opening thread before the sequencer starts (and the
+ * closing thread after it stops); a snapshot's commit runs on its own thread and touches only the files and the log,
+ * which is thread-safe.
  */
 final class DurableJournal implements Journal {
 
@@ -42,6 +45,7 @@ final class DurableJournal implements Journal {
     private long bytesSinceSnapshot;
     private long lastSnapshotBytes;
     private boolean snapshotAtClose = true;
+    private SnapshotCommits commits = SnapshotCommits.onOwnThread();
 
     /** What opening found and did, for {@code keel bank verify} and the server's banner. */
     record Recovery(String snapshot, long records, long events, long bytes, String logReport) {}
@@ -65,6 +69,16 @@ final class DurableJournal implements Journal {
         return Files.isRegularFile(file) ? Files.size(file) : 0;
     }
 
+    /** Deletes the temporary files of snapshots that a crash interrupted before their commit renamed them. */
+    private static void deleteStaleStagedSnapshots(Path directory) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> stale =
+                Files.newDirectoryStream(directory, "." + LedgerSnapshot.FILE + ".*.tmp")) {
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** Recovers the ledger in {@code options.directory()} and returns the journal that continues it. */
     static DurableJournal open(BankOptions options) throws IOException {
         return open(options, false);
@@ -83,6 +97,9 @@ final class DurableJournal implements Journal {
                 .maxRecordSize(256 << 20)
                 .channelOpener(options.channelOpener())
                 .build();
+        if (!wholeChain) {
+            deleteStaleStagedSnapshots(directory);
+        }
         WriteAheadLog log = WriteAheadLog.open(directory.resolve("log"), walOptions);
         try {
             Ledger ledger = new Ledger(options.clock());
@@ -244,32 +261,52 @@ final class DurableJournal implements Journal {
         bytesSinceSnapshot += payload.length;
     }
 
+    /** Commits snapshots on {@code executor} instead of a thread of the journal's own: for tests. */
+    void commitSnapshotsOn(java.util.concurrent.Executor executor) throws IOException {
+        commits.close();
+        commits = SnapshotCommits.on(executor);
+    }
+
+    /**
+     * Starts a snapshot when one is due and none is being committed: encoded here, on the sequencer's thread, and
+     * committed in the background ({@link SnapshotCommits}). Throws the failure of an earlier background commit.
+     */
     @Override
     public void afterBatch(Ledger current) throws IOException {
-        if (eventsSinceSnapshot >= snapshotEvery && bytesSinceSnapshot >= 2 * lastSnapshotBytes) {
-            snapshot();
+        commits.collect();
+        if (eventsSinceSnapshot >= snapshotEvery && bytesSinceSnapshot >= 2 * lastSnapshotBytes && !commits.busy()) {
+            long covered = stageCounters();
+            DurableFiles.Staged staged = LedgerSnapshot.stage(directory, ledger, covered, head);
+            lastSnapshotBytes = staged.size();
+            commits.submit(staged, () -> log.truncateBefore(covered));
         }
     }
 
-    /** Writes a snapshot as of the log's end and deletes the segments it makes unnecessary. */
+    /** Writes a snapshot as of the log's end, waiting for it, and deletes the segments it makes unnecessary. */
     void snapshot() throws IOException {
-        log.sync(); // under NONE or INTERVAL, the snapshot must still never cover records that are not on disk
-        long covered = log.endLsn();
+        commits.await();
+        long covered = stageCounters();
         LedgerSnapshot.write(directory, ledger, covered, head);
         log.truncateBefore(covered);
+        lastSnapshotBytes = snapshotSize(directory);
+    }
+
+    /** Makes the log durable to its end, which the next snapshot covers, and restarts the counts; returns the end. */
+    private long stageCounters() throws IOException {
+        log.sync(); // under NONE or INTERVAL, the snapshot must still never cover records that are not on disk
         eventsSinceSnapshot = 0;
         bytesSinceSnapshot = 0;
-        lastSnapshotBytes = snapshotSize(directory);
+        return log.endLsn();
     }
 
     @Override
     public void close() throws IOException {
-        try {
+        try (log;
+                SnapshotCommits closing = commits) {
+            closing.await();
             if (snapshotAtClose && eventsSinceSnapshot > 0) {
                 snapshot();
             }
-        } finally {
-            log.close();
         }
     }
 }

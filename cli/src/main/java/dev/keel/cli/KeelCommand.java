@@ -47,7 +47,7 @@ final class KeelCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new KeelCommand());
         commandLine.addSubcommand("demo", new DemoCommand(systems));
         for (KeelSystem system : systems) {
-            commandLine.addSubcommand(system.name(), system.command());
+            commandLine.addSubcommand(system.commandName(), system.command());
         }
         SourceTreeCommand.registerAll(commandLine);
         return commandLine

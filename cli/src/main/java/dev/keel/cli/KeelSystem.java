@@ -14,7 +14,15 @@ interface KeelSystem {
     /** The system's name on the command line and its module folder: {@code kv}, {@code sql}, {@code chat}. */
     String name();
 
-    /** A new picocli command object for {@code keel <name> ...}. */
+    /**
+     * The subcommand's name, {@link #name()} unless the command reads better as a verb ({@code keel schedule} for
+     * the scheduler); the command may also list {@link #name()} as an alias.
+     */
+    default String commandName() {
+        return name();
+    }
+
+    /** A new picocli command object for {@code keel <commandName> ...}. */
     Object command();
 
     /** Runs the tour, writing to {@code out}. Throws for a failure, which makes {@code keel demo} exit 1. */

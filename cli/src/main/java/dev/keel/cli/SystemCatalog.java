@@ -31,7 +31,16 @@ final class SystemCatalog {
 
     /** The systems that have landed, in tour order. */
     static List<KeelSystem> landed() {
-        return List.of(new KvSystem(), new RatelimitSystem(), new ChatSystem(), new BankSystem(), new CrawlerSystem());
+        return List.of(
+                new KvSystem(),
+                new RatelimitSystem(),
+                new ChatSystem(),
+                new BankSystem(),
+                new SnapshotSystem(),
+                new PipelineSystem(),
+                new CrawlerSystem(),
+                new LogsSystem(),
+                new SchedulerSystem());
     }
 
     static Optional<PlannedSystem> planned(String name) {

@@ -46,31 +46,95 @@ public final class DurableFiles {
 
     /** Replaces {@code target} with what {@code writer} writes, crash-safely; on failure the target is untouched. */
     public static void replace(Path target, ContentWriter writer) throws IOException {
+        try (Staged staged = stage(target, writer)) {
+            staged.commit();
+        }
+    }
+
+    /**
+     * The first half of {@link #replace(Path, ContentWriter)}: writes the new contents to a temporary file beside
+     * {@code target} without forcing it, and returns the replacement to {@link Staged#commit() commit} later, perhaps
+     * on another thread. Writing costs what the writer costs and a copy into the page cache; the expensive part, the
+     * forces, is left to the commit. Until it commits, {@code target} is untouched; closing an uncommitted replacement
+     * deletes the temporary file.
+     */
+    public static Staged stage(Path target, ContentWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory == null) {
             throw new IllegalArgumentException("target (" + target + ") must be a file inside a directory");
         }
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
-        boolean moved = false;
         try {
-            try (FileChannel channel =
-                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
                 writer.writeTo(out);
                 out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException deleting) {
+                e.addSuppressed(deleting);
+            }
+            throw e;
+        }
+        return new Staged(absolute, directory, temp);
+    }
+
+    /**
+     * A replacement written to a temporary file and not yet committed ({@link #stage}). Not thread-safe: one owner at
+     * a time, which may hand it to another thread (through an executor, say) to commit.
+     */
+    public static final class Staged implements AutoCloseable {
+
+        private final Path target;
+        private final Path directory;
+        private final Path temp;
+        private boolean committed;
+
+        private Staged(Path target, Path directory, Path temp) {
+            this.target = target;
+            this.directory = directory;
+            this.temp = temp;
+        }
+
+        /** The file the commit will replace. */
+        public Path target() {
+            return target;
+        }
+
+        /** How many bytes the new contents are. */
+        public long size() throws IOException {
+            return Files.size(temp);
+        }
+
+        /**
+         * Forces the new contents, renames them over the target atomically and forces the directory: after this
+         * returns the target holds the new contents, also after a crash; if it fails, the target holds the old or the
+         * new contents, never a mix. Committing twice is an error.
+         */
+        public void commit() throws IOException {
+            if (committed) {
+                throw new IllegalStateException("the replacement of " + target + " is already committed");
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException(
                         "cannot replace " + target + " crash-safely: its file system has no atomic rename", e);
             }
-            moved = true;
+            committed = true;
             forceDirectory(directory);
-        } finally {
-            if (!moved) {
+        }
+
+        /** Deletes the temporary file unless the replacement was committed. Idempotent. */
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
                 Files.deleteIfExists(temp);
             }
         }

@@ -58,6 +58,44 @@ final class DurableFilesTest {
     }
 
     @Test
+    void stage_leavesTheTargetAloneUntilCommit_thenReplacesIt() throws IOException {
+        Path target = dir.resolve("ledger.snapshot");
+        Files.writeString(target, "old");
+        try (DurableFiles.Staged staged =
+                DurableFiles.stage(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(target).hasContent("old");
+            assertThat(staged.size()).isEqualTo(3);
+            assertThat(filesIn(dir)).isEqualTo(2);
+            staged.commit();
+            assertThatThrownBy(staged::commit).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(target).hasContent("new");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void stage_closedWithoutCommit_deletesTheTemporaryFileAndKeepsTheTarget() throws IOException {
+        Path target = dir.resolve("ledger.snapshot");
+        Files.writeString(target, "old");
+        try (DurableFiles.Staged staged =
+                DurableFiles.stage(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(staged.target()).isEqualTo(target.toAbsolutePath());
+        }
+        assertThat(target).hasContent("old");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void stage_writerFails_leavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("state");
+        assertThatThrownBy(() -> DurableFiles.stage(target, out -> {
+                    throw new IOException("encoding failed");
+                }))
+                .hasMessage("encoding failed");
+        assertThat(filesIn(dir)).isZero();
+    }
+
+    @Test
     void forceDirectory_ofAMissingDirectory_fails() {
         assertThatThrownBy(() -> DurableFiles.forceDirectory(dir.resolve("missing")))
                 .isInstanceOf(IOException.class);

@@ -1,0 +1,306 @@
+package dev.keel.logs.store;
+
+import dev.keel.logs.LogEntry;
+import dev.keel.logs.LogLevel;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The format of a sealed block, the unit of storage: one stream's entries in time order, compressed, behind a header
+ * that holds everything the indexes need, so that opening a store reads headers only.
+ *
+ * <pre>
+ * magic          4 bytes   "KLB1"
+ * headerLength   4 bytes   big-endian, length of the header section that follows the CRC
+ * headerCrc      4 bytes   CRC32C of the header section
+ * header:
+ *   id             8 bytes   block number
+ *   minNanos       8 bytes   oldest timestamp (ns since 1970, signed)
+ *   maxNanos       8 bytes   newest timestamp
+ *   count          4 bytes   entries
+ *   sealedThrough  8 bytes   write-ahead log position this block covers for its stream
+ *   rawLength      4 bytes   length of the body once inflated
+ *   bodyLength     4 bytes   length of the compressed body
+ *   bodyCrc        4 bytes   CRC32C of the compressed body
+ *   source         string    (varint byte length + UTF-8)
+ *   labels         varint n, n * (name string, value string)
+ *   levelCounts    9 * varint, entries per level ordinal
+ *   bloomLog2Bits  1 byte    10..22
+ *   bloomWords     2^log2 / 64 * 8 bytes, big-endian longs
+ * body: DEFLATE (RFC 1951, raw) of
+ *   timestamps     count * zigzag varint, each the difference from the previous (the first from minNanos)
+ *   levels         count bytes, LogLevel ordinals
+ *   entries        count * (message string, fields varint n, n * (name string, value string))
+ * </pre>
+ *
+ * <p>Columns first, so that a count or histogram query inflates only the first few kilobytes of a body (DEFLATE
+ * decodes a prefix without the rest), and similar values sit together, which helps compression. The stream's source
+ * and labels are stored once per block, not per entry. Stateless.
+ */
+public final class BlockCodec {
+
+    static final int MAGIC = 0x4B4C4231; // "KLB1"
+    static final int PREAMBLE = 12;
+    static final int MAX_HEADER = 8 << 20;
+    static final int MAX_BODY = 256 << 20;
+
+    private BlockCodec() {}
+
+    /** A sealed block: its metadata and its bytes at rest. */
+    public record Encoded(BlockMeta meta, byte[] bytes) {}
+
+    /** Encodes {@code entries} (one stream's, sorted by time, not empty) as block {@code id}. */
+    public static Encoded encode(long id, StreamKey stream, List<LogEntry> entries, long sealedThroughLsn) {
+        int count = entries.size();
+        long min = entries.getFirst().epochNanos();
+        long max = entries.getLast().epochNanos();
+        int[] levelCounts = new int[LogLevel.values().length];
+        ByteSink body = new ByteSink(count * 120);
+        long previous = min;
+        for (LogEntry entry : entries) {
+            long nanos = entry.epochNanos();
+            body.putZigZag(nanos - previous);
+            previous = nanos;
+        }
+        List<String> messages = new ArrayList<>(count);
+        for (LogEntry entry : entries) {
+            body.put(entry.level().ordinal());
+            levelCounts[entry.level().ordinal()]++;
+        }
+        for (LogEntry entry : entries) {
+            body.putString(entry.message());
+            EntryCodec.putMap(body, entry.fields());
+            messages.add(entry.message());
+        }
+        byte[] compressed = deflate(body.array(), body.size());
+        NgramBloom bloom = NgramBloom.of(messages);
+
+        ByteSink header = new ByteSink(256 + bloom.sizeInBytes());
+        header.putLong(id);
+        header.putLong(min);
+        header.putLong(max);
+        header.putInt(count);
+        header.putLong(sealedThroughLsn);
+        header.putInt(body.size());
+        header.putInt(compressed.length);
+        header.putInt(crc(compressed, 0, compressed.length));
+        header.putString(stream.source());
+        EntryCodec.putMap(header, stream.labels());
+        for (int levelCount : levelCounts) {
+            header.putVarLong(levelCount);
+        }
+        header.put(bloom.log2Bits());
+        for (long word : bloom.words()) {
+            header.putLong(word);
+        }
+
+        ByteSink file = new ByteSink(PREAMBLE + header.size() + compressed.length);
+        file.putInt(MAGIC);
+        file.putInt(header.size());
+        file.putInt(crc(header.array(), 0, header.size()));
+        file.putBytes(header.array(), 0, header.size());
+        file.putBytes(compressed, 0, compressed.length);
+        BlockMeta meta = new BlockMeta(
+                id, stream, min, max, count, levelCounts, bloom, sealedThroughLsn, file.size(), body.size());
+        return new Encoded(meta, file.toByteArray());
+    }
+
+    /**
+     * Decodes the metadata from the start of a block file ({@code prefix} holds at least the preamble and header);
+     * {@code fileLength} is the whole file's length, checked against the header; {@code where} names it in errors.
+     */
+    public static BlockMeta decodeMeta(byte[] prefix, long fileLength, String where) {
+        ByteSource pre = new ByteSource(prefix, 0, Math.min(prefix.length, PREAMBLE), where);
+        int magic = pre.getInt();
+        if (magic != MAGIC) {
+            throw pre.corrupt(String.format("bad magic 0x%08X (expected: 0x%08X, \"KLB1\")", magic, MAGIC));
+        }
+        int headerLength = pre.getInt();
+        int headerCrc = pre.getInt();
+        if (headerLength < 0 || headerLength > MAX_HEADER || PREAMBLE + headerLength > prefix.length) {
+            throw pre.corrupt("header length " + headerLength + " (expected: at most " + MAX_HEADER
+                    + " and within the file's " + prefix.length + " bytes)");
+        }
+        if (crc(prefix, PREAMBLE, headerLength) != headerCrc) {
+            throw pre.corrupt("header checksum mismatch");
+        }
+        ByteSource in = new ByteSource(prefix, PREAMBLE, headerLength, where);
+        long id = in.getLong();
+        long min = in.getLong();
+        long max = in.getLong();
+        int count = in.getInt();
+        long sealedThrough = in.getLong();
+        int rawLength = in.getInt();
+        int bodyLength = in.getInt();
+        in.getInt(); // body CRC, checked when the body is read
+        String source = in.getString(EntryCodec.MAX_STRING);
+        TreeMap<String, String> labels = EntryCodec.getMap(in, LogEntry.MAX_LABELS);
+        int[] levelCounts = new int[LogLevel.values().length];
+        long total = 0;
+        for (int i = 0; i < levelCounts.length; i++) {
+            levelCounts[i] = in.getCount("level count", Integer.MAX_VALUE);
+            total += levelCounts[i];
+        }
+        int log2 = in.get();
+        if (log2 < NgramBloom.MIN_LOG2_BITS || log2 > NgramBloom.MAX_LOG2_BITS) {
+            throw in.corrupt("bloom size 2^" + log2 + " (expected: 2^10 to 2^22 bits)");
+        }
+        long[] words = new long[(1 << log2) / 64];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = in.getLong();
+        }
+        if (count <= 0 || total != count || min > max) {
+            throw in.corrupt("count " + count + " with level counts summing to " + total + ", span " + min + ".." + max
+                    + " (expected: equal positive counts, min <= max)");
+        }
+        if (bodyLength < 0 || bodyLength > MAX_BODY || rawLength < 0 || rawLength > MAX_BODY) {
+            throw in.corrupt("body of " + bodyLength + " bytes (" + rawLength + " raw), expected at most " + MAX_BODY);
+        }
+        long expectedLength = (long) PREAMBLE + headerLength + bodyLength;
+        if (fileLength != expectedLength) {
+            throw in.corrupt("file is " + fileLength + " bytes (expected: " + expectedLength + ")");
+        }
+        StreamKey stream;
+        try {
+            stream = StreamKey.of(new LogEntry(LogEntry.instantOf(min), LogLevel.INFO, source, labels, ""));
+        } catch (IllegalArgumentException e) {
+            throw in.corrupt("invalid stream: " + e.getMessage());
+        }
+        return new BlockMeta(
+                id,
+                stream,
+                min,
+                max,
+                count,
+                levelCounts,
+                new NgramBloom(words, log2),
+                sealedThrough,
+                (int) expectedLength,
+                rawLength);
+    }
+
+    /** The header's length plus the preamble: where the body starts. */
+    static int bodyOffset(byte[] file) {
+        ByteSource pre = new ByteSource(file, 0, PREAMBLE, "block");
+        pre.getInt();
+        return PREAMBLE + pre.getInt();
+    }
+
+    /** Inflates and decodes every entry of the block file {@code file}, whose metadata is {@code meta}. */
+    public static List<LogEntry> decodeEntries(BlockMeta meta, byte[] file) {
+        byte[] raw = inflateBody(meta, file, meta.rawBytes());
+        String where = "block " + meta.id();
+        ByteSource in = new ByteSource(raw, 0, raw.length, where);
+        int count = meta.count();
+        long[] nanos = timestamps(in, meta);
+        LogLevel[] levels = new LogLevel[count];
+        for (int i = 0; i < count; i++) {
+            levels[i] = EntryCodec.level(in);
+        }
+        List<LogEntry> entries = new ArrayList<>(count);
+        StreamKey stream = meta.stream();
+        for (int i = 0; i < count; i++) {
+            String message = in.getString(EntryCodec.MAX_STRING);
+            TreeMap<String, String> fields = EntryCodec.getMap(in, LogEntry.MAX_FIELDS);
+            entries.add(new LogEntry(
+                    LogEntry.instantOf(nanos[i]), levels[i], stream.source(), stream.labels(), message, fields));
+        }
+        if (in.remaining() != 0) {
+            throw in.corrupt(in.remaining() + " bytes after the last entry");
+        }
+        return entries;
+    }
+
+    /**
+     * The timestamps and levels only: inflates just the columns at the front of the body. The result's levels are
+     * ordinals.
+     */
+    public static Columns decodeColumns(BlockMeta meta, byte[] file) {
+        // At most 10 bytes per timestamp and 1 per level.
+        int prefix = (int) Math.min(meta.rawBytes(), 11L * meta.count());
+        byte[] raw = inflateBody(meta, file, prefix);
+        ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id());
+        long[] nanos = timestamps(in, meta);
+        byte[] levels = new byte[meta.count()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = (byte) EntryCodec.level(in).ordinal();
+        }
+        return new Columns(nanos, levels);
+    }
+
+    /** A block's timestamp and level columns. */
+    public record Columns(long[] nanos, byte[] levels) {}
+
+    private static long[] timestamps(ByteSource in, BlockMeta meta) {
+        long[] nanos = new long[meta.count()];
+        long previous = meta.minNanos();
+        for (int i = 0; i < nanos.length; i++) {
+            previous += in.getZigZag();
+            if (previous < meta.minNanos() || previous > meta.maxNanos() || (i > 0 && previous < nanos[i - 1])) {
+                throw in.corrupt("timestamp " + previous + " of entry " + i + " out of order or outside "
+                        + meta.minNanos() + ".." + meta.maxNanos());
+            }
+            nanos[i] = previous;
+        }
+        return nanos;
+    }
+
+    private static byte[] inflateBody(BlockMeta meta, byte[] file, int length) {
+        int offset = bodyOffset(file);
+        int bodyLength = file.length - offset;
+        ByteSource check = new ByteSource(file, PREAMBLE + 8 * 3 + 4 + 8 + 4 + 4, 4, "block " + meta.id());
+        if (crc(file, offset, bodyLength) != check.getInt()) {
+            throw check.corrupt("body checksum mismatch");
+        }
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(file, offset, bodyLength);
+            byte[] raw = new byte[length];
+            int filled = 0;
+            while (filled < length) {
+                int n = inflater.inflate(raw, filled, length - filled);
+                if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                filled += n;
+            }
+            if (filled != length) {
+                throw check.corrupt("body inflates to " + filled + " bytes (expected: at least " + length + ")");
+            }
+            return raw;
+        } catch (DataFormatException e) {
+            throw check.corrupt("body does not inflate: " + e.getMessage());
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static byte[] deflate(byte[] raw, int length) {
+        Deflater deflater = new Deflater(6, true);
+        try {
+            deflater.setInput(raw, 0, length);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 4));
+            byte[] chunk = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(chunk);
+                out.write(chunk, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static int crc(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
+    }
+}

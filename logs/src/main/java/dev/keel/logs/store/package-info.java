@@ -1,0 +1,20 @@
+/**
+ * Storage: streams of entries in time-bounded, compressed blocks, a write-ahead log for the open ones, and the
+ * indexes a query prunes with.
+ *
+ * <p>Reading order: {@link dev.keel.logs.store.LogStore} (ingestion, sealing, recovery: how a write becomes durable),
+ * {@code OpenBlock} and {@code Stream}; {@link dev.keel.logs.store.BlockCodec} (the block format) with
+ * {@link dev.keel.logs.store.BlockMeta} and {@link dev.keel.logs.store.NgramBloom} (the full-text filter);
+ * {@code BlockList} (binary search over blocks that may overlap in time); {@code StreamRegistry} (the label index);
+ * {@link dev.keel.logs.store.StoreSnapshot} (how queries read, and stop early under a limit);
+ * {@link dev.keel.logs.store.EntryCodec} (the log record format); {@code StoreRecovery}, {@code Retention},
+ * {@code Watermarks}; {@code FileBlockStore}, {@code MemoryBlockStore}, {@code BlockReader} (the block cache).
+ *
+ * <p>Thread safety: {@code LogStore} is thread-safe (one write lock; snapshots read without it); block metadata,
+ * block lists, snapshots and codecs are immutable or stateless; open blocks and streams' mutable fields are guarded
+ * by the store's lock.
+ */
+@NullMarked
+package dev.keel.logs.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,338 @@
+package dev.keel.pipeline;
+
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
+import java.util.function.LongUnaryOperator;
+import java.util.function.ToLongFunction;
+
+/** The {@code long} cursors: the range source, map, filter, peek, take, skip, and the bridges to and from objects. */
+final class LongCursors {
+
+    private LongCursors() {}
+
+    /** The integers from {@code from} (inclusive) to {@code to} (exclusive). */
+    static final class Range extends LongCursor {
+        private final long from;
+        private final long to;
+        private long next;
+
+        Range(long from, long to) {
+            this.from = from;
+            this.next = from;
+            this.to = to;
+        }
+
+        @Override
+        boolean tryAdvance(LongConsumer action) {
+            if (next >= to) {
+                return false;
+            }
+            long value = next++;
+            try {
+                action.accept(value);
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(value - from);
+            }
+            return true;
+        }
+
+        @Override
+        void forEachRemaining(LongConsumer action) {
+            long end = to;
+            long i = next;
+            next = end;
+            try {
+                for (; i < end; i++) {
+                    action.accept(i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(i - from);
+            }
+        }
+
+        @Override
+        public void close() {
+            next = to;
+        }
+    }
+
+    static final class Array extends LongCursor {
+        private final long[] elements;
+        private int next;
+
+        Array(long[] elements) {
+            this.elements = elements;
+        }
+
+        @Override
+        boolean tryAdvance(LongConsumer action) {
+            if (next >= elements.length) {
+                return false;
+            }
+            int position = next++;
+            try {
+                action.accept(elements[position]);
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(position);
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+            next = elements.length;
+        }
+    }
+
+    /** A stage between an {@code long} upstream and an {@code long} consumer, counting its inputs for errors. */
+    abstract static class Stage extends LongCursor implements LongConsumer {
+        final LongCursor upstream;
+        LongConsumer downstream = element -> {
+            throw new IllegalStateException("a stage received an element outside a pull: " + element);
+        };
+        long index;
+
+        Stage(LongCursor upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        boolean tryAdvance(LongConsumer action) {
+            downstream = action;
+            return upstream.tryAdvance(this);
+        }
+
+        @Override
+        void forEachRemaining(LongConsumer action) {
+            downstream = action;
+            upstream.forEachRemaining(this);
+        }
+
+        @Override
+        public void close() {
+            upstream.close();
+        }
+    }
+
+    static final class Map extends Stage {
+        private final LongUnaryOperator mapper;
+
+        Map(LongCursor upstream, LongUnaryOperator mapper) {
+            super(upstream);
+            this.mapper = mapper;
+        }
+
+        @Override
+        public void accept(long element) {
+            long result;
+            try {
+                result = mapper.applyAsLong(element);
+            } catch (RuntimeException e) {
+                throw PipelineException.inPrimitive("map", e);
+            }
+            downstream.accept(result);
+        }
+    }
+
+    static final class Filter extends Stage {
+        private final LongPredicate predicate;
+        private boolean matched;
+
+        Filter(LongCursor upstream, LongPredicate predicate) {
+            super(upstream);
+            this.predicate = predicate;
+        }
+
+        @Override
+        boolean tryAdvance(LongConsumer action) {
+            downstream = action;
+            matched = false;
+            while (!matched && upstream.tryAdvance(this)) {
+                // pull until one element passes
+            }
+            return matched;
+        }
+
+        @Override
+        public void accept(long element) {
+            boolean passes;
+            try {
+                passes = predicate.test(element);
+            } catch (RuntimeException e) {
+                throw PipelineException.inPrimitive("filter", e);
+            }
+            if (passes) {
+                matched = true;
+                downstream.accept(element);
+            }
+        }
+    }
+
+    static final class Peek extends Stage {
+        private final LongConsumer observer;
+
+        Peek(LongCursor upstream, LongConsumer observer) {
+            super(upstream);
+            this.observer = observer;
+        }
+
+        @Override
+        public void accept(long element) {
+            try {
+                observer.accept(element);
+            } catch (RuntimeException e) {
+                throw PipelineException.inPrimitive("peek", e);
+            }
+            downstream.accept(element);
+        }
+    }
+
+    static final class Take extends LongCursor {
+        private final LongCursor upstream;
+        private final long limit;
+        private long taken;
+
+        Take(LongCursor upstream, long limit) {
+            this.upstream = upstream;
+            this.limit = limit;
+        }
+
+        @Override
+        boolean tryAdvance(LongConsumer action) {
+            if (taken >= limit || !upstream.tryAdvance(action)) {
+                return false;
+            }
+            taken++;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            upstream.close();
+        }
+    }
+
+    static final class Skip extends Stage {
+        private final long count;
+
+        Skip(LongCursor upstream, long count) {
+            super(upstream);
+            this.count = count;
+        }
+
+        @Override
+        boolean tryAdvance(LongConsumer action) {
+            skip();
+            return upstream.tryAdvance(action);
+        }
+
+        @Override
+        void forEachRemaining(LongConsumer action) {
+            skip();
+            upstream.forEachRemaining(action);
+        }
+
+        private void skip() {
+            while (index < count && upstream.tryAdvance(this)) {
+                // accept counts the skipped elements
+            }
+        }
+
+        @Override
+        public void accept(long element) {
+            index++;
+        }
+    }
+
+    /** Objects turned into {@code long}s by a function. */
+    static <T> LongCursor fromObjects(Cursor<T> upstream, ToLongFunction<? super T> mapper) {
+        return new LongCursor() {
+            private long index;
+
+            private Consumer<T> bridge(LongConsumer action) {
+                return element -> {
+                    long value;
+                    try {
+                        value = mapper.applyAsLong(element);
+                    } catch (RuntimeException e) {
+                        throw PipelineException.at("mapToLong", index, e);
+                    }
+                    index++;
+                    action.accept(value);
+                };
+            }
+
+            @Override
+            boolean tryAdvance(LongConsumer action) {
+                return upstream.tryAdvance(bridge(action));
+            }
+
+            @Override
+            void forEachRemaining(LongConsumer action) {
+                upstream.forEachRemaining(bridge(action));
+            }
+
+            @Override
+            public void close() {
+                upstream.close();
+            }
+        };
+    }
+
+    /** {@code long}s turned into objects by a function. */
+    static <R> Cursor<R> toObjects(LongCursor upstream, LongFunction<? extends R> mapper) {
+        return new Cursor<>() {
+            private long index;
+
+            private LongConsumer bridge(Consumer<? super R> action) {
+                return element -> {
+                    R value;
+                    try {
+                        value = mapper.apply(element);
+                    } catch (RuntimeException e) {
+                        throw PipelineException.at("mapToObj", index, e);
+                    }
+                    index++;
+                    action.accept(value);
+                };
+            }
+
+            @Override
+            boolean tryAdvance(Consumer<? super R> action) {
+                return upstream.tryAdvance(bridge(action));
+            }
+
+            @Override
+            void forEachRemaining(Consumer<? super R> action) {
+                upstream.forEachRemaining(bridge(action));
+            }
+
+            @Override
+            public void close() {
+                upstream.close();
+            }
+        };
+    }
+
+    /** {@code int}s widened to {@code long}s. */
+    static LongCursor fromInts(IntCursor upstream) {
+        return new LongCursor() {
+            @Override
+            boolean tryAdvance(LongConsumer action) {
+                return upstream.tryAdvance(action::accept);
+            }
+
+            @Override
+            void forEachRemaining(LongConsumer action) {
+                upstream.forEachRemaining(action::accept);
+            }
+
+            @Override
+            public void close() {
+                upstream.close();
+            }
+        };
+    }
+}

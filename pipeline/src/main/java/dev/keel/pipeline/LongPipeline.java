@@ -1,0 +1,247 @@
+package dev.keel.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * A lazy pipeline of {@code long}s: {@link LazyPipeline}'s model (a recipe; each terminal operation is one run that
+ * pulls only what it needs) without boxing, for ranges and numeric chains. Sums are exact: {@link #sum()} is a
+ * {@code long} and throws {@link ArithmeticException} rather than wrap around.
+ *
+ * <p>Errors: a failing function is reported as a {@link PipelineException} naming the operation and the position of
+ * the element in the source (a range or an array; -1 behind {@code mapToInt}/{@code mapToLong}). Unlike
+ * {@link LazyPipeline}, the stages keep no count of their own: two counters per element cost the primitive chain half
+ * its speed (measured), and the source knows the position for free.
+ *
+ * <p>Immutable and thread-safe; each run is confined to the thread of its terminal operation.
+ */
+public final class LongPipeline {
+
+    @FunctionalInterface
+    interface Opener {
+        LongCursor open();
+    }
+
+    private final Opener opener;
+
+    LongPipeline(Opener opener) {
+        this.opener = opener;
+    }
+
+    /** The integers from {@code from} (inclusive) to {@code to} (exclusive); empty when {@code to <= from}. */
+    public static LongPipeline range(long from, long to) {
+        return new LongPipeline(() -> new LongCursors.Range(from, to));
+    }
+
+    /** The integers from {@code from} to {@code to}, both inclusive. */
+    public static LongPipeline rangeClosed(long from, long to) {
+        if (to == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("rangeClosed: to (" + to + ") must be below Long.MAX_VALUE");
+        }
+        return range(from, to + 1);
+    }
+
+    /** The given values, in order. */
+    public static LongPipeline of(long... values) {
+        Objects.requireNonNull(values, "values");
+        long[] copy = values.clone();
+        return new LongPipeline(() -> new LongCursors.Array(copy));
+    }
+
+    LongCursor open() {
+        return opener.open();
+    }
+
+    /** Each value transformed by {@code mapper}. */
+    public LongPipeline map(LongUnaryOperator mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return new LongPipeline(() -> new LongCursors.Map(open(), mapper));
+    }
+
+    /** The values for which {@code predicate} holds. */
+    public LongPipeline filter(LongPredicate predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return new LongPipeline(() -> new LongCursors.Filter(open(), predicate));
+    }
+
+    /** The same values, each shown to {@code observer} as it passes. */
+    public LongPipeline peek(LongConsumer observer) {
+        Objects.requireNonNull(observer, "observer");
+        return new LongPipeline(() -> new LongCursors.Peek(open(), observer));
+    }
+
+    /** The first {@code n} values; the value after them is never pulled. */
+    public LongPipeline take(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
+        }
+        return new LongPipeline(() -> new LongCursors.Take(open(), n));
+    }
+
+    /** All but the first {@code n} values. */
+    public LongPipeline skip(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
+        }
+        return new LongPipeline(() -> new LongCursors.Skip(open(), n));
+    }
+
+    /** Each value turned into an object. */
+    public <R> LazyPipeline<R> mapToObj(LongFunction<? extends R> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return new LazyPipeline<>(() -> LongCursors.toObjects(open(), mapper));
+    }
+
+    /** The values boxed. */
+    public LazyPipeline<Long> boxed() {
+        return mapToObj(Long::valueOf);
+    }
+
+    private interface LongTerminal<R> {
+        R apply(LongCursor run);
+    }
+
+    private <R> R run(LongTerminal<R> terminal) {
+        try (LongCursor run = open()) {
+            return terminal.apply(run);
+        }
+    }
+
+    /** The exact sum, as a {@code long}; throws {@link ArithmeticException} if it would overflow. */
+    public long sum() {
+        return run(run -> {
+            long[] sum = {0};
+            run.forEachRemaining(value -> sum[0] = Math.addExact(sum[0], value));
+            return sum[0];
+        });
+    }
+
+    /** How many values there are. */
+    public long count() {
+        return run(run -> {
+            long[] count = {0};
+            run.forEachRemaining(value -> count[0]++);
+            return count[0];
+        });
+    }
+
+    /** The arithmetic mean, or empty when there are no values. */
+    public OptionalDouble average() {
+        return run(run -> {
+            long[] sumAndCount = {0, 0};
+            run.forEachRemaining(value -> {
+                sumAndCount[0] = Math.addExact(sumAndCount[0], value);
+                sumAndCount[1]++;
+            });
+            return sumAndCount[1] == 0
+                    ? OptionalDouble.empty()
+                    : OptionalDouble.of((double) sumAndCount[0] / sumAndCount[1]);
+        });
+    }
+
+    /** The values combined left to right by {@code operator}, or empty. */
+    public OptionalLong reduce(LongBinaryOperator operator) {
+        Objects.requireNonNull(operator, "operator");
+        return run(run -> {
+            long[] acc = {0};
+            boolean[] any = {false};
+            run.forEachRemaining(value -> {
+                acc[0] = any[0] ? operator.applyAsLong(acc[0], value) : value;
+                any[0] = true;
+            });
+            return any[0] ? OptionalLong.of(acc[0]) : OptionalLong.empty();
+        });
+    }
+
+    /** {@code identity} and the values combined left to right by {@code operator}. */
+    public long reduce(long identity, LongBinaryOperator operator) {
+        Objects.requireNonNull(operator, "operator");
+        return run(run -> {
+            long[] acc = {identity};
+            run.forEachRemaining(value -> acc[0] = operator.applyAsLong(acc[0], value));
+            return acc[0];
+        });
+    }
+
+    /** The least value, or empty. */
+    public OptionalLong min() {
+        return reduce(Math::min);
+    }
+
+    /** The greatest value, or empty. */
+    public OptionalLong max() {
+        return reduce(Math::max);
+    }
+
+    /** The first value, or empty; pulls one value. */
+    public OptionalLong first() {
+        return run(run -> {
+            long[] first = {0};
+            return run.tryAdvance(value -> first[0] = value) ? OptionalLong.of(first[0]) : OptionalLong.empty();
+        });
+    }
+
+    /** Whether some value matches; stops at the first that does. */
+    public boolean anyMatch(LongPredicate predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return run(run -> {
+            boolean[] found = {false};
+            while (!found[0] && run.tryAdvance(value -> found[0] = predicate.test(value))) {
+                // stop at the first match
+            }
+            return found[0];
+        });
+    }
+
+    /** Whether every value matches; stops at the first that does not. */
+    public boolean allMatch(LongPredicate predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return !anyMatch(predicate.negate());
+    }
+
+    /** Whether no value matches; stops at the first that does. */
+    public boolean noneMatch(LongPredicate predicate) {
+        return !anyMatch(predicate);
+    }
+
+    /** Gives each value, in order, to {@code action}. */
+    public void forEach(LongConsumer action) {
+        Objects.requireNonNull(action, "action");
+        run(run -> {
+            run.forEachRemaining(action);
+            return null;
+        });
+    }
+
+    /** All values as a new array. */
+    public long[] toArray() {
+        return run(run -> {
+            long[][] buffer = {new long[16]};
+            int[] size = {0};
+            run.forEachRemaining(value -> {
+                if (size[0] == buffer[0].length) {
+                    buffer[0] = Arrays.copyOf(buffer[0], size[0] * 2);
+                }
+                buffer[0][size[0]++] = value;
+            });
+            return Arrays.copyOf(buffer[0], size[0]);
+        });
+    }
+
+    /** All values, boxed, as an unmodifiable list. */
+    public List<Long> toList() {
+        List<Long> list = new ArrayList<>();
+        forEach(list::add);
+        return Collections.unmodifiableList(list);
+    }
+}

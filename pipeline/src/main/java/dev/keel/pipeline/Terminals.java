@@ -1,0 +1,210 @@
+package dev.keel.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The terminal operations, each over one run. The run is closed by the caller ({@link LazyPipeline}) whatever
+ * happens; short-circuiting operations pull with {@code tryAdvance} and stop as soon as the answer is known.
+ */
+final class Terminals {
+
+    private Terminals() {}
+
+    static <T> List<T> toList(Cursor<T> run) {
+        ArrayList<T> list = new ArrayList<>();
+        run.forEachRemaining(list::add);
+        return Collections.unmodifiableList(list);
+    }
+
+    static <T> Set<T> toSet(Cursor<T> run) {
+        Set<T> set = new LinkedHashSet<>();
+        run.forEachRemaining(set::add);
+        return Collections.unmodifiableSet(set);
+    }
+
+    static <T, K, V> Map<K, V> toMap(
+            Cursor<T> run,
+            Function<? super T, ? extends K> key,
+            Function<? super T, ? extends V> value,
+            @Nullable BinaryOperator<V> merge) {
+        Map<K, V> map = new LinkedHashMap<>();
+        run.forEachRemaining(new Indexing<T>("toMap") {
+            @Override
+            void apply(T element) {
+                K k = key.apply(element);
+                V v = value.apply(element);
+                V previous = map.putIfAbsent(k, v);
+                if (previous != null) {
+                    if (merge == null) {
+                        throw new IllegalStateException("duplicate key " + k + " (values " + previous + " and " + v
+                                + "; pass a merge function to combine them)");
+                    }
+                    map.put(k, merge.apply(previous, v));
+                }
+            }
+        });
+        return Collections.unmodifiableMap(map);
+    }
+
+    static <T, K> Map<K, List<T>> groupBy(Cursor<T> run, Function<? super T, ? extends K> key) {
+        Map<K, List<T>> groups = new LinkedHashMap<>();
+        run.forEachRemaining(new Indexing<T>("groupBy") {
+            @Override
+            void apply(T element) {
+                groups.computeIfAbsent(key.apply(element), k -> new ArrayList<>())
+                        .add(element);
+            }
+        });
+        Map<K, List<T>> result = new LinkedHashMap<>();
+        groups.forEach((k, list) -> result.put(k, Collections.unmodifiableList(list)));
+        return Collections.unmodifiableMap(result);
+    }
+
+    static <T> Partition<T> partition(Cursor<T> run, Predicate<? super T> predicate) {
+        List<T> matching = new ArrayList<>();
+        List<T> rest = new ArrayList<>();
+        run.forEachRemaining(new Indexing<T>("partition") {
+            @Override
+            void apply(T element) {
+                (predicate.test(element) ? matching : rest).add(element);
+            }
+        });
+        return new Partition<>(matching, rest);
+    }
+
+    static <T, R> R fold(Cursor<T> run, R initial, BiFunction<? super R, ? super T, ? extends R> accumulator) {
+        var folding = new Indexing<T>("fold") {
+            R value = initial;
+
+            @Override
+            void apply(T element) {
+                value = accumulator.apply(value, element);
+            }
+        };
+        run.forEachRemaining(folding);
+        return folding.value;
+    }
+
+    static <T> Optional<T> reduce(Cursor<T> run, BinaryOperator<T> operator) {
+        var reducing = new Indexing<T>("reduce") {
+            @Nullable
+            T value;
+
+            @Override
+            void apply(T element) {
+                T current = value;
+                value = current == null ? element : operator.apply(current, element);
+            }
+        };
+        run.forEachRemaining(reducing);
+        return Optional.ofNullable(reducing.value);
+    }
+
+    /** The least element by {@code comparator}; the first of equals. */
+    static <T> Optional<T> minBy(Cursor<T> run, Comparator<? super T> comparator, String operation) {
+        var least = new Indexing<T>(operation) {
+            @Nullable
+            T value;
+
+            @Override
+            void apply(T element) {
+                T current = value;
+                if (current == null || comparator.compare(element, current) < 0) {
+                    value = element;
+                }
+            }
+        };
+        run.forEachRemaining(least);
+        return Optional.ofNullable(least.value);
+    }
+
+    static long count(Cursor<?> run) {
+        long[] count = {0};
+        run.forEachRemaining(element -> count[0]++);
+        return count[0];
+    }
+
+    static <T> Optional<T> first(Cursor<T> run) {
+        Combining.Holder<T> holder = new Combining.Holder<>();
+        return run.tryAdvance(holder) ? Optional.of(holder.take()) : Optional.empty();
+    }
+
+    static <T> Optional<T> last(Cursor<T> run) {
+        return reduce(run, (a, b) -> b);
+    }
+
+    /** Whether some element matches; with {@code expected} false, whether some element does not. */
+    static <T> boolean anyMatch(Cursor<T> run, Predicate<? super T> predicate, boolean expected, String operation) {
+        var matching = new Indexing<T>(operation) {
+            boolean found;
+
+            @Override
+            void apply(T element) {
+                found = predicate.test(element) == expected;
+            }
+        };
+        while (!matching.found && run.tryAdvance(matching)) {
+            // stop at the first decisive element
+        }
+        return matching.found;
+    }
+
+    static <T> void forEach(Cursor<T> run, Consumer<? super T> action) {
+        run.forEachRemaining(new Indexing<T>("forEach") {
+            @Override
+            void apply(T element) {
+                action.accept(element);
+            }
+        });
+    }
+
+    static <T, A, R> R collect(Cursor<T> run, Collector<? super T, A, R> collector) {
+        A container = collector.supplier().get();
+        BiConsumer<A, ? super T> accumulator = collector.accumulator();
+        run.forEachRemaining(new Indexing<T>("collect") {
+            @Override
+            void apply(T element) {
+                accumulator.accept(container, element);
+            }
+        });
+        return collector.finisher().apply(container);
+    }
+
+    /** A terminal consumer that names the failing element's index when the caller's function throws. */
+    abstract static class Indexing<T> implements Consumer<T> {
+        private final String operation;
+        private long index;
+
+        Indexing(String operation) {
+            this.operation = operation;
+        }
+
+        abstract void apply(T element);
+
+        @Override
+        public final void accept(T element) {
+            try {
+                apply(element);
+            } catch (RuntimeException e) {
+                throw PipelineException.at(operation, index, e);
+            }
+            index++;
+        }
+    }
+}

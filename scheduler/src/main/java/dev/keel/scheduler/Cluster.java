@@ -1,0 +1,153 @@
+package dev.keel.scheduler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The nodes and the pods bound to them, as one scheduling cycle sees them (kube-scheduler's cache snapshot), kept
+ * up to date incrementally: nodes in the order they were added, the nodes that host pods with affinity rules, and
+ * how many nodes hold each image.
+ *
+ * <p>Not thread-safe: {@link KubernetesScheduler} owns it and mutates it only under its lock, during which plugins
+ * read it.
+ */
+public final class Cluster {
+
+    Cluster() {}
+
+    /**
+     * A new, independent cluster of these nodes and bound pods (each pod's {@code nodeName} must name one of the
+     * nodes): for simulations and reference schedulers that recompute everything from scratch.
+     */
+    public static Cluster of(List<Node> nodes, List<Pod> boundPods) {
+        Cluster cluster = new Cluster();
+        nodes.forEach(cluster::putNode);
+        boundPods.forEach(cluster::addPod);
+        return cluster;
+    }
+
+    private final Map<String, NodeInfo> byName = new LinkedHashMap<>();
+    private final List<NodeInfo> nodes = new ArrayList<>();
+    private final Map<String, Integer> imageNodeCounts = new HashMap<>();
+    private final Map<String, Pod> podsByUid = new HashMap<>();
+    private int podsWithAffinity;
+    private int podsWithRequiredAntiAffinity;
+
+    /** All nodes, in the order they were added. */
+    public List<NodeInfo> nodes() {
+        return Collections.unmodifiableList(nodes);
+    }
+
+    public @Nullable NodeInfo node(String name) {
+        return byName.get(name);
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** How many nodes hold {@code image} (as ImageLocality normalizes it). */
+    public int nodesWithImage(String image) {
+        return imageNodeCounts.getOrDefault(image, 0);
+    }
+
+    /** The nodes that run at least one pod with pod affinity or anti-affinity. */
+    public List<NodeInfo> nodesWithPodAffinity() {
+        if (podsWithAffinity == 0) {
+            return List.of();
+        }
+        List<NodeInfo> result = new ArrayList<>();
+        for (NodeInfo info : nodes) {
+            if (!info.podsWithAffinity().isEmpty()) {
+                result.add(info);
+            }
+        }
+        return result;
+    }
+
+    /** Whether any bound pod has required pod anti-affinity (InterPodAffinity's symmetry check needs them). */
+    public boolean hasPodsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity > 0;
+    }
+
+    public @Nullable Pod boundPod(String uid) {
+        return podsByUid.get(uid);
+    }
+
+    public int boundPodCount() {
+        return podsByUid.size();
+    }
+
+    void putNode(Node node) {
+        NodeInfo existing = byName.get(node.name());
+        if (existing == null) {
+            NodeInfo info = new NodeInfo(node);
+            byName.put(node.name(), info);
+            nodes.add(info);
+        } else {
+            countImages(existing.node(), -1);
+            NodeInfo updated = existing.withNode(node);
+            byName.put(node.name(), updated);
+            nodes.set(nodes.indexOf(existing), updated);
+        }
+        countImages(node, 1);
+    }
+
+    /** Removes a node; its pods are forgotten with it. Returns the removed pods. */
+    List<Pod> removeNode(String name) {
+        NodeInfo removed = byName.remove(name);
+        if (removed == null) {
+            return List.of();
+        }
+        nodes.remove(removed);
+        countImages(removed.node(), -1);
+        removed.pods().forEach(pod -> {
+            podsByUid.remove(pod.uid());
+            countAffinity(pod, -1);
+        });
+        return List.copyOf(removed.pods());
+    }
+
+    void addPod(Pod pod) {
+        NodeInfo info = byName.get(pod.nodeName());
+        if (info == null) {
+            throw new IllegalArgumentException(
+                    "pod " + pod.key() + " is bound to node '" + pod.nodeName() + "', which does not exist");
+        }
+        if (podsByUid.putIfAbsent(pod.uid(), pod) != null) {
+            throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is already bound");
+        }
+        info.addPod(pod);
+        countAffinity(pod, 1);
+    }
+
+    private void countAffinity(Pod pod, int delta) {
+        if (pod.hasPodAffinityRules()) {
+            podsWithAffinity += delta;
+        }
+        if (!pod.podAntiAffinity().required().isEmpty()) {
+            podsWithRequiredAntiAffinity += delta;
+        }
+    }
+
+    boolean removePod(Pod pod) {
+        Pod bound = podsByUid.remove(pod.uid());
+        if (bound == null) {
+            return false;
+        }
+        countAffinity(bound, -1);
+        NodeInfo info = byName.get(bound.nodeName());
+        return info != null && info.removePod(bound);
+    }
+
+    private void countImages(Node node, int delta) {
+        for (String image : node.images().keySet()) {
+            imageNodeCounts.merge(ImageNames.normalize(image), delta, Integer::sum);
+        }
+    }
+}

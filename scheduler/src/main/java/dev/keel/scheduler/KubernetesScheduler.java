@@ -1,0 +1,397 @@
+package dev.keel.scheduler;
+
+import dev.keel.time.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Kubernetes scheduler: nodes, bound pods and a queue of pending pods, scheduled one at a time through a
+ * {@link Profile}'s plugins as kube-scheduler does.
+ *
+ * <pre>{@code
+ * KubernetesScheduler scheduler = new KubernetesScheduler();
+ * scheduler.addNode(new Node("node-1", new Resources(4000, 8192)));        // millicores, MiB
+ * scheduler.submitPod(new Pod("web-server", "default",
+ *     new Resources(500, 1024), new Resources(1000, 2048)));                // requests, limits
+ * List<Binding> scheduled = scheduler.schedulePendingPods();
+ * }</pre>
+ *
+ * <p>Each attempt pops the highest-priority pod from the {@link SchedulingQueue}, runs a {@link SchedulingCycle},
+ * and then, for the chosen node, assumes the pod there, runs Reserve, Permit and Bind, and commits; a failing step
+ * runs Unreserve and forgets the assumed pod. A pod that fits nowhere waits for a cluster change; preemption evicts
+ * its victims at once (they are returned in the result) and sends the pod to backoff with its node nominated.
+ *
+ * <p>Thread-safe: one lock guards the cluster, the queue and every cycle, so a cycle sees a consistent cluster and
+ * bindings never overcommit a node. Cycles are serial, as in kube-scheduler; the lock is held only in memory, never
+ * while waiting. Time comes from the injected {@link Ticker}, tie-breaking from the injected generator.
+ */
+public final class KubernetesScheduler {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Profile profile;
+    private final Ticker ticker;
+    // @GuardedBy("lock")
+    private final Cluster cluster = new Cluster();
+    // @GuardedBy("lock")
+    private final SchedulingQueue queue;
+    // @GuardedBy("lock")
+    private final SchedulingCycle cycle;
+    // @GuardedBy("lock")
+    private final Map<String, String> nominatedNodes = new HashMap<>();
+    private final List<ReservePlugin> reservePlugins;
+    private final List<PermitPlugin> permitPlugins;
+    private final List<BindPlugin> bindPlugins;
+
+    /** The default profile, the system clock, 1 s to 10 s backoff. */
+    public KubernetesScheduler() {
+        this(builder());
+    }
+
+    private KubernetesScheduler(Builder builder) {
+        this.profile = builder.profile;
+        this.ticker = builder.ticker;
+        this.queue = new SchedulingQueue(
+                profile.queueSort(), ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
+        this.cycle = new SchedulingCycle(profile, cluster, builder.random, builder.explain);
+        this.reservePlugins = profile.of(ReservePlugin.class);
+        this.permitPlugins = profile.of(PermitPlugin.class);
+        this.bindPlugins = profile.of(BindPlugin.class);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Adds a node, or replaces the node of the same name (keeping its pods); pending pods may fit now. */
+    public void addNode(Node node) {
+        lock.lock();
+        try {
+            cluster.putNode(node);
+            queue.moveAllToActiveOrBackoff();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes a node and the pods bound to it; returns those pods. */
+    public List<Pod> removeNode(String name) {
+        lock.lock();
+        try {
+            if (cluster.node(name) == null) {
+                throw new IllegalArgumentException("no node '" + name + "'");
+            }
+            return cluster.removeNode(name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues a pending pod (one without {@code nodeName}). */
+    public void submitPod(Pod pod) {
+        if (pod.isBound()) {
+            throw new IllegalArgumentException(
+                    "pod " + pod.key() + " is already bound to '" + pod.nodeName() + "'; add it with addBoundPod");
+        }
+        lock.lock();
+        try {
+            if (cluster.boundPod(pod.uid()) != null) {
+                throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is already bound");
+            }
+            queue.add(pod);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records a pod that already runs on a node ({@code nodeName} set), as an existing cluster would have. */
+    public void addBoundPod(Pod pod) {
+        if (!pod.isBound()) {
+            throw new IllegalArgumentException("pod " + pod.key() + " has no nodeName; queue it with submitPod");
+        }
+        lock.lock();
+        try {
+            if (queue.find(pod.uid()) != null) {
+                throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is pending");
+            }
+            cluster.addPod(pod);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes a pod, pending or bound, by namespace and name; returns whether it existed. */
+    public boolean deletePod(String namespace, String name) {
+        lock.lock();
+        try {
+            for (Pod pending : queue.pending()) {
+                if (pending.namespace().equals(namespace) && pending.name().equals(name)) {
+                    queue.remove(pending.uid());
+                    nominatedNodes.remove(pending.uid());
+                    return true;
+                }
+            }
+            for (NodeInfo node : cluster.nodes()) {
+                for (Pod bound : node.pods()) {
+                    if (bound.namespace().equals(namespace) && bound.name().equals(name)) {
+                        cluster.removePod(bound);
+                        queue.moveAllToActiveOrBackoff();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Schedules every pod that is ready now, in queue order; returns the bindings made. */
+    public List<Binding> schedulePendingPods() {
+        List<Binding> bindings = new ArrayList<>();
+        for (SchedulingResult result : scheduleAll()) {
+            if (result instanceof SchedulingResult.Scheduled scheduled) {
+                bindings.add(
+                        new Binding(scheduled.pod().namespace(), scheduled.pod().name(), scheduled.node()));
+            }
+        }
+        return bindings;
+    }
+
+    /** Runs one attempt for every pod ready now (pods that fail go back to wait); returns what each attempt did. */
+    public List<SchedulingResult> scheduleAll() {
+        List<SchedulingResult> results = new ArrayList<>();
+        lock.lock();
+        try {
+            int ready = queue.activeCount() + queue.backoffCount();
+            for (int i = 0; i < ready; i++) {
+                Optional<SchedulingResult> result = scheduleNextLocked();
+                if (result.isEmpty()) {
+                    break;
+                }
+                results.add(result.get());
+            }
+        } finally {
+            lock.unlock();
+        }
+        return results;
+    }
+
+    /** One scheduling attempt for the next ready pod, if any. */
+    public Optional<SchedulingResult> scheduleNext() {
+        lock.lock();
+        try {
+            return scheduleNextLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<SchedulingResult> scheduleNextLocked() {
+        QueuedPod queued = queue.pop();
+        if (queued == null) {
+            return Optional.empty();
+        }
+        Pod pod = queued.pod();
+        String nominated = nominatedNodes.getOrDefault(pod.uid(), "");
+        SchedulingCycle.Decision decision = cycle.schedule(pod, nominated);
+        return Optional.of(
+                switch (decision) {
+                    case SchedulingCycle.Suggested suggested -> bind(queued, suggested);
+                    case SchedulingCycle.Failed failed -> {
+                        queue.addUnschedulable(queued, pod);
+                        yield new SchedulingResult.Unschedulable(
+                                pod, failed.message(), failed.legacyMessage(), failed.diagnosis());
+                    }
+                    case SchedulingCycle.Preempted preempted -> {
+                        for (Pod victim : preempted.victims()) {
+                            cluster.removePod(victim);
+                        }
+                        nominatedNodes.put(pod.uid(), preempted.node());
+                        queue.moveAllToActiveOrBackoff();
+                        queue.addBackoff(queued, pod);
+                        yield new SchedulingResult.Nominated(
+                                pod,
+                                preempted.node(),
+                                preempted.victims(),
+                                preempted.message(),
+                                preempted.legacyMessage(),
+                                preempted.diagnosis());
+                    }
+                });
+    }
+
+    private SchedulingResult bind(QueuedPod queued, SchedulingCycle.Suggested suggested) {
+        Pod bound = queued.pod().boundTo(suggested.node(), ticker.read());
+        CycleState state = suggested.state();
+        cluster.addPod(bound);
+        List<ReservePlugin> reserved = new ArrayList<>();
+        Status failure = null;
+        for (ReservePlugin plugin : reservePlugins) {
+            Status status = plugin.reserve(state, bound, suggested.node());
+            reserved.add(plugin);
+            if (!status.isSuccess()) {
+                failure = status.withPlugin(plugin.name());
+                break;
+            }
+        }
+        if (failure == null) {
+            for (PermitPlugin plugin : permitPlugins) {
+                Status status = plugin.permit(state, bound, suggested.node());
+                if (!status.isSuccess()) {
+                    failure = status.withPlugin(plugin.name());
+                    break;
+                }
+            }
+        }
+        if (failure == null) {
+            failure = runBinders(state, bound, suggested.node());
+        }
+        if (failure == null) {
+            queue.done(bound.uid());
+            nominatedNodes.remove(bound.uid());
+            return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
+        }
+        for (int i = reserved.size() - 1; i >= 0; i--) {
+            reserved.get(i).unreserve(state, bound, suggested.node());
+        }
+        cluster.removePod(bound);
+        queue.addBackoff(queued, queued.pod());
+        String message = "running " + failure.plugin() + " plugin: " + String.join(", ", failure.reasons());
+        return new SchedulingResult.Unschedulable(queued.pod(), message, message, suggested.diagnosis());
+    }
+
+    private Status runBinders(CycleState state, Pod pod, String node) {
+        for (BindPlugin plugin : bindPlugins) {
+            Status status = plugin.bind(state, pod, node);
+            if (status.isSkip()) {
+                continue;
+            }
+            return status.isSuccess() ? null : status.withPlugin(plugin.name());
+        }
+        return Status.error("no Bind plugin bound the pod").withPlugin("Bind");
+    }
+
+    /** The pods not bound yet (active, backing off or unschedulable). */
+    public List<Pod> pendingPods() {
+        lock.lock();
+        try {
+            return queue.pending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bound pods, node by node. */
+    public List<Pod> boundPods() {
+        lock.lock();
+        try {
+            List<Pod> pods = new ArrayList<>();
+            for (NodeInfo node : cluster.nodes()) {
+                pods.addAll(node.pods());
+            }
+            return pods;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The nodes, in the order they were added. */
+    public List<Node> nodes() {
+        lock.lock();
+        try {
+            return cluster.nodes().stream().map(NodeInfo::node).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What is requested on {@code node} now (the sum of its pods' effective requests). */
+    public Resources requestedOn(String node) {
+        lock.lock();
+        try {
+            NodeInfo info = cluster.node(node);
+            if (info == null) {
+                throw new IllegalArgumentException("no node '" + node + "'");
+            }
+            return info.requested();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queue sizes: active, backoff, unschedulable. */
+    public QueueCounts queueCounts() {
+        lock.lock();
+        try {
+            return new QueueCounts(queue.activeCount(), queue.backoffCount(), queue.unschedulableCount());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many pending pods wait where. Immutable. */
+    public record QueueCounts(int active, int backoff, int unschedulable) {}
+
+    /** Builds a {@link KubernetesScheduler}; not thread-safe. */
+    public static final class Builder {
+        private Profile profile = Profile.defaults();
+        private Ticker ticker = Ticker.system();
+        private RandomGenerator random = new SplittableRandom();
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofSeconds(10);
+        private boolean explain;
+
+        private Builder() {}
+
+        public Builder profile(Profile value) {
+            profile = value;
+            return this;
+        }
+
+        public Builder ticker(Ticker value) {
+            ticker = value;
+            return this;
+        }
+
+        /** Breaks ties between equally scored nodes; seed it for repeatable runs. */
+        public Builder random(RandomGenerator value) {
+            random = value;
+            return this;
+        }
+
+        /** podInitialBackoffSeconds and podMaxBackoffSeconds: 1 s and 10 s by default. */
+        public Builder backoff(Duration initial, Duration max) {
+            if (initial.isNegative() || initial.isZero()) {
+                throw new IllegalArgumentException("initial backoff (" + initial + ") must be positive");
+            }
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException(
+                        "max backoff (" + max + ") must not be less than the initial backoff (" + initial + ")");
+            }
+            initialBackoff = initial;
+            maxBackoff = max;
+            return this;
+        }
+
+        /** Keep every plugin's scores per node in each result's {@link Diagnosis} (costs time on large clusters). */
+        public Builder explain(boolean value) {
+            explain = value;
+            return this;
+        }
+
+        public KubernetesScheduler build() {
+            return new KubernetesScheduler(this);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.keel.scheduler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A node and what runs on it, with the sums plugins need kept up to date as pods come and go (kube-scheduler's
+ * {@code framework.NodeInfo}): requested resources for fitting, non-zero requests for scoring, used host ports, and
+ * the pods that carry pod-affinity rules.
+ *
+ * <p>Not thread-safe. The scheduler mutates its own instances only under its lock, during which plugins read them;
+ * a plugin that simulates (preemption) mutates only a {@link #copy()}.
+ */
+public final class NodeInfo {
+
+    private final Node node;
+    private final List<Pod> pods;
+    private final List<Pod> podsWithAffinity;
+    private final List<Pod> podsWithRequiredAntiAffinity;
+    private final List<HostPort> usedPorts;
+    private final List<Pod> podsView;
+    private final List<Pod> podsWithAffinityView;
+    private final List<Pod> podsWithRequiredAntiAffinityView;
+    private final List<HostPort> usedPortsView;
+    private Resources requested;
+    private long nonZeroMilliCpu;
+    private long nonZeroMemory;
+
+    public NodeInfo(Node node) {
+        this.node = node;
+        this.pods = new ArrayList<>();
+        this.podsWithAffinity = new ArrayList<>();
+        this.podsWithRequiredAntiAffinity = new ArrayList<>();
+        this.usedPorts = new ArrayList<>();
+        this.requested = Resources.NONE;
+        this.podsView = Collections.unmodifiableList(pods);
+        this.podsWithAffinityView = Collections.unmodifiableList(podsWithAffinity);
+        this.podsWithRequiredAntiAffinityView = Collections.unmodifiableList(podsWithRequiredAntiAffinity);
+        this.usedPortsView = Collections.unmodifiableList(usedPorts);
+    }
+
+    private NodeInfo(NodeInfo other, Node node) {
+        this.node = node;
+        this.pods = new ArrayList<>(other.pods);
+        this.podsWithAffinity = new ArrayList<>(other.podsWithAffinity);
+        this.podsWithRequiredAntiAffinity = new ArrayList<>(other.podsWithRequiredAntiAffinity);
+        this.usedPorts = new ArrayList<>(other.usedPorts);
+        this.requested = other.requested;
+        this.nonZeroMilliCpu = other.nonZeroMilliCpu;
+        this.nonZeroMemory = other.nonZeroMemory;
+        this.podsView = Collections.unmodifiableList(pods);
+        this.podsWithAffinityView = Collections.unmodifiableList(podsWithAffinity);
+        this.podsWithRequiredAntiAffinityView = Collections.unmodifiableList(podsWithRequiredAntiAffinity);
+        this.usedPortsView = Collections.unmodifiableList(usedPorts);
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public String name() {
+        return node.name();
+    }
+
+    /** The pods bound to (or assumed on) this node. */
+    public List<Pod> pods() {
+        return podsView;
+    }
+
+    public List<Pod> podsWithAffinity() {
+        return podsWithAffinityView;
+    }
+
+    public List<Pod> podsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinityView;
+    }
+
+    public List<HostPort> usedPorts() {
+        return usedPortsView;
+    }
+
+    /** The sum of the effective requests of the pods here. */
+    public Resources requested() {
+        return requested;
+    }
+
+    /** The sum of the pods' cpu requests with 100m for each container that leaves it unset. */
+    public long nonZeroMilliCpu() {
+        return nonZeroMilliCpu;
+    }
+
+    /** The sum of the pods' memory requests with 200Mi for each container that leaves it unset. */
+    public long nonZeroMemory() {
+        return nonZeroMemory;
+    }
+
+    public NodeInfo copy() {
+        return new NodeInfo(this, node);
+    }
+
+    /** A copy describing {@code updated} (same name) with the same pods. */
+    public NodeInfo withNode(Node updated) {
+        return new NodeInfo(this, updated);
+    }
+
+    public void addPod(Pod pod) {
+        pods.add(pod);
+        if (!pod.podAffinity().isEmpty() || !pod.podAntiAffinity().isEmpty()) {
+            podsWithAffinity.add(pod);
+        }
+        if (!pod.podAntiAffinity().required().isEmpty()) {
+            podsWithRequiredAntiAffinity.add(pod);
+        }
+        for (Container container : pod.containers()) {
+            usedPorts.addAll(container.ports());
+        }
+        for (Container container : pod.initContainers()) {
+            usedPorts.addAll(container.ports());
+        }
+        requested = requested.plus(PodRequests.of(pod));
+        Resources nonZero = PodRequests.nonZero(pod);
+        nonZeroMilliCpu = Math.addExact(nonZeroMilliCpu, nonZero.milliCpu());
+        nonZeroMemory = Math.addExact(nonZeroMemory, nonZero.memoryBytes());
+    }
+
+    /** Removes the pod with {@code pod}'s uid; returns false when it is not here. */
+    public boolean removePod(Pod pod) {
+        int index = indexOf(pods, pod.uid());
+        if (index < 0) {
+            return false;
+        }
+        Pod removed = pods.remove(index);
+        int affinityIndex = indexOf(podsWithAffinity, pod.uid());
+        if (affinityIndex >= 0) {
+            podsWithAffinity.remove(affinityIndex);
+        }
+        int antiIndex = indexOf(podsWithRequiredAntiAffinity, pod.uid());
+        if (antiIndex >= 0) {
+            podsWithRequiredAntiAffinity.remove(antiIndex);
+        }
+        for (Container container : removed.containers()) {
+            container.ports().forEach(usedPorts::remove);
+        }
+        for (Container container : removed.initContainers()) {
+            container.ports().forEach(usedPorts::remove);
+        }
+        requested = minus(requested, PodRequests.of(removed));
+        Resources nonZero = PodRequests.nonZero(removed);
+        nonZeroMilliCpu -= nonZero.milliCpu();
+        nonZeroMemory -= nonZero.memoryBytes();
+        return true;
+    }
+
+    private static int indexOf(List<Pod> list, String uid) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).uid().equals(uid)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Resources minus(Resources from, Resources amount) {
+        java.util.TreeMap<String, Long> extended = new java.util.TreeMap<>(from.extended());
+        amount.extended().forEach((name, value) -> extended.merge(name, -value, Long::sum));
+        return new Resources(
+                from.milliCpu() - amount.milliCpu(),
+                from.memoryBytes() - amount.memoryBytes(),
+                from.ephemeralStorageBytes() - amount.ephemeralStorageBytes(),
+                extended);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeInfo[" + node.name() + ", " + pods.size() + " pods, requested " + requested + "]";
+    }
+}

@@ -1,0 +1,321 @@
+package dev.keel.scheduler;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * One profile's scheduling cycle for one pod: PreFilter, Filter over a sample of nodes, PostFilter when nothing fits,
+ * PreScore, Score, NormalizeScore and the weighted sum, then the choice of host.
+ *
+ * <h2>How it is designed, and why</h2>
+ *
+ * <p>It follows kube-scheduler's {@code schedulePod}. Filtering stops once {@link #feasibleNodesToFind} nodes pass,
+ * starting where the previous cycle stopped, so that in a large cluster each pod looks at a rotating slice of nodes
+ * rather than always the first ones: {@code percentageOfNodesToScore} of the nodes (adaptive by default,
+ * {@code 50 - nodes/125} percent, at least 5 percent and at least 100 nodes). Sampling is safe because every node
+ * that is scored has passed every Filter: it trades the best node for a good one, never a wrong one. When no node
+ * passes, every node has been evaluated, which is what the FailedScheduling histogram and preemption need. A single
+ * feasible node is chosen without scoring, as upstream does. Ties are broken uniformly at random (reservoir
+ * sampling) with the injected generator.
+ *
+ * <p>Not thread-safe: {@link KubernetesScheduler} runs cycles one at a time under its lock.
+ */
+final class SchedulingCycle implements FrameworkHandle {
+
+    static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    static final int MIN_FEASIBLE_NODES_PERCENTAGE = 5;
+
+    /** What the cycle decided before binding. */
+    sealed interface Decision {
+        Diagnosis diagnosis();
+    }
+
+    record Suggested(String node, CycleState state, Diagnosis diagnosis) implements Decision {}
+
+    record Failed(String message, String legacyMessage, Diagnosis diagnosis) implements Decision {}
+
+    record Preempted(String node, List<Pod> victims, String message, String legacyMessage, Diagnosis diagnosis)
+            implements Decision {}
+
+    private final Profile profile;
+    private final Cluster cluster;
+    private final RandomGenerator random;
+    private final boolean explain;
+    private final List<PreFilterPlugin> preFilters;
+    private final List<FilterPlugin> filters;
+    private final List<PostFilterPlugin> postFilters;
+    private final List<PreScorePlugin> preScores;
+    private final List<ScorePlugin> scorers;
+    private final int[] weights;
+    private int nextStartNodeIndex;
+    private FilterPlugin[] activeFilters = new FilterPlugin[0];
+    private PreFilterPlugin[] activePreFilters = new PreFilterPlugin[0];
+
+    SchedulingCycle(Profile profile, Cluster cluster, RandomGenerator random, boolean explain) {
+        this.profile = profile;
+        this.cluster = cluster;
+        this.random = random;
+        this.explain = explain;
+        this.preFilters = profile.of(PreFilterPlugin.class);
+        this.filters = profile.of(FilterPlugin.class);
+        this.postFilters = profile.of(PostFilterPlugin.class);
+        this.preScores = profile.of(PreScorePlugin.class);
+        this.scorers = profile.of(ScorePlugin.class);
+        this.weights = scorers.stream().mapToInt(s -> profile.weight(s.name())).toArray();
+    }
+
+    /** kube-scheduler's {@code numFeasibleNodesToFind}. */
+    static int feasibleNodesToFind(int percentageOfNodesToScore, int allNodes) {
+        if (allNodes < MIN_FEASIBLE_NODES_TO_FIND) {
+            return allNodes;
+        }
+        int percentage = percentageOfNodesToScore;
+        if (percentage == 0) {
+            percentage = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE, 50 - allNodes / 125);
+        }
+        int count = (int) ((long) allNodes * percentage / 100);
+        return Math.max(MIN_FEASIBLE_NODES_TO_FIND, count);
+    }
+
+    Decision schedule(Pod pod, String nominatedNode) {
+        CycleState state = new CycleState();
+        int total = cluster.size();
+        Map<String, Status> rejected = new LinkedHashMap<>();
+        if (total == 0) {
+            String message = "0/0 nodes are available: no nodes available to schedule pods.";
+            return new Failed(message, message, diagnosis(rejected, List.of(), Map.of(), Map.of(), 0));
+        }
+        Set<String> skipped = new HashSet<>();
+        for (PreFilterPlugin plugin : preFilters) {
+            Status status = plugin.preFilter(state, pod, cluster).withPlugin(plugin.name());
+            if (status.isSkip()) {
+                skipped.add(plugin.name());
+            } else if (!status.isSuccess()) {
+                for (NodeInfo node : cluster.nodes()) {
+                    rejected.put(node.name(), status);
+                }
+                return fail(state, pod, rejected, String.join(", ", status.reasons()), total, List.of());
+            }
+        }
+        activeFilters =
+                filters.stream().filter(f -> !skipped.contains(f.name())).toArray(FilterPlugin[]::new);
+        activePreFilters =
+                preFilters.stream().filter(f -> !skipped.contains(f.name())).toArray(PreFilterPlugin[]::new);
+        List<NodeInfo> feasible = new ArrayList<>();
+        int evaluated = 0;
+        NodeInfo nominated = nominatedNode.isEmpty() ? null : cluster.node(nominatedNode);
+        if (nominated != null && runFilters(state, pod, nominated).isSuccess()) {
+            feasible.add(nominated);
+            evaluated = 1;
+        } else {
+            int toFind = feasibleNodesToFind(profile.percentageOfNodesToScore(), total);
+            List<NodeInfo> nodes = cluster.nodes();
+            int start = nextStartNodeIndex % total;
+            for (int i = 0; i < total && feasible.size() < toFind; i++) {
+                NodeInfo node = nodes.get((start + i) % total);
+                evaluated++;
+                Status status = runFilters(state, pod, node);
+                if (status.isSuccess()) {
+                    feasible.add(node);
+                } else {
+                    rejected.put(node.name(), status);
+                }
+            }
+            nextStartNodeIndex = (start + evaluated) % total;
+        }
+        if (feasible.isEmpty()) {
+            return fail(state, pod, ordered(rejected), "", total, List.of());
+        }
+        List<String> feasibleNames = feasible.stream().map(NodeInfo::name).toList();
+        if (feasible.size() == 1) {
+            return new Suggested(
+                    feasible.getFirst().name(),
+                    state,
+                    diagnosis(ordered(rejected), feasibleNames, Map.of(), Map.of(), evaluated));
+        }
+        return score(state, pod, feasible, ordered(rejected), feasibleNames, evaluated);
+    }
+
+    private static <T extends Plugin> List<T> active(List<T> plugins, Set<String> skipped) {
+        if (skipped.isEmpty()) {
+            return plugins;
+        }
+        List<T> active = new ArrayList<>(plugins.size());
+        for (T plugin : plugins) {
+            if (!skipped.contains(plugin.name())) {
+                active.add(plugin);
+            }
+        }
+        return active;
+    }
+
+    /** Rejected nodes in node order (the filter loop starts mid-list); only worth it when someone reads them. */
+    private Map<String, Status> ordered(Map<String, Status> rejected) {
+        if (rejected.size() <= 1 || !explain) {
+            return rejected;
+        }
+        Map<String, Status> inNodeOrder = new LinkedHashMap<>();
+        for (NodeInfo node : cluster.nodes()) {
+            Status status = rejected.get(node.name());
+            if (status != null) {
+                inNodeOrder.put(node.name(), status);
+            }
+        }
+        return inNodeOrder;
+    }
+
+    private Decision score(
+            CycleState state,
+            Pod pod,
+            List<NodeInfo> feasible,
+            Map<String, Status> rejected,
+            List<String> feasibleNames,
+            int evaluated) {
+        Set<String> skipped = new HashSet<>();
+        for (PreScorePlugin plugin : preScores) {
+            Status status = plugin.preScore(state, pod, feasible, cluster);
+            if (status.isSkip()) {
+                skipped.add(plugin.name());
+            } else if (!status.isSuccess()) {
+                String message = "running PreScore plugin " + plugin.name() + ": " + status.reasons();
+                return new Failed(message, message, diagnosis(rejected, feasibleNames, Map.of(), Map.of(), evaluated));
+            }
+        }
+        int n = feasible.size();
+        long[] totals = new long[n];
+        Map<String, Diagnosis.PluginScores> explained = new LinkedHashMap<>();
+        for (int p = 0; p < scorers.size(); p++) {
+            ScorePlugin plugin = scorers.get(p);
+            if (skipped.contains(plugin.name())) {
+                continue;
+            }
+            long[] scores = new long[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = plugin.score(state, pod, feasible.get(i));
+            }
+            long[] raw = explain ? scores.clone() : scores;
+            if (plugin.normalizes()) {
+                plugin.normalize(state, pod, feasible, scores);
+            }
+            for (int i = 0; i < n; i++) {
+                if (scores[i] < 0 || scores[i] > ScorePlugin.MAX_NODE_SCORE) {
+                    String message = "plugin " + plugin.name() + " returned score " + scores[i] + " for node "
+                            + feasible.get(i).name() + " (expected: 0-100)";
+                    return new Failed(
+                            message, message, diagnosis(rejected, feasibleNames, Map.of(), Map.of(), evaluated));
+                }
+                totals[i] += scores[i] * weights[p];
+            }
+            if (explain) {
+                Map<String, Long> before = new LinkedHashMap<>();
+                Map<String, Long> after = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    before.put(feasible.get(i).name(), raw[i]);
+                    after.put(feasible.get(i).name(), scores[i]);
+                }
+                explained.put(
+                        plugin.name(), new Diagnosis.PluginScores(before, after, plugin.normalizes(), weights[p]));
+            }
+        }
+        Map<String, Long> totalByNode = new LinkedHashMap<>();
+        if (explain) {
+            for (int i = 0; i < n; i++) {
+                totalByNode.put(feasible.get(i).name(), totals[i]);
+            }
+        }
+        String host = selectHost(feasible, totals);
+        return new Suggested(host, state, diagnosis(rejected, feasibleNames, explained, totalByNode, evaluated));
+    }
+
+    /** The highest total; among equals, each is chosen with equal probability (reservoir sampling). */
+    private String selectHost(List<NodeInfo> feasible, long[] totals) {
+        int best = 0;
+        int ties = 1;
+        for (int i = 1; i < totals.length; i++) {
+            if (totals[i] > totals[best]) {
+                best = i;
+                ties = 1;
+            } else if (totals[i] == totals[best]) {
+                ties++;
+                if (random.nextInt(ties) == 0) {
+                    best = i;
+                }
+            }
+        }
+        return feasible.get(best).name();
+    }
+
+    private Decision fail(
+            CycleState state,
+            Pod pod,
+            Map<String, Status> rejected,
+            String preFilterMessage,
+            int total,
+            List<String> feasible) {
+        String postFilterMessage = "";
+        for (PostFilterPlugin plugin : postFilters) {
+            PostFilterPlugin.PostFilterResult result = plugin.postFilter(state, pod, rejected, this);
+            if (result.nominated()) {
+                String message = FailureMessage.of(total, rejected, preFilterMessage, "", false);
+                String legacy = FailureMessage.of(total, rejected, preFilterMessage, "", true);
+                return new Preempted(
+                        result.nominatedNode(),
+                        result.victims(),
+                        message,
+                        legacy,
+                        diagnosis(rejected, feasible, Map.of(), Map.of(), total));
+            }
+            if (!result.status().reasons().isEmpty()) {
+                postFilterMessage = String.join(", ", result.status().reasons());
+            }
+        }
+        return new Failed(
+                FailureMessage.of(total, rejected, preFilterMessage, postFilterMessage, false),
+                FailureMessage.of(total, rejected, preFilterMessage, postFilterMessage, true),
+                diagnosis(rejected, feasible, Map.of(), Map.of(), total));
+    }
+
+    private static Diagnosis diagnosis(
+            Map<String, Status> rejected,
+            List<String> feasible,
+            Map<String, Diagnosis.PluginScores> scores,
+            Map<String, Long> totals,
+            int evaluated) {
+        return new Diagnosis(rejected, feasible, scores, totals, evaluated);
+    }
+
+    @Override
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public Status runFilters(CycleState state, Pod pod, NodeInfo node) {
+        for (FilterPlugin plugin : activeFilters) {
+            Status status = plugin.filter(state, pod, node);
+            if (!status.isSuccess()) {
+                return status.withPlugin(plugin.name());
+            }
+        }
+        return Status.success();
+    }
+
+    @Override
+    public void addPod(CycleState state, Pod pod, Pod added, NodeInfo node) {
+        for (PreFilterPlugin plugin : activePreFilters) {
+            plugin.addPod(state, pod, added, node);
+        }
+    }
+
+    @Override
+    public void removePod(CycleState state, Pod pod, Pod removed, NodeInfo node) {
+        for (PreFilterPlugin plugin : activePreFilters) {
+            plugin.removePod(state, pod, removed, node);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * keel's Kubernetes scheduler: kube-scheduler's scheduling framework, in Java.
+ *
+ * <p>Reading order: the model, immutable records ({@link dev.keel.scheduler.Resources}, {@link dev.keel.scheduler.Node}
+ * with {@link dev.keel.scheduler.Taint}, {@link dev.keel.scheduler.Pod} with {@link dev.keel.scheduler.Container},
+ * selectors, affinities, {@link dev.keel.scheduler.Toleration}, {@link dev.keel.scheduler.TopologySpreadConstraint});
+ * the entry point {@link dev.keel.scheduler.KubernetesScheduler} and what it returns
+ * ({@link dev.keel.scheduler.Binding}, {@link dev.keel.scheduler.SchedulingResult} with its
+ * {@link dev.keel.scheduler.Diagnosis}, messages from {@link dev.keel.scheduler.FailureMessage}); the framework: a
+ * {@link dev.keel.scheduler.Profile} of {@link dev.keel.scheduler.Plugin}s behind the extension points
+ * ({@link dev.keel.scheduler.QueueSortPlugin}, {@link dev.keel.scheduler.PreFilterPlugin},
+ * {@link dev.keel.scheduler.FilterPlugin}, {@link dev.keel.scheduler.PostFilterPlugin},
+ * {@link dev.keel.scheduler.PreScorePlugin}, {@link dev.keel.scheduler.ScorePlugin},
+ * {@link dev.keel.scheduler.ReservePlugin}, {@link dev.keel.scheduler.PermitPlugin},
+ * {@link dev.keel.scheduler.BindPlugin}) returning {@link dev.keel.scheduler.Status}, sharing a
+ * {@link dev.keel.scheduler.CycleState}, reading the {@link dev.keel.scheduler.Cluster} of
+ * {@link dev.keel.scheduler.NodeInfo}s. Inside: {@code SchedulingQueue} (active, backoff, unschedulable) and
+ * {@code SchedulingCycle} (one pod through the extension points, with node sampling).
+ *
+ * <p>Thread safety: model records are immutable; {@code KubernetesScheduler} is thread-safe behind one lock that
+ * also confines the mutable {@code Cluster}, {@code NodeInfo}s and {@code CycleState}s to one scheduling cycle at a
+ * time. Time comes from the injected {@link dev.keel.time.Ticker}.
+ */
+@NullMarked
+package dev.keel.scheduler;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,296 @@
+package dev.keel.scheduler.plugins;
+
+import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.FilterPlugin;
+import dev.keel.scheduler.NodeInfo;
+import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PodAffinityTerm;
+import dev.keel.scheduler.PreFilterPlugin;
+import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.ScorePlugin;
+import dev.keel.scheduler.Status;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * InterPodAffinity: Filter on required pod affinity and anti-affinity, both the incoming pod's and, by symmetry, the
+ * existing pods' anti-affinity; Score on preferred terms both ways and on existing pods' required affinity. Immutable.
+ *
+ * <h2>How it is designed, and why</h2>
+ *
+ * <p>PreFilter turns the cluster into three counts per topology pair ({@code key=value}), as upstream: how many
+ * existing pods' required anti-affinity terms select the incoming pod; how many existing pods match all of the
+ * incoming pod's affinity terms; how many match each of its anti-affinity terms. Filter then looks only at the node's
+ * own labels: O(labels + terms) per node instead of O(pods). Symmetry matters because a pod with anti-affinity
+ * against "web" would otherwise be joined by a "web" pod that has no rules of its own. A pod whose affinity matches
+ * no pod anywhere may still land if it matches its own terms (the first pod of a group).
+ *
+ * <p>Score adds, per topology pair, +weight for each of the incoming pod's preferred affinity terms an existing pod
+ * matches, -weight for anti-affinity, the same for existing pods' preferred terms selecting the incoming pod, and
+ * {@code hardPodAffinityWeight} (default 1) for existing pods' required affinity terms; then min-max normalizes to
+ * 0-100.
+ */
+public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+
+    public static final String NAME = "InterPodAffinity";
+    public static final String REASON_AFFINITY = "node(s) didn't match pod affinity rules";
+    public static final String REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
+    public static final String REASON_EXISTING_ANTI_AFFINITY =
+            "node(s) didn't satisfy existing pods anti-affinity rules";
+    private static final String FILTER_KEY = NAME + "/filter";
+    private static final String SCORE_KEY = NAME + "/score";
+
+    private final int hardPodAffinityWeight;
+
+    public InterPodAffinity(int hardPodAffinityWeight) {
+        if (hardPodAffinityWeight < 0 || hardPodAffinityWeight > 100) {
+            throw new IllegalArgumentException(
+                    "hardPodAffinityWeight (" + hardPodAffinityWeight + ") must be between 0 and 100");
+        }
+        this.hardPodAffinityWeight = hardPodAffinityWeight;
+    }
+
+    public InterPodAffinity() {
+        this(1);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    record FilterState(TopologyCounts existingAnti, TopologyCounts affinity, TopologyCounts anti)
+            implements CycleState.StateCopy {
+        @Override
+        public FilterState copy() {
+            return new FilterState(existingAnti.copy(), affinity.copy(), anti.copy());
+        }
+    }
+
+    private static boolean matchesAll(List<PodAffinityTerm> terms, Pod candidate, String ownerNamespace) {
+        for (PodAffinityTerm term : terms) {
+            if (!term.matches(candidate, ownerNamespace)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void count(TopologyCounts counts, NodeInfo node, String key, long delta) {
+        String value = node.node().labels().get(key);
+        if (value != null) {
+            counts.addDroppingZero(key, value, delta);
+        }
+    }
+
+    @Override
+    public Status preFilter(CycleState state, Pod pod, Cluster cluster) {
+        List<PodAffinityTerm> affinityTerms = pod.podAffinity().required();
+        List<PodAffinityTerm> antiTerms = pod.podAntiAffinity().required();
+        FilterState filterState = new FilterState(new TopologyCounts(), new TopologyCounts(), new TopologyCounts());
+        boolean incoming = !affinityTerms.isEmpty() || !antiTerms.isEmpty();
+        if (!incoming && !cluster.hasPodsWithRequiredAntiAffinity()) {
+            return Status.skip();
+        }
+        for (NodeInfo node : cluster.nodes()) {
+            List<Pod> repelling = node.podsWithRequiredAntiAffinity();
+            for (int i = 0; i < repelling.size(); i++) {
+                countExistingAnti(filterState, pod, repelling.get(i), node, 1);
+            }
+            if (incoming) {
+                for (Pod existing : node.pods()) {
+                    countIncoming(filterState, pod, existing, node, 1);
+                }
+            }
+        }
+        if (!incoming && filterState.existingAnti().isEmpty()) {
+            return Status.skip();
+        }
+        state.write(FILTER_KEY, filterState);
+        return Status.success();
+    }
+
+    private static void countExistingAnti(FilterState filterState, Pod pod, Pod existing, NodeInfo node, long delta) {
+        for (PodAffinityTerm term : existing.podAntiAffinity().required()) {
+            if (term.matches(pod, existing.namespace())) {
+                count(filterState.existingAnti(), node, term.topologyKey(), delta);
+            }
+        }
+    }
+
+    private static void countIncoming(FilterState filterState, Pod pod, Pod existing, NodeInfo node, long delta) {
+        List<PodAffinityTerm> affinityTerms = pod.podAffinity().required();
+        if (!affinityTerms.isEmpty() && matchesAll(affinityTerms, existing, pod.namespace())) {
+            for (PodAffinityTerm term : affinityTerms) {
+                count(filterState.affinity(), node, term.topologyKey(), delta);
+            }
+        }
+        for (PodAffinityTerm term : pod.podAntiAffinity().required()) {
+            if (term.matches(existing, pod.namespace())) {
+                count(filterState.anti(), node, term.topologyKey(), delta);
+            }
+        }
+    }
+
+    @Override
+    public void addPod(CycleState state, Pod pod, Pod added, NodeInfo node) {
+        FilterState filterState = state.read(FILTER_KEY, FilterState.class);
+        if (filterState != null) {
+            countExistingAnti(filterState, pod, added, node, 1);
+            countIncoming(filterState, pod, added, node, 1);
+        }
+    }
+
+    @Override
+    public void removePod(CycleState state, Pod pod, Pod removed, NodeInfo node) {
+        FilterState filterState = state.read(FILTER_KEY, FilterState.class);
+        if (filterState != null) {
+            countExistingAnti(filterState, pod, removed, node, -1);
+            countIncoming(filterState, pod, removed, node, -1);
+        }
+    }
+
+    @Override
+    public Status filter(CycleState state, Pod pod, NodeInfo node) {
+        FilterState filterState = state.read(FILTER_KEY, FilterState.class);
+        if (filterState == null) {
+            return Status.success();
+        }
+        Map<String, String> labels = node.node().labels();
+        if (!satisfiesAffinity(filterState, pod, labels)) {
+            return Status.unresolvable(REASON_AFFINITY);
+        }
+        for (PodAffinityTerm term : pod.podAntiAffinity().required()) {
+            String value = labels.get(term.topologyKey());
+            if (value != null && filterState.anti().get(term.topologyKey(), value) > 0) {
+                return Status.unschedulable(REASON_ANTI_AFFINITY);
+            }
+        }
+        if (!filterState.existingAnti().isEmpty()) {
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                if (filterState.existingAnti().get(label.getKey(), label.getValue()) > 0) {
+                    return Status.unschedulable(REASON_EXISTING_ANTI_AFFINITY);
+                }
+            }
+        }
+        return Status.success();
+    }
+
+    private static boolean satisfiesAffinity(FilterState filterState, Pod pod, Map<String, String> labels) {
+        boolean podsExist = true;
+        List<PodAffinityTerm> terms = pod.podAffinity().required();
+        for (PodAffinityTerm term : terms) {
+            String value = labels.get(term.topologyKey());
+            if (value == null) {
+                return false;
+            }
+            if (filterState.affinity().get(term.topologyKey(), value) <= 0) {
+                podsExist = false;
+            }
+        }
+        if (!podsExist) {
+            return filterState.affinity().isEmpty() && matchesAll(terms, pod, pod.namespace());
+        }
+        return true;
+    }
+
+    @Override
+    public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
+        boolean hasPreferred = !pod.podAffinity().preferred().isEmpty()
+                || !pod.podAntiAffinity().preferred().isEmpty();
+        List<NodeInfo> nodes = hasPreferred ? cluster.nodes() : cluster.nodesWithPodAffinity();
+        if (nodes.isEmpty()) {
+            return Status.skip();
+        }
+        Map<String, Map<String, Long>> scores = new HashMap<>();
+        for (NodeInfo node : nodes) {
+            if (node.node().labels().isEmpty()) {
+                continue;
+            }
+            for (Pod existing : hasPreferred ? node.pods() : node.podsWithAffinity()) {
+                processExisting(scores, pod, existing, node);
+            }
+        }
+        state.write(SCORE_KEY, scores);
+        return Status.success();
+    }
+
+    private void processExisting(Map<String, Map<String, Long>> scores, Pod pod, Pod existing, NodeInfo node) {
+        for (PodAffinityTerm.Weighted weighted : pod.podAffinity().preferred()) {
+            add(scores, weighted.term(), weighted.weight(), existing, pod.namespace(), node);
+        }
+        for (PodAffinityTerm.Weighted weighted : pod.podAntiAffinity().preferred()) {
+            add(scores, weighted.term(), -weighted.weight(), existing, pod.namespace(), node);
+        }
+        if (hardPodAffinityWeight > 0) {
+            for (PodAffinityTerm term : existing.podAffinity().required()) {
+                add(scores, term, hardPodAffinityWeight, pod, existing.namespace(), node);
+            }
+        }
+        for (PodAffinityTerm.Weighted weighted : existing.podAffinity().preferred()) {
+            add(scores, weighted.term(), weighted.weight(), pod, existing.namespace(), node);
+        }
+        for (PodAffinityTerm.Weighted weighted : existing.podAntiAffinity().preferred()) {
+            add(scores, weighted.term(), -weighted.weight(), pod, existing.namespace(), node);
+        }
+    }
+
+    private static void add(
+            Map<String, Map<String, Long>> scores,
+            PodAffinityTerm term,
+            long weight,
+            Pod candidate,
+            String ownerNamespace,
+            NodeInfo node) {
+        if (!term.matches(candidate, ownerNamespace)) {
+            return;
+        }
+        String value = node.node().labels().get(term.topologyKey());
+        if (value != null) {
+            scores.computeIfAbsent(term.topologyKey(), k -> new HashMap<>()).merge(value, weight, Long::sum);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public long score(CycleState state, Pod pod, NodeInfo node) {
+        Map<String, Map<String, Long>> scores = state.read(SCORE_KEY, Map.class);
+        if (scores == null) {
+            return 0;
+        }
+        long score = 0;
+        for (Map.Entry<String, Map<String, Long>> byKey : scores.entrySet()) {
+            String value = node.node().labels().get(byKey.getKey());
+            if (value != null) {
+                score += byKey.getValue().getOrDefault(value, 0L);
+            }
+        }
+        return score;
+    }
+
+    @Override
+    public boolean normalizes() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void normalize(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        Map<String, Map<String, Long>> topologyScores = state.read(SCORE_KEY, Map.class);
+        if (topologyScores == null || topologyScores.isEmpty()) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long score : scores) {
+            min = Math.min(min, score);
+            max = Math.max(max, score);
+        }
+        long spread = max - min;
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = spread > 0 ? (long) (MAX_NODE_SCORE * ((double) (scores[i] - min) / spread)) : 0;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.keel.scheduler.plugins;
+
+import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.FilterPlugin;
+import dev.keel.scheduler.NodeAffinity;
+import dev.keel.scheduler.NodeInfo;
+import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.ScorePlugin;
+import dev.keel.scheduler.Status;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code NodeAffinity} plugin: Filter on {@code nodeSelector} and required node affinity, Score on preferred
+ * node affinity. Immutable.
+ *
+ * <p>Filter rejects unresolvably: no eviction changes a node's labels. Score sums the weights of the preferred terms
+ * the node matches, then normalizes to 0-100 against the best node ({@code DefaultNormalizeScore}).
+ */
+public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin {
+
+    public NodeAffinityPlugin() {}
+
+    public static final String NAME = "NodeAffinity";
+    public static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(CycleState state, Pod pod, NodeInfo node) {
+        return matchesRequired(pod, node) ? Status.success() : Status.unresolvable(REASON);
+    }
+
+    /** The pod's nodeSelector and required node affinity both hold on the node. */
+    public static boolean matchesRequired(Pod pod, NodeInfo node) {
+        Map<String, String> labels = node.node().labels();
+        for (Map.Entry<String, String> wanted : pod.nodeSelector().entrySet()) {
+            if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
+                return false;
+            }
+        }
+        return pod.nodeAffinity().requiredMatches(node.node());
+    }
+
+    /** Skips Score for a pod without preferred terms, as upstream does. */
+    @Override
+    public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
+        return pod.nodeAffinity().preferred().isEmpty() ? Status.skip() : Status.success();
+    }
+
+    @Override
+    public long score(CycleState state, Pod pod, NodeInfo node) {
+        long sum = 0;
+        for (NodeAffinity.Preferred preferred : pod.nodeAffinity().preferred()) {
+            if (preferred.term().matches(node.node())) {
+                sum += preferred.weight();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean normalizes() {
+        return true;
+    }
+
+    @Override
+    public void normalize(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ScorePlugin.defaultNormalize(MAX_NODE_SCORE, false, scores);
+    }
+}

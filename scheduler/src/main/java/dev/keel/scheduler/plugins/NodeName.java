@@ -1,0 +1,28 @@
+package dev.keel.scheduler.plugins;
+
+import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.FilterPlugin;
+import dev.keel.scheduler.NodeInfo;
+import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.Status;
+
+/** Filter: a pod that names its node ({@code spec.nodeName}) fits only there. Immutable. */
+public final class NodeName implements FilterPlugin {
+
+    public NodeName() {}
+
+    public static final String NAME = "NodeName";
+    public static final String REASON = "node(s) didn't match the requested node name";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(CycleState state, Pod pod, NodeInfo node) {
+        return pod.nodeName().isEmpty() || pod.nodeName().equals(node.name())
+                ? Status.success()
+                : Status.unresolvable(REASON);
+    }
+}

@@ -1,0 +1,289 @@
+package dev.keel.scheduler.plugins;
+
+import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.FilterPlugin;
+import dev.keel.scheduler.LabelSelector;
+import dev.keel.scheduler.NodeInfo;
+import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PreFilterPlugin;
+import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.Requirement;
+import dev.keel.scheduler.ScorePlugin;
+import dev.keel.scheduler.Status;
+import dev.keel.scheduler.TopologySpreadConstraint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PodTopologySpread: Filter on DoNotSchedule constraints, Score on ScheduleAnyway ones. Immutable.
+ *
+ * <h2>How it is designed, and why</h2>
+ *
+ * <p>PreFilter counts, once per cycle, the pods matching each constraint's selector (in the pod's namespace) in every
+ * domain of its topology key, over the nodes that have every constraint's key and pass the node inclusion policies
+ * (the pod's node affinity when Honor, the default; its tolerations when nodeTaintsPolicy is Honor). A domain with no
+ * matching pod still counts, with 0: that is what makes the global minimum right. Filter then checks
+ * {@code count(domain) + selfMatch - min <= maxSkew} per constraint, where min is 0 while fewer than
+ * {@code minDomains} domains exist; a node without the key is rejected unresolvably. The counts and their minimum
+ * (cached per key) are updated in place by the PreFilter extensions during preemption.
+ *
+ * <p>Score (ScheduleAnyway) gives each feasible node {@code sum(count * log(domains + 2) + maxSkew - 1)} with the
+ * hostname key counted per node, rounds it, and normalizes {@code 100 * (max + min - s) / max}, so emptier domains
+ * win; nodes missing a key score 0. System default constraints (derived from Services and ReplicaSets) are not
+ * modelled: a pod without constraints is skipped.
+ */
+public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+
+    public PodTopologySpread() {}
+
+    public static final String NAME = "PodTopologySpread";
+    public static final String REASON = "node(s) didn't match pod topology spread constraints";
+    public static final String REASON_MISSING_LABEL = REASON + " (missing required label)";
+    static final String HOSTNAME = "kubernetes.io/hostname";
+    private static final String FILTER_KEY = NAME + "/filter";
+    private static final String SCORE_KEY = NAME + "/score";
+
+    /** A constraint with its selector merged with matchLabelKeys. */
+    record Effective(TopologySpreadConstraint constraint, LabelSelector selector) {}
+
+    record FilterState(List<Effective> constraints, TopologyCounts counts) implements CycleState.StateCopy {
+        @Override
+        public FilterState copy() {
+            return new FilterState(constraints, counts.copy());
+        }
+    }
+
+    record ScoreState(List<Effective> constraints, TopologyCounts counts, double[] weights, Set<String> ignored) {}
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    static List<Effective> effective(Pod pod, boolean doNotSchedule) {
+        List<Effective> result = new ArrayList<>();
+        for (TopologySpreadConstraint constraint : pod.topologySpreadConstraints()) {
+            if (constraint.doNotSchedule() != doNotSchedule) {
+                continue;
+            }
+            LabelSelector selector = constraint.selector();
+            for (String key : constraint.matchLabelKeys()) {
+                String value = pod.labels().get(key);
+                if (value != null) {
+                    selector = selector.and(Requirement.in(key, value));
+                }
+            }
+            result.add(new Effective(constraint, selector));
+        }
+        return result;
+    }
+
+    private static boolean hasAllKeys(Map<String, String> labels, List<Effective> constraints) {
+        for (Effective effective : constraints) {
+            if (!labels.containsKey(effective.constraint().topologyKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean included(TopologySpreadConstraint constraint, Pod pod, NodeInfo node) {
+        if (constraint.honorNodeAffinity() && !NodeAffinityPlugin.matchesRequired(pod, node)) {
+            return false;
+        }
+        return !constraint.honorNodeTaints() || TaintToleration.toleratesNode(pod, node);
+    }
+
+    private static long countMatching(List<Pod> pods, LabelSelector selector, String namespace) {
+        long count = 0;
+        for (Pod existing : pods) {
+            if (existing.namespace().equals(namespace) && selector.matches(existing.labels())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public Status preFilter(CycleState state, Pod pod, Cluster cluster) {
+        List<Effective> constraints = effective(pod, true);
+        if (constraints.isEmpty()) {
+            return Status.skip();
+        }
+        TopologyCounts counts = new TopologyCounts();
+        for (NodeInfo node : cluster.nodes()) {
+            Map<String, String> labels = node.node().labels();
+            if (!hasAllKeys(labels, constraints)) {
+                continue;
+            }
+            for (Effective effective : constraints) {
+                TopologySpreadConstraint constraint = effective.constraint();
+                if (!included(constraint, pod, node)) {
+                    continue;
+                }
+                String key = constraint.topologyKey();
+                counts.add(key, labels.get(key), countMatching(node.pods(), effective.selector(), pod.namespace()));
+            }
+        }
+        state.write(FILTER_KEY, new FilterState(constraints, counts));
+        return Status.success();
+    }
+
+    @Override
+    public void addPod(CycleState state, Pod pod, Pod added, NodeInfo node) {
+        update(state, pod, added, node, 1);
+    }
+
+    @Override
+    public void removePod(CycleState state, Pod pod, Pod removed, NodeInfo node) {
+        update(state, pod, removed, node, -1);
+    }
+
+    private static void update(CycleState state, Pod pod, Pod changed, NodeInfo node, long delta) {
+        FilterState filterState = state.read(FILTER_KEY, FilterState.class);
+        if (filterState == null || !changed.namespace().equals(pod.namespace())) {
+            return;
+        }
+        Map<String, String> labels = node.node().labels();
+        if (!hasAllKeys(labels, filterState.constraints())) {
+            return;
+        }
+        for (Effective effective : filterState.constraints()) {
+            TopologySpreadConstraint constraint = effective.constraint();
+            if (included(constraint, pod, node) && effective.selector().matches(changed.labels())) {
+                filterState.counts().addIfKnown(constraint.topologyKey(), labels.get(constraint.topologyKey()), delta);
+            }
+        }
+    }
+
+    @Override
+    public Status filter(CycleState state, Pod pod, NodeInfo node) {
+        FilterState filterState = state.read(FILTER_KEY, FilterState.class);
+        if (filterState == null) {
+            return Status.success();
+        }
+        Map<String, String> labels = node.node().labels();
+        for (Effective effective : filterState.constraints()) {
+            TopologySpreadConstraint constraint = effective.constraint();
+            String key = constraint.topologyKey();
+            String value = labels.get(key);
+            if (value == null) {
+                return Status.unresolvable(REASON_MISSING_LABEL);
+            }
+            TopologyCounts counts = filterState.counts();
+            long min = counts.domains(key) < constraint.minDomains() ? 0 : counts.min(key);
+            long self = effective.selector().matches(pod.labels()) ? 1 : 0;
+            long skew = counts.get(key, value) + self - min;
+            if (skew > constraint.maxSkew()) {
+                return Status.unschedulable(REASON);
+            }
+        }
+        return Status.success();
+    }
+
+    @Override
+    public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
+        List<Effective> constraints = effective(pod, false);
+        if (constraints.isEmpty() || feasibleNodes.isEmpty()) {
+            return Status.skip();
+        }
+        TopologyCounts counts = new TopologyCounts();
+        Set<String> ignored = new HashSet<>();
+        int[] sizes = new int[constraints.size()];
+        for (NodeInfo node : feasibleNodes) {
+            Map<String, String> labels = node.node().labels();
+            if (!hasAllKeys(labels, constraints)) {
+                ignored.add(node.name());
+                continue;
+            }
+            for (int i = 0; i < constraints.size(); i++) {
+                String key = constraints.get(i).constraint().topologyKey();
+                if (!key.equals(HOSTNAME) && !counts.has(key, labels.get(key))) {
+                    counts.add(key, labels.get(key), 0);
+                    sizes[i]++;
+                }
+            }
+        }
+        for (NodeInfo node : cluster.nodes()) {
+            Map<String, String> labels = node.node().labels();
+            if (!hasAllKeys(labels, constraints)) {
+                continue;
+            }
+            for (Effective effective : constraints) {
+                TopologySpreadConstraint constraint = effective.constraint();
+                String key = constraint.topologyKey();
+                if (key.equals(HOSTNAME) || !included(constraint, pod, node) || !counts.has(key, labels.get(key))) {
+                    continue;
+                }
+                counts.add(key, labels.get(key), countMatching(node.pods(), effective.selector(), pod.namespace()));
+            }
+        }
+        double[] weights = new double[constraints.size()];
+        for (int i = 0; i < constraints.size(); i++) {
+            int size = constraints.get(i).constraint().topologyKey().equals(HOSTNAME)
+                    ? feasibleNodes.size() - ignored.size()
+                    : sizes[i];
+            weights[i] = Math.log(size + 2);
+        }
+        state.write(SCORE_KEY, new ScoreState(constraints, counts, weights, ignored));
+        return Status.success();
+    }
+
+    @Override
+    public long score(CycleState state, Pod pod, NodeInfo node) {
+        ScoreState scoreState = state.read(SCORE_KEY, ScoreState.class);
+        if (scoreState == null || scoreState.ignored().contains(node.name())) {
+            return 0;
+        }
+        Map<String, String> labels = node.node().labels();
+        double score = 0;
+        for (int i = 0; i < scoreState.constraints().size(); i++) {
+            Effective effective = scoreState.constraints().get(i);
+            String key = effective.constraint().topologyKey();
+            String value = labels.get(key);
+            if (value == null) {
+                continue;
+            }
+            long count = key.equals(HOSTNAME)
+                    ? countMatching(node.pods(), effective.selector(), pod.namespace())
+                    : scoreState.counts().get(key, value);
+            score += count * scoreState.weights()[i] + (effective.constraint().maxSkew() - 1);
+        }
+        return Math.round(score);
+    }
+
+    @Override
+    public boolean normalizes() {
+        return true;
+    }
+
+    @Override
+    public void normalize(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ScoreState scoreState = state.read(SCORE_KEY, ScoreState.class);
+        if (scoreState == null) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scoreState.ignored().contains(nodes.get(i).name())) {
+                continue;
+            }
+            min = Math.min(min, scores[i]);
+            max = Math.max(max, scores[i]);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (scoreState.ignored().contains(nodes.get(i).name())) {
+                scores[i] = 0;
+            } else if (max == 0) {
+                scores[i] = MAX_NODE_SCORE;
+            } else {
+                scores[i] = MAX_NODE_SCORE * (max + min - scores[i]) / max;
+            }
+        }
+    }
+}

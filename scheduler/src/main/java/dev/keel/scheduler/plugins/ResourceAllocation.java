@@ -1,0 +1,85 @@
+package dev.keel.scheduler.plugins;
+
+import dev.keel.scheduler.NodeInfo;
+import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PodRequests;
+import dev.keel.scheduler.Resources;
+import java.util.List;
+
+/**
+ * The shared arithmetic of the resource scorers (kube-scheduler's {@code resourceAllocationScorer}): for each
+ * resource of a strategy, what the node can allocate and what would be requested with the pod on it.
+ *
+ * <p>Cpu and memory count the non-zero requests (100m / 200Mi for containers that leave them unset) unless
+ * {@code useRequested} (BalancedAllocation); ephemeral storage and extended resources always count real requests,
+ * and an extended resource the pod does not ask for is left out (0 allocatable).
+ */
+final class ResourceAllocation {
+
+    private ResourceAllocation() {}
+
+    /** The pod's request for each resource, in order. */
+    static long[] podRequests(Pod pod, List<ResourceSpec> resources, boolean useRequested) {
+        Resources request = useRequested ? PodRequests.of(pod) : PodRequests.nonZero(pod);
+        long[] result = new long[resources.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = amount(request, resources.get(i).name());
+        }
+        return result;
+    }
+
+    /**
+     * Fills {@code allocatable} and {@code requested} for the node; a resource the node does not have stays 0 in
+     * both, and the scorers skip it.
+     */
+    static void fill(
+            NodeInfo node,
+            List<ResourceSpec> resources,
+            long[] podRequests,
+            boolean useRequested,
+            long[] allocatable,
+            long[] requested) {
+        Resources alloc = node.node().allocatable();
+        Resources used = node.requested();
+        for (int i = 0; i < podRequests.length; i++) {
+            String name = resources.get(i).name();
+            long podRequest = podRequests[i];
+            long a;
+            long r;
+            switch (name) {
+                case "cpu" -> {
+                    a = alloc.milliCpu();
+                    r = (useRequested ? used.milliCpu() : node.nonZeroMilliCpu()) + podRequest;
+                }
+                case "memory" -> {
+                    a = alloc.memoryBytes();
+                    r = (useRequested ? used.memoryBytes() : node.nonZeroMemory()) + podRequest;
+                }
+                case "ephemeral-storage" -> {
+                    a = alloc.ephemeralStorageBytes();
+                    r = used.ephemeralStorageBytes() + podRequest;
+                }
+                default -> {
+                    if (podRequest == 0 || !alloc.extended().containsKey(name)) {
+                        a = 0;
+                        r = 0;
+                    } else {
+                        a = alloc.extended(name);
+                        r = used.extended(name) + podRequest;
+                    }
+                }
+            }
+            allocatable[i] = a;
+            requested[i] = a == 0 ? 0 : r;
+        }
+    }
+
+    static long amount(Resources resources, String name) {
+        return switch (name) {
+            case "cpu" -> resources.milliCpu();
+            case "memory" -> resources.memoryBytes();
+            case "ephemeral-storage" -> resources.ephemeralStorageBytes();
+            default -> resources.extended(name);
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.keel.scheduler.plugins;
+
+import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.FilterPlugin;
+import dev.keel.scheduler.NodeInfo;
+import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.ScorePlugin;
+import dev.keel.scheduler.Status;
+import dev.keel.scheduler.Taint;
+import dev.keel.scheduler.TaintEffect;
+import dev.keel.scheduler.Toleration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filter and Score on taints. Immutable.
+ *
+ * <p>Filter: the first NoSchedule or NoExecute taint the pod does not tolerate rejects the node, unresolvably
+ * (evicting pods removes no taint). Score: the number of PreferNoSchedule taints the pod does not tolerate (counting
+ * only its tolerations with effect PreferNoSchedule or none), normalized and reversed, so fewer is better.
+ */
+public final class TaintToleration implements FilterPlugin, ScorePlugin {
+
+    public TaintToleration() {}
+
+    public static final String NAME = "TaintToleration";
+    public static final String REASON = "node(s) had untolerated taint(s)";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(CycleState state, Pod pod, NodeInfo node) {
+        Taint untolerated = firstUntolerated(node.node().taints(), pod.tolerations());
+        if (untolerated == null) {
+            return Status.success();
+        }
+        String legacy = "node(s) had untolerated taint {" + untolerated.key() + ": " + untolerated.value() + "}";
+        return Status.unresolvable(REASON).withLegacyReasons(List.of(legacy));
+    }
+
+    private static @Nullable Taint firstUntolerated(List<Taint> taints, List<Toleration> tolerations) {
+        for (Taint taint : taints) {
+            if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE) {
+                continue;
+            }
+            if (!tolerated(taint, tolerations)) {
+                return taint;
+            }
+        }
+        return null;
+    }
+
+    static boolean tolerated(Taint taint, List<Toleration> tolerations) {
+        for (Toleration toleration : tolerations) {
+            if (toleration.tolerates(taint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the pod tolerates every NoSchedule and NoExecute taint of the node (PodTopologySpread's policy). */
+    static boolean toleratesNode(Pod pod, NodeInfo node) {
+        return firstUntolerated(node.node().taints(), pod.tolerations()) == null;
+    }
+
+    @Override
+    public long score(CycleState state, Pod pod, NodeInfo node) {
+        List<Toleration> preferNoSchedule = pod.tolerations().stream()
+                .filter(t -> t.effect() == null || t.effect() == TaintEffect.PREFER_NO_SCHEDULE)
+                .toList();
+        long count = 0;
+        for (Taint taint : node.node().taints()) {
+            if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE && !tolerated(taint, preferNoSchedule)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public boolean normalizes() {
+        return true;
+    }
+
+    @Override
+    public void normalize(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ScorePlugin.defaultNormalize(MAX_NODE_SCORE, true, scores);
+    }
+}

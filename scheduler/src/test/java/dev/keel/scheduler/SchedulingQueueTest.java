@@ -1,0 +1,101 @@
+package dev.keel.scheduler;
+
+import static dev.keel.scheduler.Fixtures.node;
+import static dev.keel.scheduler.Fixtures.pod;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.scheduler.plugins.PrioritySort;
+import dev.keel.testing.ManualTicker;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The queue on a manual clock: order, backoff doubling to the cap, and moves on cluster events. */
+final class SchedulingQueueTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private final ManualTicker ticker = ManualTicker.create();
+    private final SchedulingQueue queue = new SchedulingQueue(new PrioritySort(), ticker, SECOND, 10 * SECOND);
+
+    @Test
+    void pop_ordersByPriorityThenArrival() {
+        queue.add(pod("low", 1, 1));
+        ticker.advanceNanos(1);
+        queue.add(pod("high", 1, 1).toBuilder().priority(10).build());
+        ticker.advanceNanos(1);
+        queue.add(pod("low-later", 1, 1));
+        queue.add(pod("low-same-instant", 1, 1));
+
+        assertThat(queue.pop().pod().name()).isEqualTo("high");
+        assertThat(queue.pop().pod().name()).isEqualTo("low");
+        assertThat(queue.pop().pod().name()).isEqualTo("low-later");
+        assertThat(queue.pop().pod().name()).isEqualTo("low-same-instant");
+        assertThat(queue.pop()).isNull();
+    }
+
+    @Test
+    void backoff_doublesFromOneSecondAndCapsAtTen() {
+        assertThat(queue.backoffNanos(1)).isEqualTo(SECOND);
+        assertThat(queue.backoffNanos(2)).isEqualTo(2 * SECOND);
+        assertThat(queue.backoffNanos(4)).isEqualTo(8 * SECOND);
+        assertThat(queue.backoffNanos(5)).isEqualTo(10 * SECOND);
+        assertThat(queue.backoffNanos(60)).isEqualTo(10 * SECOND);
+    }
+
+    @Test
+    void unschedulable_waitsForAnEventThenSitsOutItsBackoff() {
+        queue.add(pod("p", 1, 1));
+        QueuedPod attempt = queue.pop();
+        queue.addUnschedulable(attempt, attempt.pod());
+        ticker.advance(Duration.ofMillis(500));
+        assertThat(queue.pop()).as("no event yet").isNull();
+
+        queue.moveAllToActiveOrBackoff();
+        assertThat(queue.backoffCount()).isEqualTo(1);
+        assertThat(queue.pop()).as("0.5 s into a 1 s backoff").isNull();
+        ticker.advance(Duration.ofMillis(500));
+
+        QueuedPod second = queue.pop();
+        assertThat(second.pod().name()).isEqualTo("p");
+        assertThat(second.attempts()).isEqualTo(1);
+        queue.addUnschedulable(second, second.pod());
+        queue.moveAllToActiveOrBackoff();
+        ticker.advance(Duration.ofMillis(1999));
+        assertThat(queue.pop()).as("second failure backs off 2 s").isNull();
+        ticker.advanceNanos(1_000_000);
+        assertThat(queue.pop()).isNotNull();
+    }
+
+    @Test
+    void unschedulable_withoutEvents_isRetriedAfterFiveMinutes() {
+        queue.add(pod("p", 1, 1));
+        QueuedPod attempt = queue.pop();
+        queue.addUnschedulable(attempt, attempt.pod());
+        ticker.advance(Duration.ofMinutes(5).minusNanos(1));
+        assertThat(queue.pop()).isNull();
+        ticker.advanceNanos(1);
+        assertThat(queue.pop()).isNotNull();
+    }
+
+    @Test
+    void add_samePodTwice_isRejected() {
+        queue.add(pod("p", 1, 1));
+        assertThatThrownBy(() -> queue.add(pod("p", 1, 1))).hasMessageContaining("already pending");
+    }
+
+    @Test
+    void scheduler_nodeAdded_retriesTheUnschedulablePodAfterBackoff() {
+        KubernetesScheduler scheduler =
+                KubernetesScheduler.builder().ticker(ticker).build();
+        scheduler.addNode(node("small", 100, 1 << 20));
+        scheduler.submitPod(pod("big", 500, 1));
+        assertThat(scheduler.schedulePendingPods()).isEmpty();
+        assertThat(scheduler.queueCounts()).isEqualTo(new KubernetesScheduler.QueueCounts(0, 0, 1));
+
+        scheduler.addNode(node("large", 1000, 1 << 20));
+        assertThat(scheduler.queueCounts()).isEqualTo(new KubernetesScheduler.QueueCounts(0, 1, 0));
+        ticker.advance(Duration.ofSeconds(1));
+
+        assertThat(scheduler.schedulePendingPods()).containsExactly(new Binding("default", "big", "large"));
+    }
+}
