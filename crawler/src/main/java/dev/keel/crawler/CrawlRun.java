@@ -292,6 +292,11 @@ final class CrawlRun {
                 url = next;
                 continue;
             }
+            if (status == 429 || status == 503) {
+                frontier.slowDown(hostKey, config.maxCrawlDelay().toNanos());
+            } else if (status >= 200 && status < 300) {
+                frontier.speedUp(hostKey);
+            }
             if ((status == 429 || status >= 500) && dispatch.attempt() < config.maxRetries()) {
                 long backoff = backoffNanos(dispatch.attempt());
                 long retryAfter = RetryAfter.nanos(response.retryAfter(), config.maxRetryAfter(), config.clock());
