@@ -76,6 +76,10 @@ final class CrawlCommand implements Callable<Integer> {
     @Nullable
     Path out;
 
+    @Option(names = "--warc", paramLabel = "FILE", description = "Also append each page to FILE as a WARC record.")
+    @Nullable
+    Path warc;
+
     @Option(names = "--state", paramLabel = "DIR", description = "Journal the crawl in DIR, so that it can be resumed.")
     @Nullable
     Path state;
@@ -121,6 +125,9 @@ final class CrawlCommand implements Callable<Integer> {
                 }
                 if (state != null) {
                     builder.stateDirectory(state).resume(resume);
+                }
+                if (warc != null) {
+                    builder.warc(warc);
                 }
                 builder.onPage(onPage).keepPages(false);
             } catch (IllegalArgumentException | IllegalStateException e) {

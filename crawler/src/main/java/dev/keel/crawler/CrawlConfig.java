@@ -37,6 +37,7 @@ record CrawlConfig(
         Duration maxRetryAfter,
         Duration robotsCacheTtl,
         @Nullable Path stateDirectory,
+        @Nullable Path warcFile,
         boolean resume,
         @Nullable Consumer<Page> onPage,
         boolean keepPages,

@@ -21,8 +21,12 @@ public final class CrawlException extends RuntimeException {
         STATE_MISMATCH,
         /** The journal of the state directory could not be read or written. */
         JOURNAL_FAILED,
+        /** An output file (WARC) could not be opened or written; the crawl stopped. */
+        OUTPUT_FAILED,
         /** The {@code onPage} callback threw; the crawl stopped. */
         CALLBACK_FAILED,
+        /** A worker failed unexpectedly (a bug); the crawl stopped. The cause is attached. */
+        FAILED,
         /** The thread waiting for the crawl was interrupted; the crawl was stopped. */
         INTERRUPTED
     }

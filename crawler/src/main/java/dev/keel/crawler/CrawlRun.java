@@ -38,6 +38,7 @@ final class CrawlRun {
     private final List<String> seeds;
     private final Set<String> seedHosts;
     private final @Nullable CrawlJournal journal;
+    private final @Nullable WarcWriter warc;
     private final Frontier frontier;
     private final SeenSet seen = new SeenSet();
     private final RobotsCache robots;
@@ -53,6 +54,7 @@ final class CrawlRun {
 
     private CrawlRun(CrawlConfig config, List<String> seeds, @Nullable CrawlJournal journal) {
         this.config = config;
+        this.warc = openWarc(config);
         this.seeds = List.copyOf(seeds);
         Set<String> hosts = new HashSet<>();
         seeds.forEach(seed -> hosts.add(UrlNormalizer.hostKey(seed)));
@@ -69,6 +71,18 @@ final class CrawlRun {
                 new Fetcher(config.userAgent(), config.connectTimeout(), config.responseTimeout(), config.ticker());
         this.extractor = new LinkExtractor(config.normalizer(), config.followNofollow());
         this.startedAt = config.ticker().read();
+    }
+
+    private static @Nullable WarcWriter openWarc(CrawlConfig config) {
+        if (config.warcFile() == null) {
+            return null;
+        }
+        try {
+            return WarcWriter.open(config.warcFile(), config.clock(), config.userAgent());
+        } catch (IOException e) {
+            throw new CrawlException(
+                    CrawlException.Code.OUTPUT_FAILED, "cannot open the WARC file " + config.warcFile() + ": " + e, e);
+        }
     }
 
     /** A run from {@code seeds} (normalised), or resumed from the state directory's journal. */
@@ -147,6 +161,15 @@ final class CrawlRun {
             worker.join();
         }
         fetcher.close();
+        if (warc != null) {
+            try {
+                warc.close();
+            } catch (IOException e) {
+                failure.compareAndSet(
+                        null,
+                        new CrawlException(CrawlException.Code.OUTPUT_FAILED, "cannot close the WARC file: " + e, e));
+            }
+        }
         if (journal != null) {
             try {
                 journal.close();
@@ -159,7 +182,9 @@ final class CrawlRun {
             throw crawl;
         }
         if (failed != null) {
-            throw new CrawlException(CrawlException.Code.JOURNAL_FAILED, "the crawl failed: " + failed, failed);
+            CrawlException.Code code =
+                    failed instanceof IOException ? CrawlException.Code.JOURNAL_FAILED : CrawlException.Code.FAILED;
+            throw new CrawlException(code, "the crawl failed: " + failed, failed);
         }
         synchronized (pages) {
             return List.copyOf(pages);
@@ -267,6 +292,11 @@ final class CrawlRun {
                 url = next;
                 continue;
             }
+            if (status == 429 || status == 503) {
+                frontier.slowDown(hostKey, config.maxCrawlDelay().toNanos());
+            } else if (status >= 200 && status < 300) {
+                frontier.speedUp(hostKey);
+            }
             if ((status == 429 || status >= 500) && dispatch.attempt() < config.maxRetries()) {
                 long backoff = backoffNanos(dispatch.attempt());
                 long retryAfter = RetryAfter.nanos(response.retryAfter(), config.maxRetryAfter(), config.clock());
@@ -305,6 +335,17 @@ final class CrawlRun {
                 response.body().length,
                 response.truncated(),
                 null);
+        if (warc != null) {
+            try {
+                warc.response(
+                        finalUrl, response.status(), response.contentType(), response.body(), response.truncated());
+            } catch (IOException e) {
+                failure.compareAndSet(
+                        null,
+                        new CrawlException(CrawlException.Code.OUTPUT_FAILED, "cannot write the WARC file: " + e, e));
+                frontier.close();
+            }
+        }
         List<String> children = new ArrayList<>();
         if (dispatch.depth() < config.maxDepth()) {
             for (String link : links) {

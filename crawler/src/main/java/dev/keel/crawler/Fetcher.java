@@ -78,12 +78,19 @@ final class Fetcher implements AutoCloseable {
      * @throws IOException for a network failure or the deadline passing ({@link HttpTimeoutException})
      */
     Response get(String url, Set<String> acceptedTypes, long maxBytes) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("User-Agent", userAgent)
-                .header("Accept-Encoding", "gzip")
-                .timeout(Duration.ofNanos(responseTimeoutNanos))
-                .GET()
-                .build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .header("User-Agent", userAgent)
+                    .header("Accept-Encoding", "gzip")
+                    .timeout(Duration.ofNanos(responseTimeoutNanos))
+                    .GET()
+                    .build();
+        } catch (IllegalArgumentException unusable) {
+            // A URL our normaliser accepts but the JDK's client does not (a host with '_', say): a failed page, not
+            // a failed crawl.
+            throw new IOException("the HTTP client cannot request " + url + ": " + unusable.getMessage(), unusable);
+        }
         long start = ticker.read();
         boolean[] accepted = {false};
         CompletableFuture<HttpResponse<LimitedBody.Content>> future = client.sendAsync(request, info -> {

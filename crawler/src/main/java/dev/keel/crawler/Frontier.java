@@ -57,6 +57,9 @@ final class Frontier {
         final ArrayDeque<Pending> queue = new ArrayDeque<>();
         long nextAllowed;
         long delayNanos;
+        /** The delay without adaptive back-off: the configured one or the site's Crawl-delay. */
+        long baseDelayNanos;
+
         int active;
         long pages;
         long stamp;
@@ -66,8 +69,12 @@ final class Frontier {
             this.key = key;
             this.nextAllowed = now;
             this.delayNanos = delayNanos;
+            this.baseDelayNanos = delayNanos;
         }
     }
+
+    /** The least delay a host gets after a 429 or 503 (when its own delay is shorter). */
+    static final long MIN_BACKOFF_NANOS = 250_000_000L;
 
     private final Ticker ticker;
     private final long defaultDelayNanos;
@@ -278,7 +285,38 @@ final class Frontier {
     void setDelay(String hostKey, long delayNanos) {
         lock.lock();
         try {
-            host(hostKey).delayNanos = delayNanos;
+            HostQueue host = host(hostKey);
+            host.delayNanos = delayNanos;
+            host.baseDelayNanos = delayNanos;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adaptive back-off after a 429 or 503: doubles {@code hostKey}'s delay (to at least {@link #MIN_BACKOFF_NANOS}),
+     * up to {@code capNanos} or its base delay if that is larger. {@link #speedUp} undoes it step by step.
+     */
+    void slowDown(String hostKey, long capNanos) {
+        lock.lock();
+        try {
+            HostQueue host = host(hostKey);
+            long doubled = Math.max(
+                    MIN_BACKOFF_NANOS, host.delayNanos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : host.delayNanos * 2);
+            host.delayNanos = Math.min(doubled, Math.max(capNanos, host.baseDelayNanos));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After a success: a backed-off delay comes down by a quarter, never below the host's base delay. */
+    void speedUp(String hostKey) {
+        lock.lock();
+        try {
+            HostQueue host = host(hostKey);
+            if (host.delayNanos > host.baseDelayNanos) {
+                host.delayNanos = Math.max(host.baseDelayNanos, host.delayNanos - host.delayNanos / 4);
+            }
         } finally {
             lock.unlock();
         }

@@ -143,6 +143,7 @@ public final class WebCrawler {
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Duration robotsCacheTtl = Duration.ofHours(24);
         private @Nullable Path stateDirectory;
+        private @Nullable Path warcFile;
         private boolean resume;
         private @Nullable Consumer<Page> onPage;
         private boolean keepPages = true;
@@ -178,6 +179,7 @@ public final class WebCrawler {
             maxRetryAfter = config.maxRetryAfter();
             robotsCacheTtl = config.robotsCacheTtl();
             stateDirectory = config.stateDirectory();
+            warcFile = config.warcFile();
             resume = config.resume();
             onPage = config.onPage();
             keepPages = config.keepPages();
@@ -388,6 +390,13 @@ public final class WebCrawler {
             return this;
         }
 
+        /** Also append every fetched page to {@code file} as a WARC/1.1 response record (the body as read). */
+        public Builder warc(Path file) {
+            once("warc");
+            this.warcFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
         /** Continue the crawl journaled in the state directory instead of starting a new one. */
         public Builder resume(boolean resume) {
             once("resume");
@@ -456,6 +465,7 @@ public final class WebCrawler {
                     maxRetryAfter,
                     robotsCacheTtl,
                     stateDirectory,
+                    warcFile,
                     resume,
                     onPage,
                     keepPages,

@@ -93,6 +93,31 @@ final class FetchFaultsTest {
         }
     }
 
+    /** A 503 without Retry-After slows the host down (adaptive back-off), even with no configured delay. */
+    @Test
+    void serviceUnavailable_slowsTheHostDown() throws Exception {
+        try (TestSite site = TestSite.start()) {
+            AtomicInteger calls = new AtomicInteger();
+            site.handle("/busy", exchange -> {
+                int call = calls.getAndIncrement();
+                TestSite.respond(exchange, call == 0 ? 503 : 200, "text/html", "<a href=/after>after</a>");
+            });
+            site.linking("/after");
+            List<Page> pages = WebCrawler.builder()
+                    .delay(Duration.ZERO)
+                    .retryBackoff(Duration.ZERO)
+                    .build()
+                    .crawl(site.url("/busy"));
+            assertThat(pages).extracting(Page::status).containsOnly(200);
+            List<TestSite.Request> requests = site.requests().stream()
+                    .filter(request -> !request.path().equals("/robots.txt"))
+                    .toList();
+            assertThat(requests).extracting(TestSite.Request::path).containsExactly("/busy", "/busy", "/after");
+            assertThat(requests.get(1).nanos() - requests.get(0).nanos())
+                    .isGreaterThanOrEqualTo(Frontier.MIN_BACKOFF_NANOS);
+        }
+    }
+
     @Test
     void serverErrors_areRetriedWithBackoff_thenReported() throws Exception {
         try (TestSite site = TestSite.start()) {

@@ -111,6 +111,32 @@ final class ResumeTest {
     }
 
     @Test
+    void journalWithAForeignRecord_isRefusedNamingIt(@TempDir Path state) throws Exception {
+        try (CrawlJournal journal = CrawlJournal.open(state)) {
+            journal.append(List.of(
+                    CrawlJournal.record(CrawlJournal.DISCOVERED, 0, "http://a.example/"), new byte[] {9, 0, 0, 'x'}));
+        }
+        assertThatThrownBy(() -> WebCrawler.builder()
+                        .stateDirectory(state)
+                        .resume(true)
+                        .build()
+                        .crawl("http://a.example/"))
+                .isInstanceOfSatisfying(
+                        CrawlException.class, e -> assertThat(e.code()).isEqualTo(CrawlException.Code.JOURNAL_FAILED))
+                .hasMessageContaining("has type 9 (expected: 1, 2 or 3)");
+    }
+
+    @Test
+    void stateDirectoryThatIsAFile_isRefused(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("not-a-directory"), "x");
+        assertThatThrownBy(
+                        () -> WebCrawler.builder().stateDirectory(file).build().crawl("http://a.example/"))
+                .isInstanceOfSatisfying(
+                        CrawlException.class, e -> assertThat(e.code()).isEqualTo(CrawlException.Code.JOURNAL_FAILED))
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
     void resumeOfAFinishedCrawl_fetchesNothingMore(@TempDir Path state) throws Exception {
         try (TestSite site = TestSite.start()) {
             site.linking("/", "/a").linking("/a");
