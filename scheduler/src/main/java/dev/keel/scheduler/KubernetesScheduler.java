@@ -26,7 +26,8 @@ import java.util.random.RandomGenerator;
  * <p>Each attempt pops the highest-priority pod from the {@link SchedulingQueue}, runs a {@link SchedulingCycle},
  * and then, for the chosen node, assumes the pod there, runs Reserve, Permit and Bind, and commits; a failing step
  * runs Unreserve and forgets the assumed pod. A pod that fits nowhere waits for a cluster change; preemption evicts
- * its victims at once (they are returned in the result) and sends the pod to backoff with its node nominated.
+ * its victims at once (they are returned in the result) and sends the pod to backoff with its node nominated; until
+ * it binds, pods of no higher priority are filtered as if it were already there.
  *
  * <p>Thread-safe: one lock guards the cluster, the queue and every cycle, so a cycle sees a consistent cluster and
  * bindings never overcommit a node. Cycles are serial, as in kube-scheduler; the lock is held only in memory, never
@@ -45,6 +46,8 @@ public final class KubernetesScheduler {
     private final SchedulingCycle cycle;
     // @GuardedBy("lock")
     private final Map<String, String> nominatedNodes = new HashMap<>();
+    // @GuardedBy("lock")
+    private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
     private final List<ReservePlugin> reservePlugins;
     private final List<PermitPlugin> permitPlugins;
     private final List<BindPlugin> bindPlugins;
@@ -59,7 +62,7 @@ public final class KubernetesScheduler {
         this.ticker = builder.ticker;
         this.queue = new SchedulingQueue(
                 profile.queueSort(), ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
-        this.cycle = new SchedulingCycle(profile, cluster, builder.random, builder.explain);
+        this.cycle = new SchedulingCycle(profile, cluster, this::nominatedOn, builder.random, builder.explain);
         this.reservePlugins = profile.of(ReservePlugin.class);
         this.permitPlugins = profile.of(PermitPlugin.class);
         this.bindPlugins = profile.of(BindPlugin.class);
@@ -137,7 +140,7 @@ public final class KubernetesScheduler {
             for (Pod pending : queue.pending()) {
                 if (pending.namespace().equals(namespace) && pending.name().equals(name)) {
                     queue.remove(pending.uid());
-                    nominatedNodes.remove(pending.uid());
+                    clearNomination(pending.uid());
                     return true;
                 }
             }
@@ -217,7 +220,11 @@ public final class KubernetesScheduler {
                         for (Pod victim : preempted.victims()) {
                             cluster.removePod(victim);
                         }
+                        clearNomination(pod.uid());
                         nominatedNodes.put(pod.uid(), preempted.node());
+                        nominatedByNode
+                                .computeIfAbsent(preempted.node(), n -> new java.util.LinkedHashMap<>())
+                                .put(pod.uid(), pod);
                         queue.moveAllToActiveOrBackoff();
                         queue.addBackoff(queued, pod);
                         yield new SchedulingResult.Nominated(
@@ -259,7 +266,7 @@ public final class KubernetesScheduler {
         }
         if (failure == null) {
             queue.done(bound.uid());
-            nominatedNodes.remove(bound.uid());
+            clearNomination(bound.uid());
             return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
         }
         for (int i = reserved.size() - 1; i >= 0; i--) {
@@ -269,6 +276,25 @@ public final class KubernetesScheduler {
         queue.addBackoff(queued, queued.pod());
         String message = "running " + failure.plugin() + " plugin: " + String.join(", ", failure.reasons());
         return new SchedulingResult.Unschedulable(queued.pod(), message, message, suggested.diagnosis());
+    }
+
+    /** Pods nominated to {@code node} by preemption, whose room later cycles keep free for them. */
+    private List<Pod> nominatedOn(String node) {
+        Map<String, Pod> pods = nominatedByNode.get(node);
+        return pods == null ? List.of() : List.copyOf(pods.values());
+    }
+
+    private void clearNomination(String uid) {
+        String node = nominatedNodes.remove(uid);
+        if (node != null) {
+            Map<String, Pod> pods = nominatedByNode.get(node);
+            if (pods != null) {
+                pods.remove(uid);
+                if (pods.isEmpty()) {
+                    nominatedByNode.remove(node);
+                }
+            }
+        }
     }
 
     private Status runBinders(CycleState state, Pod pod, String node) {

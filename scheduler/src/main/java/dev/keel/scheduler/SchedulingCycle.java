@@ -44,6 +44,7 @@ final class SchedulingCycle implements FrameworkHandle {
 
     private final Profile profile;
     private final Cluster cluster;
+    private final java.util.function.Function<String, List<Pod>> nominatedPods;
     private final RandomGenerator random;
     private final boolean explain;
     private final List<PreFilterPlugin> preFilters;
@@ -56,9 +57,15 @@ final class SchedulingCycle implements FrameworkHandle {
     private FilterPlugin[] activeFilters = new FilterPlugin[0];
     private PreFilterPlugin[] activePreFilters = new PreFilterPlugin[0];
 
-    SchedulingCycle(Profile profile, Cluster cluster, RandomGenerator random, boolean explain) {
+    SchedulingCycle(
+            Profile profile,
+            Cluster cluster,
+            java.util.function.Function<String, List<Pod>> nominatedPods,
+            RandomGenerator random,
+            boolean explain) {
         this.profile = profile;
         this.cluster = cluster;
+        this.nominatedPods = nominatedPods;
         this.random = random;
         this.explain = explain;
         this.preFilters = profile.of(PreFilterPlugin.class);
@@ -294,8 +301,39 @@ final class SchedulingCycle implements FrameworkHandle {
         return cluster;
     }
 
+    /**
+     * Upstream's {@code RunFilterPluginsWithNominatedPods}: pods nominated to this node by preemption, of at least
+     * this pod's priority, hold their room while their victims go, so the filters run once with them on a copy of
+     * the node (which catches resources and anti-affinity) and once without (which catches affinity to them).
+     */
     @Override
     public Status runFilters(CycleState state, Pod pod, NodeInfo node) {
+        List<Pod> nominated = nominatedPods.apply(node.name());
+        if (nominated.isEmpty()) {
+            return runFilterPlugins(state, pod, node);
+        }
+        NodeInfo withNominated = null;
+        CycleState stateWithNominated = null;
+        for (Pod other : nominated) {
+            if (other.uid().equals(pod.uid()) || other.priority() < pod.priority()) {
+                continue;
+            }
+            if (withNominated == null) {
+                withNominated = node.copy();
+                stateWithNominated = state.copy();
+            }
+            Pod assumed = other.toBuilder().nodeName(node.name()).build();
+            withNominated.addPod(assumed);
+            addPod(stateWithNominated, pod, assumed, withNominated);
+        }
+        if (withNominated == null) {
+            return runFilterPlugins(state, pod, node);
+        }
+        Status with = runFilterPlugins(stateWithNominated, pod, withNominated);
+        return with.isSuccess() ? runFilterPlugins(state, pod, node) : with;
+    }
+
+    private Status runFilterPlugins(CycleState state, Pod pod, NodeInfo node) {
         for (FilterPlugin plugin : activeFilters) {
             Status status = plugin.filter(state, pod, node);
             if (!status.isSuccess()) {

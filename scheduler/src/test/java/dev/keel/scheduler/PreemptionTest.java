@@ -126,4 +126,22 @@ final class PreemptionTest {
 
         assertThat(scheduler.schedulePendingPods()).containsExactly(new Binding("default", "high", "n1"));
     }
+
+    @Test
+    void preemption_nominatedPod_keepsItsRoomFromLowerPriorityPodsUntilItBinds() {
+        scheduler.addNode(node("n1", 1000, 1 << 20));
+        scheduler.addBoundPod(running("low", "n1", 1000, 0, 0));
+        assertThat(schedule(pod("high", 600, 1).toBuilder().priority(100).build()))
+                .isInstanceOf(SchedulingResult.Nominated.class);
+
+        SchedulingResult sneaky = schedule(pod("sneaky", 500, 1));
+
+        assertThat(sneaky)
+                .isInstanceOfSatisfying(
+                        SchedulingResult.Unschedulable.class,
+                        u -> assertThat(u.message()).startsWith("0/1 nodes are available: 1 Insufficient cpu."));
+        ticker.advance(Duration.ofSeconds(1));
+        assertThat(scheduler.schedulePendingPods()).contains(new Binding("default", "high", "n1"));
+        assertThat(scheduler.requestedOn("n1").milliCpu()).isEqualTo(600);
+    }
 }
