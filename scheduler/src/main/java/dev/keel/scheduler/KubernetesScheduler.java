@@ -36,21 +36,18 @@ import java.util.random.RandomGenerator;
 public final class KubernetesScheduler {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Profile profile;
+    private final List<Profile> profiles;
     private final Ticker ticker;
     // @GuardedBy("lock")
     private final Cluster cluster = new Cluster();
     // @GuardedBy("lock")
     private final SchedulingQueue queue;
-    // @GuardedBy("lock")
-    private final SchedulingCycle cycle;
+    // @GuardedBy("lock"): one cycle per profile, by scheduler name
+    private final Map<String, SchedulingCycle> cycles = new java.util.LinkedHashMap<>();
     // @GuardedBy("lock")
     private final Map<String, String> nominatedNodes = new HashMap<>();
     // @GuardedBy("lock")
     private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
-    private final List<ReservePlugin> reservePlugins;
-    private final List<PermitPlugin> permitPlugins;
-    private final List<BindPlugin> bindPlugins;
 
     /** The default profile, the system clock, 1 s to 10 s backoff. */
     public KubernetesScheduler() {
@@ -58,22 +55,36 @@ public final class KubernetesScheduler {
     }
 
     private KubernetesScheduler(Builder builder) {
-        this.profile = builder.profile;
+        this.profiles = List.copyOf(builder.profiles);
         this.ticker = builder.ticker;
-        this.queue = new SchedulingQueue(
-                profile.queueSort(), ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
-        this.cycle = new SchedulingCycle(profile, cluster, this::nominatedOn, builder.random, builder.explain);
-        this.reservePlugins = profile.of(ReservePlugin.class);
-        this.permitPlugins = profile.of(PermitPlugin.class);
-        this.bindPlugins = profile.of(BindPlugin.class);
+        QueueSortPlugin sort = profiles.getFirst().queueSort();
+        for (Profile profile : profiles) {
+            if (!profile.queueSort().getClass().equals(sort.getClass())) {
+                throw new IllegalArgumentException("every profile must use the same QueueSort plugin: "
+                        + profiles.getFirst().schedulerName() + " uses " + sort.name() + ", "
+                        + profile.schedulerName() + " uses "
+                        + profile.queueSort().name());
+            }
+            SchedulingCycle cycle =
+                    new SchedulingCycle(profile, cluster, this::nominatedOn, builder.random, builder.explain);
+            if (cycles.putIfAbsent(profile.schedulerName(), cycle) != null) {
+                throw new IllegalArgumentException("two profiles are named " + profile.schedulerName());
+            }
+        }
+        this.queue = new SchedulingQueue(sort, ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The first profile (the only one unless several were given). */
     public Profile profile() {
-        return profile;
+        return profiles.getFirst();
+    }
+
+    public List<Profile> profiles() {
+        return profiles;
     }
 
     /** Adds a node, or replaces the node of the same name (keeping its pods); pending pods may fit now. */
@@ -105,6 +116,10 @@ public final class KubernetesScheduler {
         if (pod.isBound()) {
             throw new IllegalArgumentException(
                     "pod " + pod.key() + " is already bound to '" + pod.nodeName() + "'; add it with addBoundPod");
+        }
+        if (!cycles.containsKey(pod.schedulerName())) {
+            throw new IllegalArgumentException("pod " + pod.key() + " asks for scheduler '" + pod.schedulerName()
+                    + "' (profiles: " + String.join(", ", cycles.keySet()) + ")");
         }
         lock.lock();
         try {
@@ -207,11 +222,13 @@ public final class KubernetesScheduler {
         }
         Pod pod = queued.pod();
         String nominated = nominatedNodes.getOrDefault(pod.uid(), "");
+        SchedulingCycle cycle = cycles.get(pod.schedulerName());
         SchedulingCycle.Decision decision = cycle.schedule(pod, nominated);
         return Optional.of(
                 switch (decision) {
-                    case SchedulingCycle.Suggested suggested -> bind(queued, suggested);
+                    case SchedulingCycle.Suggested suggested -> bind(queued, cycle, suggested);
                     case SchedulingCycle.Failed failed -> {
+                        clearNomination(pod.uid());
                         queue.addUnschedulable(queued, pod);
                         yield new SchedulingResult.Unschedulable(
                                 pod, failed.message(), failed.legacyMessage(), failed.diagnosis());
@@ -238,39 +255,14 @@ public final class KubernetesScheduler {
                 });
     }
 
-    private SchedulingResult bind(QueuedPod queued, SchedulingCycle.Suggested suggested) {
+    private SchedulingResult bind(QueuedPod queued, SchedulingCycle cycle, SchedulingCycle.Suggested suggested) {
         Pod bound = queued.pod().boundTo(suggested.node(), ticker.read());
-        CycleState state = suggested.state();
         cluster.addPod(bound);
-        List<ReservePlugin> reserved = new ArrayList<>();
-        Status failure = null;
-        for (ReservePlugin plugin : reservePlugins) {
-            Status status = plugin.reserve(state, bound, suggested.node());
-            reserved.add(plugin);
-            if (!status.isSuccess()) {
-                failure = status.withPlugin(plugin.name());
-                break;
-            }
-        }
-        if (failure == null) {
-            for (PermitPlugin plugin : permitPlugins) {
-                Status status = plugin.permit(state, bound, suggested.node());
-                if (!status.isSuccess()) {
-                    failure = status.withPlugin(plugin.name());
-                    break;
-                }
-            }
-        }
-        if (failure == null) {
-            failure = runBinders(state, bound, suggested.node());
-        }
+        Status failure = cycle.reserveAndBind(suggested.state(), bound, suggested.node());
         if (failure == null) {
             queue.done(bound.uid());
             clearNomination(bound.uid());
             return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
-        }
-        for (int i = reserved.size() - 1; i >= 0; i--) {
-            reserved.get(i).unreserve(state, bound, suggested.node());
         }
         cluster.removePod(bound);
         queue.addBackoff(queued, queued.pod());
@@ -295,17 +287,6 @@ public final class KubernetesScheduler {
                 }
             }
         }
-    }
-
-    private Status runBinders(CycleState state, Pod pod, String node) {
-        for (BindPlugin plugin : bindPlugins) {
-            Status status = plugin.bind(state, pod, node);
-            if (status.isSkip()) {
-                continue;
-            }
-            return status.isSuccess() ? null : status.withPlugin(plugin.name());
-        }
-        return Status.error("no Bind plugin bound the pod").withPlugin("Bind");
     }
 
     /** The pods not bound yet (active, backing off or unschedulable). */
@@ -371,7 +352,7 @@ public final class KubernetesScheduler {
 
     /** Builds a {@link KubernetesScheduler}; not thread-safe. */
     public static final class Builder {
-        private Profile profile = Profile.defaults();
+        private List<Profile> profiles = List.of(Profile.defaults());
         private Ticker ticker = Ticker.system();
         private RandomGenerator random = new SplittableRandom();
         private Duration initialBackoff = Duration.ofSeconds(1);
@@ -381,7 +362,16 @@ public final class KubernetesScheduler {
         private Builder() {}
 
         public Builder profile(Profile value) {
-            profile = value;
+            profiles = List.of(value);
+            return this;
+        }
+
+        /** Several profiles; each pod is scheduled by the one its {@code schedulerName} names. */
+        public Builder profiles(List<Profile> values) {
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("profiles must not be empty");
+            }
+            profiles = List.copyOf(values);
             return this;
         }
 

@@ -53,6 +53,9 @@ final class SchedulingCycle implements FrameworkHandle {
     private final List<PreScorePlugin> preScores;
     private final List<ScorePlugin> scorers;
     private final int[] weights;
+    private final List<ReservePlugin> reservePlugins;
+    private final List<PermitPlugin> permitPlugins;
+    private final List<BindPlugin> bindPlugins;
     private int nextStartNodeIndex;
     private FilterPlugin[] activeFilters = new FilterPlugin[0];
     private PreFilterPlugin[] activePreFilters = new PreFilterPlugin[0];
@@ -74,6 +77,9 @@ final class SchedulingCycle implements FrameworkHandle {
         this.preScores = profile.of(PreScorePlugin.class);
         this.scorers = profile.of(ScorePlugin.class);
         this.weights = scorers.stream().mapToInt(s -> profile.weight(s.name())).toArray();
+        this.reservePlugins = profile.of(ReservePlugin.class);
+        this.permitPlugins = profile.of(PermitPlugin.class);
+        this.bindPlugins = profile.of(BindPlugin.class);
     }
 
     /** kube-scheduler's {@code numFeasibleNodesToFind}. */
@@ -294,6 +300,46 @@ final class SchedulingCycle implements FrameworkHandle {
             Map<String, Long> totals,
             int evaluated) {
         return new Diagnosis(rejected, feasible, scores, totals, evaluated);
+    }
+
+    /**
+     * The binding cycle for a pod already assumed on {@code node}: Reserve, Permit, then the first Bind plugin that
+     * does not skip. Returns null on success, or the failure after running Unreserve in reverse order.
+     */
+    @org.jspecify.annotations.Nullable
+    Status reserveAndBind(CycleState state, Pod pod, String node) {
+        List<ReservePlugin> reserved = new ArrayList<>();
+        Status failure = null;
+        for (ReservePlugin plugin : reservePlugins) {
+            reserved.add(plugin);
+            Status status = plugin.reserve(state, pod, node);
+            if (!status.isSuccess()) {
+                failure = status.withPlugin(plugin.name());
+                break;
+            }
+        }
+        for (int i = 0; failure == null && i < permitPlugins.size(); i++) {
+            Status status = permitPlugins.get(i).permit(state, pod, node);
+            if (!status.isSuccess()) {
+                failure = status.withPlugin(permitPlugins.get(i).name());
+            }
+        }
+        if (failure == null) {
+            failure = Status.error("no Bind plugin bound the pod").withPlugin("Bind");
+            for (BindPlugin plugin : bindPlugins) {
+                Status status = plugin.bind(state, pod, node);
+                if (!status.isSkip()) {
+                    failure = status.isSuccess() ? null : status.withPlugin(plugin.name());
+                    break;
+                }
+            }
+        }
+        if (failure != null) {
+            for (int i = reserved.size() - 1; i >= 0; i--) {
+                reserved.get(i).unreserve(state, pod, node);
+            }
+        }
+        return failure;
     }
 
     @Override

@@ -124,7 +124,8 @@ public final class Manifests {
                 .labels(metadata.get("labels").stringMap())
                 .nodeSelector(spec.get("nodeSelector").stringMap())
                 .priority(spec.get("priority").intValue(0))
-                .nodeName(spec.get("nodeName").text(""));
+                .nodeName(spec.get("nodeName").text(""))
+                .schedulerName(spec.get("schedulerName").text(Pod.DEFAULT_SCHEDULER));
         String uid = metadata.get("uid").text("");
         if (!uid.isEmpty()) {
             builder.uid(uid);

@@ -48,7 +48,7 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
         long[] clock = {0};
         Ticker ticker = () -> clock[0];
         KubernetesScheduler scheduler = KubernetesScheduler.builder()
-                .profile(configuration.profile())
+                .profiles(configuration.profiles())
                 .backoff(configuration.initialBackoff(), configuration.maxBackoff())
                 .ticker(ticker)
                 .random(new SplittableRandom(1))

@@ -17,15 +17,27 @@ import java.util.Map;
 /**
  * The file kube-scheduler reads ({@code apiVersion: kubescheduler.config.k8s.io/v1},
  * {@code kind: KubeSchedulerConfiguration}), applied to the default profile: {@code percentageOfNodesToScore},
- * {@code podInitialBackoffSeconds}, {@code podMaxBackoffSeconds}, one entry of {@code profiles} with
+ * {@code podInitialBackoffSeconds}, {@code podMaxBackoffSeconds}, and each entry of {@code profiles} with
  * {@code schedulerName}, {@code plugins} (per extension point or {@code multiPoint}: {@code enabled} with weights,
  * {@code disabled}, {@code "*"}) and {@code pluginConfig} args for NodeResourcesFit, NodeResourcesBalancedAllocation,
  * InterPodAffinity and DefaultPreemption. Unknown fields are errors. Immutable.
  *
  * <p>The built-in plugins implement several extension points each; disabling one at any extension point removes it
- * from the profile. Several profiles are not supported yet.
+ * from the profile. Each profile starts from the default one; pods pick theirs by {@code spec.schedulerName}.
  */
-public record SchedulerConfiguration(Profile profile, Duration initialBackoff, Duration maxBackoff) {
+public record SchedulerConfiguration(List<Profile> profiles, Duration initialBackoff, Duration maxBackoff) {
+
+    public SchedulerConfiguration {
+        profiles = List.copyOf(profiles);
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("a configuration needs at least one profile");
+        }
+    }
+
+    /** The first profile ({@code default-scheduler} unless the file names another first). */
+    public Profile profile() {
+        return profiles.getFirst();
+    }
 
     public static final String API_VERSION = "kubescheduler.config.k8s.io/v1";
     private static final List<String> EXTENSION_POINTS = List.of(
@@ -45,7 +57,7 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
 
     /** The defaults, as with no file. */
     public static SchedulerConfiguration defaults() {
-        return new SchedulerConfiguration(Profile.defaults(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        return new SchedulerConfiguration(List.of(Profile.defaults()), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     public static SchedulerConfiguration read(String text, String source) {
@@ -69,16 +81,25 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
                 "clientConnection",
                 "extenders",
                 "delayCacheUntilActive");
-        Profile.Builder profile = Profile.defaults().toBuilder();
         int globalPercentage = root.get("percentageOfNodesToScore").intValue(0);
-        List<Field> profiles = root.get("profiles").list();
-        if (profiles.size() > 1) {
-            throw root.get("profiles").invalid("one profile is supported, got " + profiles.size());
-        }
+        List<Field> profileFields = root.get("profiles").list();
+        List<Profile> profiles = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         try {
-            profile.percentageOfNodesToScore(globalPercentage);
-            if (!profiles.isEmpty()) {
-                profile = applyProfile(profiles.getFirst(), profile);
+            if (profileFields.isEmpty()) {
+                profiles.add(Profile.defaults().toBuilder()
+                        .percentageOfNodesToScore(globalPercentage)
+                        .build());
+            }
+            for (Field profileField : profileFields) {
+                Profile.Builder defaults = Profile.defaults().toBuilder().percentageOfNodesToScore(globalPercentage);
+                Profile profile = applyProfile(profileField, defaults).build();
+                if (!names.add(profile.schedulerName())) {
+                    throw profileField
+                            .get("schedulerName")
+                            .invalid("a second profile named '" + profile.schedulerName() + "'");
+                }
+                profiles.add(profile);
             }
         } catch (IllegalArgumentException e) {
             throw root.invalid(e.getMessage());
@@ -92,11 +113,7 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
             throw root.get("podMaxBackoffSeconds")
                     .invalid(max + " must be at least podInitialBackoffSeconds (" + initial + ")");
         }
-        try {
-            return new SchedulerConfiguration(profile.build(), Duration.ofSeconds(initial), Duration.ofSeconds(max));
-        } catch (IllegalArgumentException e) {
-            throw root.invalid(e.getMessage());
-        }
+        return new SchedulerConfiguration(profiles, Duration.ofSeconds(initial), Duration.ofSeconds(max));
     }
 
     private static Profile.Builder applyProfile(Field field, Profile.Builder defaults) {
