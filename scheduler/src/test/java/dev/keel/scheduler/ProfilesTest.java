@@ -67,4 +67,44 @@ final class ProfilesTest {
                 .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("profiles[1].schedulerName: a second profile named 'default-scheduler'");
     }
+
+    /** A plugin of the user's own: keeps pods off nodes labelled {@code maintenance}. */
+    record AvoidMaintenance() implements FilterPlugin {
+        @Override
+        public String name() {
+            return "AvoidMaintenance";
+        }
+
+        @Override
+        public Status filter(CycleState state, Pod pod, NodeInfo node) {
+            return node.node().labels().containsKey("maintenance")
+                    ? Status.unresolvable("node(s) were in maintenance")
+                    : Status.success();
+        }
+    }
+
+    @Test
+    void configuration_outOfTreePlugin_isEnabledByNameAndFilters() {
+        SchedulerConfiguration configuration = SchedulerConfiguration.read(
+                """
+                apiVersion: kubescheduler.config.k8s.io/v1
+                kind: KubeSchedulerConfiguration
+                profiles:
+                - plugins:
+                    filter:
+                      enabled:
+                      - name: AvoidMaintenance
+                """, "config.yaml", java.util.Map.of("AvoidMaintenance", AvoidMaintenance::new));
+        KubernetesScheduler scheduler = KubernetesScheduler.builder()
+                .profiles(configuration.profiles())
+                .ticker(ManualTicker.create())
+                .build();
+        scheduler.addNode(node("n1", 4000, 8L << 30).withLabels(java.util.Map.of("maintenance", "")));
+        scheduler.submitPod(pod("p", 100, 1));
+
+        SchedulingResult result = scheduler.scheduleNext().orElseThrow();
+
+        assertThat(((SchedulingResult.Unschedulable) result).message())
+                .startsWith("0/1 nodes are available: 1 node(s) were in maintenance.");
+    }
 }

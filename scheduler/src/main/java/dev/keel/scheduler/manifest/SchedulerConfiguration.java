@@ -61,6 +61,16 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
     }
 
     public static SchedulerConfiguration read(String text, String source) {
+        return read(text, source, Map.of());
+    }
+
+    /**
+     * Reads a configuration that may also enable plugins of the caller's own ("out of tree", as kube-scheduler calls
+     * them) by name: {@code outOfTree} maps each name to a factory. They are appended to the profile in the order
+     * they are enabled.
+     */
+    public static SchedulerConfiguration read(
+            String text, String source, Map<String, java.util.function.Supplier<Plugin>> outOfTree) {
         List<Documents.Document> documents = Documents.split(text, source);
         if (documents.size() != 1) {
             throw new ManifestException(
@@ -93,7 +103,8 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
             }
             for (Field profileField : profileFields) {
                 Profile.Builder defaults = Profile.defaults().toBuilder().percentageOfNodesToScore(globalPercentage);
-                Profile profile = applyProfile(profileField, defaults).build();
+                Profile profile =
+                        applyProfile(profileField, defaults, outOfTree).build();
                 if (!names.add(profile.schedulerName())) {
                     throw profileField
                             .get("schedulerName")
@@ -116,7 +127,8 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
         return new SchedulerConfiguration(profiles, Duration.ofSeconds(initial), Duration.ofSeconds(max));
     }
 
-    private static Profile.Builder applyProfile(Field field, Profile.Builder defaults) {
+    private static Profile.Builder applyProfile(
+            Field field, Profile.Builder defaults, Map<String, java.util.function.Supplier<Plugin>> outOfTree) {
         field.onlyFields("schedulerName", "percentageOfNodesToScore", "plugins", "pluginConfig");
         String name = field.get("schedulerName").text("default-scheduler");
         Profile.Builder profile = defaults;
@@ -158,7 +170,8 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
                 if (!profile.has(plugin)) {
                     Plugin created;
                     try {
-                        created = DefaultPlugins.create(plugin);
+                        java.util.function.Supplier<Plugin> own = outOfTree.get(plugin);
+                        created = own != null ? own.get() : DefaultPlugins.create(plugin);
                     } catch (IllegalArgumentException e) {
                         throw enabled.get("name").invalid(e.getMessage());
                     }
