@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
 /**
  * Runs a cluster from manifests through the scheduler, as {@code keel schedule} does, and reports each pending pod
  * in the shape of the scenarios' {@code expected.yaml}: {@code result}, {@code node}, {@code message},
- * {@code nominatedNodeName}, {@code victims}, and when explaining {@code feasibleNodes}, {@code filterStatuses} and
+ * {@code nominatedNodeName}, {@code victims} (by name, or {@code namespace/name} from another namespace), and when
+ * explaining {@code feasibleNodes}, {@code filterStatuses} and
  * {@code rawScores} (after NormalizeScore, by plugin; with {@code Plugin(before normalize)} and
  * {@code Plugin(normalized)} for plugins that normalize) and {@code totalScores}; and every pod bound at the end
  * (the existing ones and those just scheduled), to write back as manifests. Immutable.
@@ -90,7 +91,14 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
             case SchedulingResult.Nominated nominated -> {
                 entry.put("result", "Nominated");
                 entry.put("nominatedNodeName", nominated.node());
-                entry.put("victims", nominated.victims().stream().map(Pod::key).toList());
+                entry.put(
+                        "victims",
+                        nominated.victims().stream()
+                                .map(victim -> victim.namespace()
+                                                .equals(nominated.pod().namespace())
+                                        ? victim.name()
+                                        : victim.key())
+                                .toList());
                 entry.put("message", legacy ? nominated.legacyMessage() : nominated.message());
             }
         }

@@ -5,8 +5,10 @@ import dev.keel.scheduler.Profile;
 import dev.keel.scheduler.plugins.DefaultPlugins;
 import dev.keel.scheduler.plugins.DefaultPreemption;
 import dev.keel.scheduler.plugins.InterPodAffinity;
+import dev.keel.scheduler.plugins.NodeAffinityPlugin;
 import dev.keel.scheduler.plugins.NodeResourcesBalancedAllocation;
 import dev.keel.scheduler.plugins.NodeResourcesFit;
+import dev.keel.scheduler.plugins.PodTopologySpread;
 import dev.keel.scheduler.plugins.ResourceSpec;
 import dev.keel.scheduler.plugins.ScoringStrategy;
 import java.time.Duration;
@@ -232,13 +234,30 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
                                         + "' (expected: LeastAllocated, MostAllocated or RequestedToCapacityRatio)");
                 };
                 yield new NodeResourcesFit(
-                        parsed, new HashSet<>(args.get("ignoredResources").strings()));
+                        parsed,
+                        new HashSet<>(args.get("ignoredResources").strings()),
+                        new HashSet<>(args.get("ignoredResourceGroups").strings()));
             }
             case NodeResourcesBalancedAllocation.NAME -> {
                 args.onlyFields("apiVersion", "kind", "resources");
                 yield args.get("resources").present()
                         ? new NodeResourcesBalancedAllocation(resources(args.get("resources")))
                         : new NodeResourcesBalancedAllocation();
+            }
+            case PodTopologySpread.NAME -> {
+                // Default constraints take their selector from the pod's Services and ReplicaSets, which this model
+                // does not have; with an empty selector upstream skips them too. Checked, then accepted.
+                args.onlyFields("apiVersion", "kind", "defaultConstraints", "defaultingType");
+                String defaulting = args.get("defaultingType").text("System");
+                if (!defaulting.equals("System") && !defaulting.equals("List")) {
+                    throw args.get("defaultingType").invalid("'" + defaulting + "' (expected: System or List)");
+                }
+                args.get("defaultConstraints").list(Manifests::spread);
+                yield new PodTopologySpread();
+            }
+            case NodeAffinityPlugin.NAME -> {
+                args.onlyFields("apiVersion", "kind", "addedAffinity");
+                yield new NodeAffinityPlugin(Manifests.nodeAffinity(args.get("addedAffinity")));
             }
             case InterPodAffinity.NAME -> {
                 args.onlyFields("apiVersion", "kind", "hardPodAffinityWeight", "ignorePreferredTermsOfExistingPods");
@@ -260,8 +279,8 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
             }
             default ->
                 throw args.invalid("no arguments are supported for plugin '" + plugin
-                        + "' (configurable: NodeResourcesFit, NodeResourcesBalancedAllocation, InterPodAffinity,"
-                        + " DefaultPreemption)");
+                        + "' (configurable: NodeResourcesFit, NodeResourcesBalancedAllocation, NodeAffinity,"
+                        + " PodTopologySpread, InterPodAffinity, DefaultPreemption)");
         };
     }
 
