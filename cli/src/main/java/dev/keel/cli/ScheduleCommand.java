@@ -74,7 +74,7 @@ final class ScheduleCommand implements Callable<Integer> {
             names = "--output",
             paramLabel = "FORMAT",
             converter = OutputConverter.class,
-            description = "yaml, json or table (default: ${DEFAULT-VALUE}).")
+            description = "yaml, json or table (default: yaml).")
     Output output = Output.YAML;
 
     @Option(
