@@ -105,7 +105,9 @@ public final class KubernetesScheduler {
             if (cluster.node(name) == null) {
                 throw new IllegalArgumentException("no node '" + name + "'");
             }
-            return cluster.removeNode(name);
+            List<Pod> removed = cluster.removeNode(name);
+            queue.moveAllToActiveOrBackoff();
+            return removed;
         } finally {
             lock.unlock();
         }
@@ -143,6 +145,7 @@ public final class KubernetesScheduler {
                 throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is pending");
             }
             cluster.addPod(pod);
+            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
         } finally {
             lock.unlock();
         }
@@ -163,7 +166,7 @@ public final class KubernetesScheduler {
                 for (Pod bound : node.pods()) {
                     if (bound.namespace().equals(namespace) && bound.name().equals(name)) {
                         cluster.removePod(bound);
-                        queue.moveAllToActiveOrBackoff();
+                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         return true;
                     }
                 }
@@ -229,7 +232,7 @@ public final class KubernetesScheduler {
                     case SchedulingCycle.Suggested suggested -> bind(queued, cycle, suggested);
                     case SchedulingCycle.Failed failed -> {
                         clearNomination(pod.uid());
-                        queue.addUnschedulable(queued, pod);
+                        queue.addUnschedulable(queued, pod, rejectingPlugins(failed.diagnosis()));
                         yield new SchedulingResult.Unschedulable(
                                 pod, failed.message(), failed.legacyMessage(), failed.diagnosis());
                     }
@@ -242,7 +245,7 @@ public final class KubernetesScheduler {
                         nominatedByNode
                                 .computeIfAbsent(preempted.node(), n -> new java.util.LinkedHashMap<>())
                                 .put(pod.uid(), pod);
-                        queue.moveAllToActiveOrBackoff();
+                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         queue.addBackoff(queued, pod);
                         yield new SchedulingResult.Nominated(
                                 pod,
@@ -262,12 +265,22 @@ public final class KubernetesScheduler {
         if (failure == null) {
             queue.done(bound.uid());
             clearNomination(bound.uid());
+            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
             return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
         }
         cluster.removePod(bound);
         queue.addBackoff(queued, queued.pod());
         String message = "running " + failure.plugin() + " plugin: " + String.join(", ", failure.reasons());
         return new SchedulingResult.Unschedulable(queued.pod(), message, message, suggested.diagnosis());
+    }
+
+    /** The plugins that rejected the pod somewhere: what a cluster event must touch to help it. */
+    private static java.util.Set<String> rejectingPlugins(Diagnosis diagnosis) {
+        java.util.Set<String> plugins = new java.util.HashSet<>();
+        for (Status status : diagnosis.filterStatuses().values()) {
+            plugins.add(status.plugin());
+        }
+        return plugins;
     }
 
     /** Pods nominated to {@code node} by preemption, whose room later cycles keep free for them. */
