@@ -98,6 +98,25 @@ public final class KubernetesScheduler {
         }
     }
 
+    /** Adds or replaces (by namespace and name) a PodDisruptionBudget that preemption respects where it can. */
+    public void putPodDisruptionBudget(PodDisruptionBudget budget) {
+        lock.lock();
+        try {
+            cluster.putBudget(budget);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean removePodDisruptionBudget(String namespace, String name) {
+        lock.lock();
+        try {
+            return cluster.removeBudget(namespace, name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Removes a node and the pods bound to it; returns those pods. */
     public List<Pod> removeNode(String name) {
         lock.lock();

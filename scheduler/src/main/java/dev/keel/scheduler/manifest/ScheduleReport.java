@@ -10,6 +10,7 @@ import dev.keel.scheduler.InsufficientResource;
 import dev.keel.scheduler.KubernetesScheduler;
 import dev.keel.scheduler.Node;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PodDisruptionBudget;
 import dev.keel.scheduler.SchedulingResult;
 import dev.keel.scheduler.Status;
 import dev.keel.time.Ticker;
@@ -46,6 +47,18 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
             SchedulerConfiguration configuration,
             boolean explain,
             boolean legacy) {
+        return run(nodes, existing, pending, List.of(), configuration, explain, legacy);
+    }
+
+    /** As {@link #run(List, List, List, SchedulerConfiguration, boolean, boolean)}, with budgets for preemption. */
+    public static ScheduleReport run(
+            List<Node> nodes,
+            List<Pod> existing,
+            List<Pod> pending,
+            List<PodDisruptionBudget> budgets,
+            SchedulerConfiguration configuration,
+            boolean explain,
+            boolean legacy) {
         long[] clock = {0};
         Ticker ticker = () -> clock[0];
         KubernetesScheduler scheduler = KubernetesScheduler.builder()
@@ -56,6 +69,7 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
                 .explain(explain)
                 .build();
         nodes.forEach(scheduler::addNode);
+        budgets.forEach(scheduler::putPodDisruptionBudget);
         for (Pod pod : existing) {
             if (!pod.isBound()) {
                 throw new IllegalArgumentException("existing pod " + pod.key() + " has no spec.nodeName");
