@@ -132,12 +132,12 @@ public final class KubernetesScheduler {
         }
     }
 
-    /** Queues a pending pod (one without {@code nodeName}). */
+    /**
+     * Queues a pending pod. A pending pod that already names its node ({@code spec.nodeName}) is scheduled like any
+     * other, and the NodeName filter admits only that node, as in kube-scheduler's own simulations; a pod that runs
+     * there already is added with {@link #addBoundPod} instead.
+     */
     public void submitPod(Pod pod) {
-        if (pod.isBound()) {
-            throw new IllegalArgumentException(
-                    "pod " + pod.key() + " is already bound to '" + pod.nodeName() + "'; add it with addBoundPod");
-        }
         if (!cycles.containsKey(pod.schedulerName())) {
             throw new IllegalArgumentException("pod " + pod.key() + " asks for scheduler '" + pod.schedulerName()
                     + "' (profiles: " + String.join(", ", cycles.keySet()) + ")");

@@ -55,9 +55,6 @@ final class BadInputTest {
         scheduler.submitPod(pod("p", 1, 1));
 
         assertThatThrownBy(() -> scheduler.submitPod(pod("p", 1, 1))).hasMessageContaining("already pending");
-        assertThatThrownBy(() -> scheduler.submitPod(
-                        pod("q", 1, 1).toBuilder().nodeName("n1").build()))
-                .hasMessageContaining("already bound to 'n1'; add it with addBoundPod");
         assertThatThrownBy(() -> scheduler.addBoundPod(
                         pod("r", 1, 1).toBuilder().nodeName("ghost").build()))
                 .hasMessage("pod default/r is bound to node 'ghost', which does not exist");

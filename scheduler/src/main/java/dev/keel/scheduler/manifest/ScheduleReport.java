@@ -76,13 +76,7 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
             }
             scheduler.addBoundPod(pod);
         }
-        for (Pod pod : pending) {
-            if (pod.isBound()) {
-                throw new IllegalArgumentException(
-                        "pending pod " + pod.key() + " already has spec.nodeName '" + pod.nodeName() + "'");
-            }
-            scheduler.submitPod(pod);
-        }
+        pending.forEach(scheduler::submitPod);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (SchedulingResult result : scheduler.scheduleAll()) {
             entries.add(entry(result, explain, legacy));
