@@ -4,9 +4,12 @@ import dev.keel.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -43,7 +46,7 @@ public final class KubernetesScheduler {
     // @GuardedBy("lock")
     private final SchedulingQueue queue;
     // @GuardedBy("lock"): one cycle per profile, by scheduler name
-    private final Map<String, SchedulingCycle> cycles = new java.util.LinkedHashMap<>();
+    private final Map<String, SchedulingCycle> cycles = new LinkedHashMap<>();
     // @GuardedBy("lock")
     private final Map<String, String> nominatedNodes = new HashMap<>();
     // @GuardedBy("lock")
@@ -262,7 +265,7 @@ public final class KubernetesScheduler {
                         clearNomination(pod.uid());
                         nominatedNodes.put(pod.uid(), preempted.node());
                         nominatedByNode
-                                .computeIfAbsent(preempted.node(), n -> new java.util.LinkedHashMap<>())
+                                .computeIfAbsent(preempted.node(), n -> new LinkedHashMap<>())
                                 .put(pod.uid(), pod);
                         queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         queue.addBackoff(queued, pod);
@@ -294,8 +297,8 @@ public final class KubernetesScheduler {
     }
 
     /** The plugins that rejected the pod somewhere: what a cluster event must touch to help it. */
-    private static java.util.Set<String> rejectingPlugins(Diagnosis diagnosis) {
-        java.util.Set<String> plugins = new java.util.HashSet<>();
+    private static Set<String> rejectingPlugins(Diagnosis diagnosis) {
+        Set<String> plugins = new HashSet<>();
         for (Status status : diagnosis.filterStatuses().values()) {
             plugins.add(status.plugin());
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,7 +45,7 @@ final class SchedulingCycle implements FrameworkHandle {
 
     private final Profile profile;
     private final Cluster cluster;
-    private final java.util.function.Function<String, List<Pod>> nominatedPods;
+    private final Function<String, List<Pod>> nominatedPods;
     private final RandomGenerator random;
     private final boolean explain;
     private final List<PreFilterPlugin> preFilters;
@@ -63,7 +64,7 @@ final class SchedulingCycle implements FrameworkHandle {
     SchedulingCycle(
             Profile profile,
             Cluster cluster,
-            java.util.function.Function<String, List<Pod>> nominatedPods,
+            Function<String, List<Pod>> nominatedPods,
             RandomGenerator random,
             boolean explain) {
         this.profile = profile;

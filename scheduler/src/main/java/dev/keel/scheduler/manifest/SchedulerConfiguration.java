@@ -12,9 +12,12 @@ import dev.keel.scheduler.plugins.PodTopologySpread;
 import dev.keel.scheduler.plugins.ResourceSpec;
 import dev.keel.scheduler.plugins.ScoringStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The file kube-scheduler reads ({@code apiVersion: kubescheduler.config.k8s.io/v1},
@@ -71,8 +74,7 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
      * them) by name: {@code outOfTree} maps each name to a factory. They are appended to the profile in the order
      * they are enabled.
      */
-    public static SchedulerConfiguration read(
-            String text, String source, Map<String, java.util.function.Supplier<Plugin>> outOfTree) {
+    public static SchedulerConfiguration read(String text, String source, Map<String, Supplier<Plugin>> outOfTree) {
         List<Documents.Document> documents = Documents.split(text, source);
         if (documents.size() != 1) {
             throw new ManifestException(
@@ -95,8 +97,8 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
                 "delayCacheUntilActive");
         int globalPercentage = root.get("percentageOfNodesToScore").intValue(0);
         List<Field> profileFields = root.get("profiles").list();
-        List<Profile> profiles = new java.util.ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        List<Profile> profiles = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
         try {
             if (profileFields.isEmpty()) {
                 profiles.add(Profile.defaults().toBuilder()
@@ -130,7 +132,7 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
     }
 
     private static Profile.Builder applyProfile(
-            Field field, Profile.Builder defaults, Map<String, java.util.function.Supplier<Plugin>> outOfTree) {
+            Field field, Profile.Builder defaults, Map<String, Supplier<Plugin>> outOfTree) {
         field.onlyFields("schedulerName", "percentageOfNodesToScore", "plugins", "pluginConfig");
         String name = field.get("schedulerName").text("default-scheduler");
         Profile.Builder profile = defaults;
@@ -172,7 +174,7 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
                 if (!profile.has(plugin)) {
                     Plugin created;
                     try {
-                        java.util.function.Supplier<Plugin> own = outOfTree.get(plugin);
+                        Supplier<Plugin> own = outOfTree.get(plugin);
                         created = own != null ? own.get() : DefaultPlugins.create(plugin);
                     } catch (IllegalArgumentException e) {
                         throw enabled.get("name").invalid(e.getMessage());
