@@ -148,6 +148,8 @@ final class BadInputTest {
                 .hasMessage("config.yaml document 1 (KubeSchedulerConfiguration):"
                         + " profiles[0].pluginConfig[0].args.scoringStrategy.type: 'Cheapest' (expected: LeastAllocated,"
                         + " MostAllocated or RequestedToCapacityRatio)");
+        assertError(() -> SchedulerConfiguration.read(base + "extenders:\n- urlPrefix: http://x\n", "config.yaml"))
+                .hasMessageContaining("extenders: scheduler extenders are not supported");
         assertError(() -> SchedulerConfiguration.read(base.replace("v1\n", "v1beta3\n"), "config.yaml"))
                 .hasMessageContaining("expected apiVersion kubescheduler.config.k8s.io/v1");
     }

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>The built-in plugins implement several extension points each; disabling one at any extension point removes it
  * from the profile. Each profile starts from the default one; pods pick theirs by {@code spec.schedulerName}.
+ * {@code parallelism}, {@code leaderElection}, {@code clientConnection} and {@code delayCacheUntilActive} are accepted
+ * and have no effect here (serial cycles, no API server); {@code extenders} must be empty (not supported).
  */
 public record SchedulerConfiguration(List<Profile> profiles, Duration initialBackoff, Duration maxBackoff) {
 
@@ -95,6 +97,9 @@ public record SchedulerConfiguration(List<Profile> profiles, Duration initialBac
                 "clientConnection",
                 "extenders",
                 "delayCacheUntilActive");
+        if (!root.get("extenders").list().isEmpty()) {
+            throw root.get("extenders").invalid("scheduler extenders are not supported");
+        }
         int globalPercentage = root.get("percentageOfNodesToScore").intValue(0);
         List<Field> profileFields = root.get("profiles").list();
         List<Profile> profiles = new ArrayList<>();
