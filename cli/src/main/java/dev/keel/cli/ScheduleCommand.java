@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.scheduler.Node;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PodDisruptionBudget;
 import dev.keel.scheduler.manifest.ManifestException;
 import dev.keel.scheduler.manifest.ManifestWriter;
 import dev.keel.scheduler.manifest.Manifests;
@@ -51,6 +52,14 @@ final class ScheduleCommand implements Callable<Integer> {
     @Nullable
     Path existing;
 
+    @Option(
+            names = "--pdbs",
+            paramLabel = "FILE",
+            description = "policy/v1 PodDisruptionBudgets preemption respects where it can (status.disruptionsAllowed,"
+                    + " or an integer spec.maxUnavailable).")
+    @Nullable
+    Path pdbs;
+
     @Option(names = "--pending", required = true, paramLabel = "FILE", description = "v1 Pods to schedule, in order.")
     Path pending;
 
@@ -74,7 +83,7 @@ final class ScheduleCommand implements Callable<Integer> {
             names = "--output",
             paramLabel = "FORMAT",
             converter = OutputConverter.class,
-            description = "yaml, json or table (default: ${DEFAULT-VALUE}).")
+            description = "yaml, json or table (default: yaml).")
     Output output = Output.YAML;
 
     @Option(
@@ -95,6 +104,9 @@ final class ScheduleCommand implements Callable<Integer> {
                 ? List.of()
                 : read(existing, "--existing", text -> Manifests.readPods(text, existing.toString()));
         List<Pod> pendingPods = read(pending, "--pending", text -> Manifests.readPods(text, pending.toString()));
+        List<PodDisruptionBudget> budgets = pdbs == null
+                ? List.of()
+                : read(pdbs, "--pdbs", text -> Manifests.readPodDisruptionBudgets(text, pdbs.toString()));
         SchedulerConfiguration configuration = config == null
                 ? SchedulerConfiguration.defaults()
                 : read(config, "--config", text -> SchedulerConfiguration.read(text, config.toString()));
@@ -106,7 +118,8 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         ScheduleReport report;
         try {
-            report = ScheduleReport.run(nodeList, existingPods, pendingPods, configuration, explain, legacyMessages);
+            report = ScheduleReport.run(
+                    nodeList, existingPods, pendingPods, budgets, configuration, explain, legacyMessages);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

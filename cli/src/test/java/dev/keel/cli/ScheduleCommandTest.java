@@ -107,6 +107,78 @@ final class ScheduleCommandTest {
     }
 
     @Test
+    void schedule_pdbs_steerPreemptionAwayFromAGuardedPod(@TempDir Path dir) throws IOException {
+        String node = """
+                apiVersion: v1
+                kind: Node
+                metadata: {name: NAME}
+                status:
+                  allocatable: {cpu: "1", memory: 1Gi, pods: "10"}
+                ---
+                """;
+        Files.writeString(dir.resolve("nodes.yaml"), node.replace("NAME", "n1") + node.replace("NAME", "n2"));
+        String running = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: NAME, labels: {app: APP}}
+                spec:
+                  priority: PRIORITY
+                  nodeName: NODE
+                  containers:
+                  - name: c
+                    resources: {requests: {cpu: "1"}}
+                ---
+                """;
+        Files.writeString(
+                dir.resolve("existing.yaml"),
+                running.replace("NAME", "guarded")
+                                .replace("APP", "db")
+                                .replace("PRIORITY", "1")
+                                .replace("NODE", "n1")
+                        + running.replace("NAME", "plain")
+                                .replace("APP", "web")
+                                .replace("PRIORITY", "5")
+                                .replace("NODE", "n2"));
+        Files.writeString(dir.resolve("pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: high}
+                spec:
+                  priority: 100
+                  containers:
+                  - name: c
+                    resources: {requests: {cpu: 500m}}
+                """);
+        Files.writeString(dir.resolve("pdbs.yaml"), """
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: db}
+                spec:
+                  selector: {matchLabels: {app: db}}
+                status: {disruptionsAllowed: 0}
+                """);
+        String[] base = {
+            "schedule",
+            "--nodes",
+            dir.resolve("nodes.yaml").toString(),
+            "--existing",
+            dir.resolve("existing.yaml").toString(),
+            "--pending",
+            dir.resolve("pod.yaml").toString()
+        };
+
+        Run without = keel(base);
+        Run with = keel(java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(base),
+                        java.util.stream.Stream.of(
+                                "--pdbs", dir.resolve("pdbs.yaml").toString()))
+                .toArray(String[]::new));
+
+        assertThat(without.out()).as(without.err()).contains("nominatedNodeName: n1", "- guarded");
+        assertThat(with.out()).as(with.err()).contains("nominatedNodeName: n2", "- plain");
+    }
+
+    @Test
     void schedule_badInput_exitsTwoNamingTheProblem(@TempDir Path dir) throws IOException {
         Run missing = keel("schedule", "--nodes", dir.resolve("none.yaml").toString(), "--pending", "x.yaml");
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -35,6 +35,7 @@ public final class Cluster {
     private final List<NodeInfo> nodes = new ArrayList<>();
     private final Map<String, Integer> imageNodeCounts = new HashMap<>();
     private final Map<String, Pod> podsByUid = new HashMap<>();
+    private final Map<String, PodDisruptionBudget> budgets = new LinkedHashMap<>();
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
 
@@ -68,6 +69,19 @@ public final class Cluster {
             }
         }
         return result;
+    }
+
+    /** The PodDisruptionBudgets preemption must respect where it can. */
+    public List<PodDisruptionBudget> podDisruptionBudgets() {
+        return List.copyOf(budgets.values());
+    }
+
+    void putBudget(PodDisruptionBudget budget) {
+        budgets.put(budget.namespace() + "/" + budget.name(), budget);
+    }
+
+    boolean removeBudget(String namespace, String name) {
+        return budgets.remove(namespace + "/" + name) != null;
     }
 
     /** Whether any bound pod has required pod anti-affinity (InterPodAffinity's symmetry check needs them). */

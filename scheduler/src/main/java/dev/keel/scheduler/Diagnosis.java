@@ -1,5 +1,7 @@
 package dev.keel.scheduler;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,15 +24,15 @@ public record Diagnosis(
     /** One score plugin's view: node to score before and after NormalizeScore, and the profile weight. */
     public record PluginScores(Map<String, Long> raw, Map<String, Long> normalized, boolean normalizes, int weight) {
         public PluginScores {
-            raw = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
-            normalized = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(normalized));
+            raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
+            normalized = Collections.unmodifiableMap(new LinkedHashMap<>(normalized));
         }
     }
 
     public Diagnosis {
-        filterStatuses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filterStatuses));
+        filterStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(filterStatuses));
         feasibleNodes = List.copyOf(feasibleNodes);
-        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
-        totals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(totals));
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        totals = Collections.unmodifiableMap(new LinkedHashMap<>(totals));
     }
 }

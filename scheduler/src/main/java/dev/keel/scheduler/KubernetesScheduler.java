@@ -4,9 +4,12 @@ import dev.keel.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -26,7 +29,8 @@ import java.util.random.RandomGenerator;
  * <p>Each attempt pops the highest-priority pod from the {@link SchedulingQueue}, runs a {@link SchedulingCycle},
  * and then, for the chosen node, assumes the pod there, runs Reserve, Permit and Bind, and commits; a failing step
  * runs Unreserve and forgets the assumed pod. A pod that fits nowhere waits for a cluster change; preemption evicts
- * its victims at once (they are returned in the result) and sends the pod to backoff with its node nominated.
+ * its victims at once (they are returned in the result) and sends the pod to backoff with its node nominated; until
+ * it binds, pods of no higher priority are filtered as if it were already there.
  *
  * <p>Thread-safe: one lock guards the cluster, the queue and every cycle, so a cycle sees a consistent cluster and
  * bindings never overcommit a node. Cycles are serial, as in kube-scheduler; the lock is held only in memory, never
@@ -35,19 +39,18 @@ import java.util.random.RandomGenerator;
 public final class KubernetesScheduler {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Profile profile;
+    private final List<Profile> profiles;
     private final Ticker ticker;
     // @GuardedBy("lock")
     private final Cluster cluster = new Cluster();
     // @GuardedBy("lock")
     private final SchedulingQueue queue;
-    // @GuardedBy("lock")
-    private final SchedulingCycle cycle;
+    // @GuardedBy("lock"): one cycle per profile, by scheduler name
+    private final Map<String, SchedulingCycle> cycles = new LinkedHashMap<>();
     // @GuardedBy("lock")
     private final Map<String, String> nominatedNodes = new HashMap<>();
-    private final List<ReservePlugin> reservePlugins;
-    private final List<PermitPlugin> permitPlugins;
-    private final List<BindPlugin> bindPlugins;
+    // @GuardedBy("lock")
+    private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
 
     /** The default profile, the system clock, 1 s to 10 s backoff. */
     public KubernetesScheduler() {
@@ -55,22 +58,36 @@ public final class KubernetesScheduler {
     }
 
     private KubernetesScheduler(Builder builder) {
-        this.profile = builder.profile;
+        this.profiles = List.copyOf(builder.profiles);
         this.ticker = builder.ticker;
-        this.queue = new SchedulingQueue(
-                profile.queueSort(), ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
-        this.cycle = new SchedulingCycle(profile, cluster, builder.random, builder.explain);
-        this.reservePlugins = profile.of(ReservePlugin.class);
-        this.permitPlugins = profile.of(PermitPlugin.class);
-        this.bindPlugins = profile.of(BindPlugin.class);
+        QueueSortPlugin sort = profiles.getFirst().queueSort();
+        for (Profile profile : profiles) {
+            if (!profile.queueSort().getClass().equals(sort.getClass())) {
+                throw new IllegalArgumentException("every profile must use the same QueueSort plugin: "
+                        + profiles.getFirst().schedulerName() + " uses " + sort.name() + ", "
+                        + profile.schedulerName() + " uses "
+                        + profile.queueSort().name());
+            }
+            SchedulingCycle cycle =
+                    new SchedulingCycle(profile, cluster, this::nominatedOn, builder.random, builder.explain);
+            if (cycles.putIfAbsent(profile.schedulerName(), cycle) != null) {
+                throw new IllegalArgumentException("two profiles are named " + profile.schedulerName());
+            }
+        }
+        this.queue = new SchedulingQueue(sort, ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The first profile (the only one unless several were given). */
     public Profile profile() {
-        return profile;
+        return profiles.getFirst();
+    }
+
+    public List<Profile> profiles() {
+        return profiles;
     }
 
     /** Adds a node, or replaces the node of the same name (keeping its pods); pending pods may fit now. */
@@ -84,6 +101,25 @@ public final class KubernetesScheduler {
         }
     }
 
+    /** Adds or replaces (by namespace and name) a PodDisruptionBudget that preemption respects where it can. */
+    public void putPodDisruptionBudget(PodDisruptionBudget budget) {
+        lock.lock();
+        try {
+            cluster.putBudget(budget);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean removePodDisruptionBudget(String namespace, String name) {
+        lock.lock();
+        try {
+            return cluster.removeBudget(namespace, name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Removes a node and the pods bound to it; returns those pods. */
     public List<Pod> removeNode(String name) {
         lock.lock();
@@ -91,17 +127,23 @@ public final class KubernetesScheduler {
             if (cluster.node(name) == null) {
                 throw new IllegalArgumentException("no node '" + name + "'");
             }
-            return cluster.removeNode(name);
+            List<Pod> removed = cluster.removeNode(name);
+            queue.moveAllToActiveOrBackoff();
+            return removed;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Queues a pending pod (one without {@code nodeName}). */
+    /**
+     * Queues a pending pod. A pending pod that already names its node ({@code spec.nodeName}) is scheduled like any
+     * other, and the NodeName filter admits only that node, as in kube-scheduler's own simulations; a pod that runs
+     * there already is added with {@link #addBoundPod} instead.
+     */
     public void submitPod(Pod pod) {
-        if (pod.isBound()) {
-            throw new IllegalArgumentException(
-                    "pod " + pod.key() + " is already bound to '" + pod.nodeName() + "'; add it with addBoundPod");
+        if (!cycles.containsKey(pod.schedulerName())) {
+            throw new IllegalArgumentException("pod " + pod.key() + " asks for scheduler '" + pod.schedulerName()
+                    + "' (profiles: " + String.join(", ", cycles.keySet()) + ")");
         }
         lock.lock();
         try {
@@ -125,6 +167,7 @@ public final class KubernetesScheduler {
                 throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is pending");
             }
             cluster.addPod(pod);
+            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
         } finally {
             lock.unlock();
         }
@@ -137,7 +180,7 @@ public final class KubernetesScheduler {
             for (Pod pending : queue.pending()) {
                 if (pending.namespace().equals(namespace) && pending.name().equals(name)) {
                     queue.remove(pending.uid());
-                    nominatedNodes.remove(pending.uid());
+                    clearNomination(pending.uid());
                     return true;
                 }
             }
@@ -145,7 +188,7 @@ public final class KubernetesScheduler {
                 for (Pod bound : node.pods()) {
                     if (bound.namespace().equals(namespace) && bound.name().equals(name)) {
                         cluster.removePod(bound);
-                        queue.moveAllToActiveOrBackoff();
+                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         return true;
                     }
                 }
@@ -204,12 +247,14 @@ public final class KubernetesScheduler {
         }
         Pod pod = queued.pod();
         String nominated = nominatedNodes.getOrDefault(pod.uid(), "");
+        SchedulingCycle cycle = cycles.get(pod.schedulerName());
         SchedulingCycle.Decision decision = cycle.schedule(pod, nominated);
         return Optional.of(
                 switch (decision) {
-                    case SchedulingCycle.Suggested suggested -> bind(queued, suggested);
+                    case SchedulingCycle.Suggested suggested -> bind(queued, cycle, suggested);
                     case SchedulingCycle.Failed failed -> {
-                        queue.addUnschedulable(queued, pod);
+                        clearNomination(pod.uid());
+                        queue.addUnschedulable(queued, pod, rejectingPlugins(failed.diagnosis()));
                         yield new SchedulingResult.Unschedulable(
                                 pod, failed.message(), failed.legacyMessage(), failed.diagnosis());
                     }
@@ -217,8 +262,12 @@ public final class KubernetesScheduler {
                         for (Pod victim : preempted.victims()) {
                             cluster.removePod(victim);
                         }
+                        clearNomination(pod.uid());
                         nominatedNodes.put(pod.uid(), preempted.node());
-                        queue.moveAllToActiveOrBackoff();
+                        nominatedByNode
+                                .computeIfAbsent(preempted.node(), n -> new LinkedHashMap<>())
+                                .put(pod.uid(), pod);
+                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         queue.addBackoff(queued, pod);
                         yield new SchedulingResult.Nominated(
                                 pod,
@@ -231,39 +280,15 @@ public final class KubernetesScheduler {
                 });
     }
 
-    private SchedulingResult bind(QueuedPod queued, SchedulingCycle.Suggested suggested) {
+    private SchedulingResult bind(QueuedPod queued, SchedulingCycle cycle, SchedulingCycle.Suggested suggested) {
         Pod bound = queued.pod().boundTo(suggested.node(), ticker.read());
-        CycleState state = suggested.state();
         cluster.addPod(bound);
-        List<ReservePlugin> reserved = new ArrayList<>();
-        Status failure = null;
-        for (ReservePlugin plugin : reservePlugins) {
-            Status status = plugin.reserve(state, bound, suggested.node());
-            reserved.add(plugin);
-            if (!status.isSuccess()) {
-                failure = status.withPlugin(plugin.name());
-                break;
-            }
-        }
-        if (failure == null) {
-            for (PermitPlugin plugin : permitPlugins) {
-                Status status = plugin.permit(state, bound, suggested.node());
-                if (!status.isSuccess()) {
-                    failure = status.withPlugin(plugin.name());
-                    break;
-                }
-            }
-        }
-        if (failure == null) {
-            failure = runBinders(state, bound, suggested.node());
-        }
+        Status failure = cycle.reserveAndBind(suggested.state(), bound, suggested.node());
         if (failure == null) {
             queue.done(bound.uid());
-            nominatedNodes.remove(bound.uid());
+            clearNomination(bound.uid());
+            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
             return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
-        }
-        for (int i = reserved.size() - 1; i >= 0; i--) {
-            reserved.get(i).unreserve(state, bound, suggested.node());
         }
         cluster.removePod(bound);
         queue.addBackoff(queued, queued.pod());
@@ -271,15 +296,32 @@ public final class KubernetesScheduler {
         return new SchedulingResult.Unschedulable(queued.pod(), message, message, suggested.diagnosis());
     }
 
-    private Status runBinders(CycleState state, Pod pod, String node) {
-        for (BindPlugin plugin : bindPlugins) {
-            Status status = plugin.bind(state, pod, node);
-            if (status.isSkip()) {
-                continue;
-            }
-            return status.isSuccess() ? null : status.withPlugin(plugin.name());
+    /** The plugins that rejected the pod somewhere: what a cluster event must touch to help it. */
+    private static Set<String> rejectingPlugins(Diagnosis diagnosis) {
+        Set<String> plugins = new HashSet<>();
+        for (Status status : diagnosis.filterStatuses().values()) {
+            plugins.add(status.plugin());
         }
-        return Status.error("no Bind plugin bound the pod").withPlugin("Bind");
+        return plugins;
+    }
+
+    /** Pods nominated to {@code node} by preemption, whose room later cycles keep free for them. */
+    private List<Pod> nominatedOn(String node) {
+        Map<String, Pod> pods = nominatedByNode.get(node);
+        return pods == null ? List.of() : List.copyOf(pods.values());
+    }
+
+    private void clearNomination(String uid) {
+        String node = nominatedNodes.remove(uid);
+        if (node != null) {
+            Map<String, Pod> pods = nominatedByNode.get(node);
+            if (pods != null) {
+                pods.remove(uid);
+                if (pods.isEmpty()) {
+                    nominatedByNode.remove(node);
+                }
+            }
+        }
     }
 
     /** The pods not bound yet (active, backing off or unschedulable). */
@@ -345,7 +387,7 @@ public final class KubernetesScheduler {
 
     /** Builds a {@link KubernetesScheduler}; not thread-safe. */
     public static final class Builder {
-        private Profile profile = Profile.defaults();
+        private List<Profile> profiles = List.of(Profile.defaults());
         private Ticker ticker = Ticker.system();
         private RandomGenerator random = new SplittableRandom();
         private Duration initialBackoff = Duration.ofSeconds(1);
@@ -355,7 +397,16 @@ public final class KubernetesScheduler {
         private Builder() {}
 
         public Builder profile(Profile value) {
-            profile = value;
+            profiles = List.of(value);
+            return this;
+        }
+
+        /** Several profiles; each pod is scheduled by the one its {@code schedulerName} names. */
+        public Builder profiles(List<Profile> values) {
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("profiles must not be empty");
+            }
+            profiles = List.copyOf(values);
             return this;
         }
 

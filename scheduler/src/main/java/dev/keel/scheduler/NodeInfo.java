@@ -3,6 +3,7 @@ package dev.keel.scheduler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A node and what runs on it, with the sums plugins need kept up to date as pods come and go (kube-scheduler's
@@ -162,7 +163,7 @@ public final class NodeInfo {
     }
 
     private static Resources minus(Resources from, Resources amount) {
-        java.util.TreeMap<String, Long> extended = new java.util.TreeMap<>(from.extended());
+        TreeMap<String, Long> extended = new TreeMap<>(from.extended());
         amount.extended().forEach((name, value) -> extended.merge(name, -value, Long::sum));
         return new Resources(
                 from.milliCpu() - amount.milliCpu(),

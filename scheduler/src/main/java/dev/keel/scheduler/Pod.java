@@ -29,7 +29,11 @@ public record Pod(
         int priority,
         boolean preemptionNever,
         String nodeName,
-        long startedAtNanos) {
+        long startedAtNanos,
+        String schedulerName) {
+
+    /** The profile pods get unless they name another: {@code spec.schedulerName}'s default. */
+    public static final String DEFAULT_SCHEDULER = "default-scheduler";
 
     public Pod {
         if (name.isBlank()) {
@@ -48,6 +52,9 @@ public record Pod(
         nodeSelector = Map.copyOf(nodeSelector);
         tolerations = List.copyOf(tolerations);
         topologySpreadConstraints = List.copyOf(topologySpreadConstraints);
+        if (schedulerName.isBlank()) {
+            throw new IllegalArgumentException("schedulerName of pod '" + name + "' must not be blank");
+        }
     }
 
     /** The seed's pod: one container with these requests and limits. */
@@ -76,7 +83,8 @@ public record Pod(
                 built.priority,
                 built.preemptionNever,
                 built.nodeName,
-                built.startedAtNanos);
+                built.startedAtNanos,
+                built.schedulerName);
     }
 
     /** {@code namespace/name}, the key kube-scheduler logs. */
@@ -110,7 +118,8 @@ public record Pod(
                 .priority(priority)
                 .preemptionNever(preemptionNever)
                 .nodeName(nodeName)
-                .startedAtNanos(startedAtNanos);
+                .startedAtNanos(startedAtNanos)
+                .schedulerName(schedulerName);
         containers.forEach(builder::container);
         initContainers.forEach(builder::initContainer);
         tolerations.forEach(builder::toleration);
@@ -141,6 +150,7 @@ public record Pod(
         private boolean preemptionNever;
         private String nodeName = "";
         private long startedAtNanos;
+        private String schedulerName = DEFAULT_SCHEDULER;
 
         private Builder(String name) {
             this.name = name;
@@ -236,6 +246,12 @@ public record Pod(
             return this;
         }
 
+        /** The profile that schedules this pod ({@code spec.schedulerName}). */
+        public Builder schedulerName(String value) {
+            schedulerName = value;
+            return this;
+        }
+
         public Pod build() {
             return new Pod(
                     name,
@@ -254,7 +270,8 @@ public record Pod(
                     priority,
                     preemptionNever,
                     nodeName,
-                    startedAtNanos);
+                    startedAtNanos,
+                    schedulerName);
         }
     }
 }

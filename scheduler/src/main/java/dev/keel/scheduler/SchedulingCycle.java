@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,6 +45,7 @@ final class SchedulingCycle implements FrameworkHandle {
 
     private final Profile profile;
     private final Cluster cluster;
+    private final Function<String, List<Pod>> nominatedPods;
     private final RandomGenerator random;
     private final boolean explain;
     private final List<PreFilterPlugin> preFilters;
@@ -52,13 +54,22 @@ final class SchedulingCycle implements FrameworkHandle {
     private final List<PreScorePlugin> preScores;
     private final List<ScorePlugin> scorers;
     private final int[] weights;
+    private final List<ReservePlugin> reservePlugins;
+    private final List<PermitPlugin> permitPlugins;
+    private final List<BindPlugin> bindPlugins;
     private int nextStartNodeIndex;
     private FilterPlugin[] activeFilters = new FilterPlugin[0];
     private PreFilterPlugin[] activePreFilters = new PreFilterPlugin[0];
 
-    SchedulingCycle(Profile profile, Cluster cluster, RandomGenerator random, boolean explain) {
+    SchedulingCycle(
+            Profile profile,
+            Cluster cluster,
+            Function<String, List<Pod>> nominatedPods,
+            RandomGenerator random,
+            boolean explain) {
         this.profile = profile;
         this.cluster = cluster;
+        this.nominatedPods = nominatedPods;
         this.random = random;
         this.explain = explain;
         this.preFilters = profile.of(PreFilterPlugin.class);
@@ -67,6 +78,9 @@ final class SchedulingCycle implements FrameworkHandle {
         this.preScores = profile.of(PreScorePlugin.class);
         this.scorers = profile.of(ScorePlugin.class);
         this.weights = scorers.stream().mapToInt(s -> profile.weight(s.name())).toArray();
+        this.reservePlugins = profile.of(ReservePlugin.class);
+        this.permitPlugins = profile.of(PermitPlugin.class);
+        this.bindPlugins = profile.of(BindPlugin.class);
     }
 
     /** kube-scheduler's {@code numFeasibleNodesToFind}. */
@@ -289,13 +303,84 @@ final class SchedulingCycle implements FrameworkHandle {
         return new Diagnosis(rejected, feasible, scores, totals, evaluated);
     }
 
+    /**
+     * The binding cycle for a pod already assumed on {@code node}: Reserve, Permit, then the first Bind plugin that
+     * does not skip. Returns null on success, or the failure after running Unreserve in reverse order.
+     */
+    @org.jspecify.annotations.Nullable
+    Status reserveAndBind(CycleState state, Pod pod, String node) {
+        List<ReservePlugin> reserved = new ArrayList<>();
+        Status failure = null;
+        for (ReservePlugin plugin : reservePlugins) {
+            reserved.add(plugin);
+            Status status = plugin.reserve(state, pod, node);
+            if (!status.isSuccess()) {
+                failure = status.withPlugin(plugin.name());
+                break;
+            }
+        }
+        for (int i = 0; failure == null && i < permitPlugins.size(); i++) {
+            Status status = permitPlugins.get(i).permit(state, pod, node);
+            if (!status.isSuccess()) {
+                failure = status.withPlugin(permitPlugins.get(i).name());
+            }
+        }
+        if (failure == null) {
+            failure = Status.error("no Bind plugin bound the pod").withPlugin("Bind");
+            for (BindPlugin plugin : bindPlugins) {
+                Status status = plugin.bind(state, pod, node);
+                if (!status.isSkip()) {
+                    failure = status.isSuccess() ? null : status.withPlugin(plugin.name());
+                    break;
+                }
+            }
+        }
+        if (failure != null) {
+            for (int i = reserved.size() - 1; i >= 0; i--) {
+                reserved.get(i).unreserve(state, pod, node);
+            }
+        }
+        return failure;
+    }
+
     @Override
     public Cluster cluster() {
         return cluster;
     }
 
+    /**
+     * Upstream's {@code RunFilterPluginsWithNominatedPods}: pods nominated to this node by preemption, of at least
+     * this pod's priority, hold their room while their victims go, so the filters run once with them on a copy of
+     * the node (which catches resources and anti-affinity) and once without (which catches affinity to them).
+     */
     @Override
     public Status runFilters(CycleState state, Pod pod, NodeInfo node) {
+        List<Pod> nominated = nominatedPods.apply(node.name());
+        if (nominated.isEmpty()) {
+            return runFilterPlugins(state, pod, node);
+        }
+        NodeInfo withNominated = null;
+        CycleState stateWithNominated = null;
+        for (Pod other : nominated) {
+            if (other.uid().equals(pod.uid()) || other.priority() < pod.priority()) {
+                continue;
+            }
+            if (withNominated == null) {
+                withNominated = node.copy();
+                stateWithNominated = state.copy();
+            }
+            Pod assumed = other.toBuilder().nodeName(node.name()).build();
+            withNominated.addPod(assumed);
+            addPod(stateWithNominated, pod, assumed, withNominated);
+        }
+        if (withNominated == null) {
+            return runFilterPlugins(state, pod, node);
+        }
+        Status with = runFilterPlugins(stateWithNominated, pod, withNominated);
+        return with.isSuccess() ? runFilterPlugins(state, pod, node) : with;
+    }
+
+    private Status runFilterPlugins(CycleState state, Pod pod, NodeInfo node) {
         for (FilterPlugin plugin : activeFilters) {
             Status status = plugin.filter(state, pod, node);
             if (!status.isSuccess()) {

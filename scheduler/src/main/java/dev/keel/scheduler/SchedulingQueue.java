@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * {@code initial * 2^(attempts - 1)} capped at {@code max} (1 s doubling to 10 s by default) from its last attempt
  * before it becomes active again. Backoff keeps a pod that keeps failing from starving the others; the unschedulable
  * set keeps the scheduler from spinning on pods nothing has changed for. Pods left unschedulable for five minutes
- * are retried anyway, as upstream does, in case an event was missed. Upstream filters events per plugin
- * (QueueingHints); this queue moves every unschedulable pod on any event, which costs retries but never a missed
- * wake-up. Time is the injected ticker's.
+ * are retried anyway, as upstream does, in case an event was missed. Which events wake which pods follows the
+ * plugins that rejected them ({@link ClusterEvent}), a coarse form of upstream's per-plugin QueueingHints: it errs
+ * on the side of a retry, never of a missed wake-up. Time is the injected ticker's.
  *
  * <p>Not thread-safe: {@link KubernetesScheduler} calls it under its lock.
  */
@@ -37,6 +38,7 @@ final class SchedulingQueue {
     private final PriorityQueue<QueuedPod> backoff;
     private final Map<String, QueuedPod> unschedulable = new HashMap<>();
     private final Map<String, QueuedPod> byUid = new HashMap<>();
+    private final Map<String, Set<String>> rejectedBy = new HashMap<>();
     private final Map<String, Long> lastAttemptNanos = new HashMap<>();
     /** Submission order, the tie-breaker after the QueueSort plugin, so that equal pods go first-come first-served. */
     private final Map<String, Long> sequence = new HashMap<>();
@@ -80,11 +82,68 @@ final class SchedulingQueue {
         return next;
     }
 
-    /** A pod that failed its attempt waits for a cluster event. */
-    void addUnschedulable(QueuedPod attempted, Pod pod) {
+    /** A pod that failed its attempt, rejected by {@code rejectedBy} (plugin names), waits for a cluster event. */
+    void addUnschedulable(QueuedPod attempted, Pod pod, Set<String> plugins) {
         QueuedPod failed = new QueuedPod(pod, ticker.read(), attempted.attempts() + 1);
         byUid.put(pod.uid(), failed);
         unschedulable.put(pod.uid(), failed);
+        rejectedBy.put(pod.uid(), Set.copyOf(plugins));
+    }
+
+    /**
+     * What changed in the cluster, and which rejections it may undo (a simplified form of upstream's
+     * QueueingHints). Node changes may help any pod. A deleted pod frees resources, ports and affinity room, but
+     * changes no node label, taint or cordon. A bound pod can only help a pod waiting for affinity or spread. A pod
+     * rejected by a plugin this table does not know (a user's) moves on every event.
+     */
+    enum ClusterEvent {
+        NODE_CHANGED,
+        POD_DELETED,
+        POD_BOUND;
+
+        private static final Set<String> NODE_ONLY =
+                Set.of("NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity");
+        private static final Set<String> POD_AWARE = Set.of("InterPodAffinity", "PodTopologySpread");
+        private static final Set<String> BUILT_IN = Set.of(
+                "NodeUnschedulable",
+                "NodeName",
+                "TaintToleration",
+                "NodeAffinity",
+                "NodePorts",
+                "NodeResourcesFit",
+                "PodTopologySpread",
+                "InterPodAffinity");
+
+        boolean mayHelp(Set<String> plugins) {
+            if (this == NODE_CHANGED || plugins.isEmpty()) {
+                return true;
+            }
+            for (String plugin : plugins) {
+                boolean helps = switch (this) {
+                    case NODE_CHANGED -> true;
+                    case POD_DELETED -> !NODE_ONLY.contains(plugin);
+                    case POD_BOUND -> POD_AWARE.contains(plugin) || !BUILT_IN.contains(plugin);
+                };
+                if (helps) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Moves the unschedulable pods that {@code event} may help to backoff or active. */
+    void moveOnEvent(ClusterEvent event) {
+        List<String> moved = new ArrayList<>();
+        unschedulable.forEach((uid, pod) -> {
+            if (event.mayHelp(rejectedBy.getOrDefault(uid, Set.of()))) {
+                moved.add(uid);
+            }
+        });
+        for (String uid : moved) {
+            place(unschedulable.remove(uid));
+            rejectedBy.remove(uid);
+        }
     }
 
     /** A pod whose attempt was cut short by a change (preemption, a bind failure) goes straight to backoff. */
@@ -94,12 +153,9 @@ final class SchedulingQueue {
         backoff.add(failed);
     }
 
-    /** A cluster event: every unschedulable pod may fit now. */
+    /** A change that may help every unschedulable pod. */
     void moveAllToActiveOrBackoff() {
-        for (QueuedPod pod : unschedulable.values()) {
-            place(pod);
-        }
-        unschedulable.clear();
+        moveOnEvent(ClusterEvent.NODE_CHANGED);
     }
 
     private void place(QueuedPod pod) {
@@ -124,6 +180,7 @@ final class SchedulingQueue {
             });
             for (String uid : stale) {
                 place(unschedulable.remove(uid));
+                rejectedBy.remove(uid);
             }
         }
     }
@@ -155,6 +212,7 @@ final class SchedulingQueue {
         active.remove(queued);
         backoff.remove(queued);
         unschedulable.remove(uid);
+        rejectedBy.remove(uid);
         lastAttemptNanos.remove(uid);
         sequence.remove(uid);
         return queued.pod();

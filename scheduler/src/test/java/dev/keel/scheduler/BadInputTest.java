@@ -55,9 +55,6 @@ final class BadInputTest {
         scheduler.submitPod(pod("p", 1, 1));
 
         assertThatThrownBy(() -> scheduler.submitPod(pod("p", 1, 1))).hasMessageContaining("already pending");
-        assertThatThrownBy(() -> scheduler.submitPod(
-                        pod("q", 1, 1).toBuilder().nodeName("n1").build()))
-                .hasMessageContaining("already bound to 'n1'; add it with addBoundPod");
         assertThatThrownBy(() -> scheduler.addBoundPod(
                         pod("r", 1, 1).toBuilder().nodeName("ghost").build()))
                 .hasMessage("pod default/r is bound to node 'ghost', which does not exist");
@@ -151,6 +148,8 @@ final class BadInputTest {
                 .hasMessage("config.yaml document 1 (KubeSchedulerConfiguration):"
                         + " profiles[0].pluginConfig[0].args.scoringStrategy.type: 'Cheapest' (expected: LeastAllocated,"
                         + " MostAllocated or RequestedToCapacityRatio)");
+        assertError(() -> SchedulerConfiguration.read(base + "extenders:\n- urlPrefix: http://x\n", "config.yaml"))
+                .hasMessageContaining("extenders: scheduler extenders are not supported");
         assertError(() -> SchedulerConfiguration.read(base.replace("v1\n", "v1beta3\n"), "config.yaml"))
                 .hasMessageContaining("expected apiVersion kubescheduler.config.k8s.io/v1");
     }

@@ -75,6 +75,7 @@ final class ManifestRoundTripTest {
                 .priority(-5)
                 .preemptionNever(true)
                 .nodeName("n1")
+                .schedulerName("bin-packer")
                 .build();
 
         assertThat(Manifests.readPods(ManifestWriter.yaml(List.of(pod)), "pod.yaml"))

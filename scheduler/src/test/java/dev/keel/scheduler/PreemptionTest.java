@@ -126,4 +126,40 @@ final class PreemptionTest {
 
         assertThat(scheduler.schedulePendingPods()).containsExactly(new Binding("default", "high", "n1"));
     }
+
+    @Test
+    void preemption_nominatedPod_keepsItsRoomFromLowerPriorityPodsUntilItBinds() {
+        scheduler.addNode(node("n1", 1000, 1 << 20));
+        scheduler.addBoundPod(running("low", "n1", 1000, 0, 0));
+        assertThat(schedule(pod("high", 600, 1).toBuilder().priority(100).build()))
+                .isInstanceOf(SchedulingResult.Nominated.class);
+
+        SchedulingResult sneaky = schedule(pod("sneaky", 500, 1));
+
+        assertThat(sneaky)
+                .isInstanceOfSatisfying(
+                        SchedulingResult.Unschedulable.class,
+                        u -> assertThat(u.message()).startsWith("0/1 nodes are available: 1 Insufficient cpu."));
+        ticker.advance(Duration.ofSeconds(1));
+        assertThat(scheduler.schedulePendingPods()).contains(new Binding("default", "high", "n1"));
+        assertThat(scheduler.requestedOn("n1").milliCpu()).isEqualTo(600);
+    }
+
+    @Test
+    void preemption_podDisruptionBudget_steersToTheNodeWithoutViolations() {
+        scheduler.addNode(node("n1", 1000, 1 << 20));
+        scheduler.addNode(node("n2", 1000, 1 << 20));
+        scheduler.addBoundPod(running("guarded", "n1", 1000, 1, 0).toBuilder()
+                .label("app", "db")
+                .build());
+        scheduler.addBoundPod(running("plain", "n2", 1000, 5, 0));
+        scheduler.putPodDisruptionBudget(
+                new PodDisruptionBudget("default", "db", LabelSelector.matching(java.util.Map.of("app", "db")), 0));
+
+        SchedulingResult result =
+                schedule(pod("high", 500, 1).toBuilder().priority(100).build());
+
+        // Without the budget n1 wins (its victim has the lower priority); with it, n2 violates nothing.
+        assertThat(((SchedulingResult.Nominated) result).node()).isEqualTo("n2");
+    }
 }

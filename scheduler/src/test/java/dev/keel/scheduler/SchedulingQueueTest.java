@@ -46,7 +46,7 @@ final class SchedulingQueueTest {
     void unschedulable_waitsForAnEventThenSitsOutItsBackoff() {
         queue.add(pod("p", 1, 1));
         QueuedPod attempt = queue.pop();
-        queue.addUnschedulable(attempt, attempt.pod());
+        queue.addUnschedulable(attempt, attempt.pod(), java.util.Set.of("NodeResourcesFit"));
         ticker.advance(Duration.ofMillis(500));
         assertThat(queue.pop()).as("no event yet").isNull();
 
@@ -58,7 +58,7 @@ final class SchedulingQueueTest {
         QueuedPod second = queue.pop();
         assertThat(second.pod().name()).isEqualTo("p");
         assertThat(second.attempts()).isEqualTo(1);
-        queue.addUnschedulable(second, second.pod());
+        queue.addUnschedulable(second, second.pod(), java.util.Set.of("NodeResourcesFit"));
         queue.moveAllToActiveOrBackoff();
         ticker.advance(Duration.ofMillis(1999));
         assertThat(queue.pop()).as("second failure backs off 2 s").isNull();
@@ -70,7 +70,7 @@ final class SchedulingQueueTest {
     void unschedulable_withoutEvents_isRetriedAfterFiveMinutes() {
         queue.add(pod("p", 1, 1));
         QueuedPod attempt = queue.pop();
-        queue.addUnschedulable(attempt, attempt.pod());
+        queue.addUnschedulable(attempt, attempt.pod(), java.util.Set.of("NodeResourcesFit"));
         ticker.advance(Duration.ofMinutes(5).minusNanos(1));
         assertThat(queue.pop()).isNull();
         ticker.advanceNanos(1);
@@ -97,5 +97,48 @@ final class SchedulingQueueTest {
         ticker.advance(Duration.ofSeconds(1));
 
         assertThat(scheduler.schedulePendingPods()).containsExactly(new Binding("default", "big", "large"));
+    }
+
+    @Test
+    void events_wakeOnlyThePodsTheyMayHelp() {
+        queue.add(pod("tainted-out", 1, 1));
+        queue.add(pod("waits-for-db", 1, 1));
+        queue.add(pod("custom", 1, 1));
+        queue.addUnschedulable(queue.pop(), pod("tainted-out", 1, 1), java.util.Set.of("TaintToleration"));
+        queue.addUnschedulable(queue.pop(), pod("waits-for-db", 1, 1), java.util.Set.of("InterPodAffinity"));
+        queue.addUnschedulable(queue.pop(), pod("custom", 1, 1), java.util.Set.of("MyPlugin"));
+
+        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
+        assertThat(queue.unschedulableCount())
+                .as("affinity and the unknown plugin moved")
+                .isEqualTo(1);
+        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
+        assertThat(queue.unschedulableCount())
+                .as("a deleted pod removes no taint")
+                .isEqualTo(1);
+        queue.moveOnEvent(SchedulingQueue.ClusterEvent.NODE_CHANGED);
+        assertThat(queue.unschedulableCount()).isZero();
+    }
+
+    @Test
+    void scheduler_affinityPartnerBinds_wakesThePodWaitingForIt() {
+        KubernetesScheduler scheduler =
+                KubernetesScheduler.builder().ticker(ticker).build();
+        scheduler.addNode(node("n1", 4000, 1 << 30).withLabels(java.util.Map.of("zone", "a")));
+        PodAffinity nearDb = new PodAffinity(
+                java.util.List.of(PodAffinityTerm.of(LabelSelector.matching(java.util.Map.of("app", "db")), "zone")),
+                java.util.List.of());
+        scheduler.submitPod(pod("web", 100, 1).toBuilder()
+                .label("app", "web")
+                .podAffinity(nearDb)
+                .build());
+        assertThat(scheduler.schedulePendingPods()).isEmpty();
+
+        scheduler.submitPod(pod("db", 100, 1).toBuilder().label("app", "db").build());
+        assertThat(scheduler.schedulePendingPods()).containsExactly(new Binding("default", "db", "n1"));
+        assertThat(scheduler.queueCounts()).isEqualTo(new KubernetesScheduler.QueueCounts(0, 1, 0));
+        ticker.advance(Duration.ofSeconds(1));
+
+        assertThat(scheduler.schedulePendingPods()).containsExactly(new Binding("default", "web", "n1"));
     }
 }

@@ -26,6 +26,31 @@ final class SeedExampleTest {
     }
 
     @Test
+    void pendingPodNamingItsNode_isScheduledOnlyThere() {
+        KubernetesScheduler scheduler =
+                KubernetesScheduler.builder().ticker(ManualTicker.create()).build();
+        scheduler.addNode(new Node("node-1", new Resources(4000, 8192)));
+        scheduler.addNode(new Node("node-2", new Resources(4000, 8192)));
+        scheduler.addBoundPod(Pod.builder("busy")
+                .requests(new Resources(3000, 1024))
+                .nodeName("node-2")
+                .build());
+        scheduler.submitPod(Pod.builder("pinned")
+                .requests(new Resources(500, 1024))
+                .nodeName("node-2")
+                .build());
+
+        SchedulingResult result = scheduler.scheduleNext().orElseThrow();
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SchedulingResult.Scheduled.class,
+                        s -> assertThat(s.node()).isEqualTo("node-2"));
+        assertThat(result.diagnosis().filterStatuses().get("node-1").reasons())
+                .containsExactly("node(s) didn't match the requested node name");
+    }
+
+    @Test
     void seedExample_secondPodTooBig_staysPendingWithUpstreamMessage() {
         KubernetesScheduler scheduler =
                 KubernetesScheduler.builder().ticker(ManualTicker.create()).build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -40,7 +41,7 @@ record Field(JsonNode node, String path, String where) {
             throw missing();
         }
         if (!node.isValueNode()) {
-            throw invalid("expected a string, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw invalid("expected a string, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return node.asText();
     }

@@ -134,6 +134,9 @@ public final class ManifestWriter {
         if (pod.preemptionNever()) {
             spec.put("preemptionPolicy", "Never");
         }
+        if (!pod.schedulerName().equals(Pod.DEFAULT_SCHEDULER)) {
+            spec.put("schedulerName", pod.schedulerName());
+        }
         if (pod.isBound()) {
             spec.put("nodeName", pod.nodeName());
         }

@@ -9,6 +9,7 @@ import dev.keel.scheduler.NodeSelectorTerm;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PodAffinity;
 import dev.keel.scheduler.PodAffinityTerm;
+import dev.keel.scheduler.PodDisruptionBudget;
 import dev.keel.scheduler.Requirement;
 import dev.keel.scheduler.Resources;
 import dev.keel.scheduler.Taint;
@@ -52,6 +53,41 @@ public final class Manifests {
             pods.add(pod(root));
         }
         return pods;
+    }
+
+    /**
+     * {@code policy/v1} PodDisruptionBudgets, with the disruptions they allow now: {@code status.disruptionsAllowed}
+     * as the disruption controller wrote it, or else an integer {@code spec.maxUnavailable} (all covered pods
+     * assumed healthy). A budget that gives neither (only {@code minAvailable}, or percentages) is an error naming the
+     * fields, since the allowance would depend on pod health this scheduler cannot see.
+     */
+    public static List<PodDisruptionBudget> readPodDisruptionBudgets(String text, String source) {
+        List<PodDisruptionBudget> budgets = new ArrayList<>();
+        for (Documents.Document document : Documents.split(text, source)) {
+            Field root = Field.root(document.node(), Documents.expect(document, "policy/v1", "PodDisruptionBudget"));
+            Field metadata = root.get("metadata");
+            Field spec = root.get("spec");
+            Field allowed = root.get("status").get("disruptionsAllowed");
+            int disruptions;
+            if (allowed.present()) {
+                disruptions = allowed.intValue(0);
+            } else if (spec.get("maxUnavailable").present()
+                    && spec.get("maxUnavailable").node().isIntegralNumber()) {
+                disruptions = spec.get("maxUnavailable").intValue(0);
+            } else {
+                throw allowed.invalid("is required unless spec.maxUnavailable is an integer");
+            }
+            try {
+                budgets.add(new PodDisruptionBudget(
+                        metadata.get("namespace").text("default"),
+                        metadata.get("name").text(),
+                        selector(spec.get("selector")),
+                        disruptions));
+            } catch (IllegalArgumentException e) {
+                throw root.invalid(e.getMessage());
+            }
+        }
+        return budgets;
     }
 
     static Node node(Field root) {
@@ -124,7 +160,8 @@ public final class Manifests {
                 .labels(metadata.get("labels").stringMap())
                 .nodeSelector(spec.get("nodeSelector").stringMap())
                 .priority(spec.get("priority").intValue(0))
-                .nodeName(spec.get("nodeName").text(""));
+                .nodeName(spec.get("nodeName").text(""))
+                .schedulerName(spec.get("schedulerName").text(Pod.DEFAULT_SCHEDULER));
         String uid = metadata.get("uid").text("");
         if (!uid.isEmpty()) {
             builder.uid(uid);

@@ -10,6 +10,7 @@ import dev.keel.scheduler.InsufficientResource;
 import dev.keel.scheduler.KubernetesScheduler;
 import dev.keel.scheduler.Node;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PodDisruptionBudget;
 import dev.keel.scheduler.SchedulingResult;
 import dev.keel.scheduler.Status;
 import dev.keel.time.Ticker;
@@ -22,7 +23,8 @@ import java.util.SplittableRandom;
 /**
  * Runs a cluster from manifests through the scheduler, as {@code keel schedule} does, and reports each pending pod
  * in the shape of the scenarios' {@code expected.yaml}: {@code result}, {@code node}, {@code message},
- * {@code nominatedNodeName}, {@code victims}, and when explaining {@code feasibleNodes}, {@code filterStatuses} and
+ * {@code nominatedNodeName}, {@code victims} (by name, or {@code namespace/name} from another namespace), and when
+ * explaining {@code feasibleNodes}, {@code filterStatuses} and
  * {@code rawScores} (after NormalizeScore, by plugin; with {@code Plugin(before normalize)} and
  * {@code Plugin(normalized)} for plugins that normalize) and {@code totalScores}; and every pod bound at the end
  * (the existing ones and those just scheduled), to write back as manifests. Immutable.
@@ -45,29 +47,36 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
             SchedulerConfiguration configuration,
             boolean explain,
             boolean legacy) {
+        return run(nodes, existing, pending, List.of(), configuration, explain, legacy);
+    }
+
+    /** As {@link #run(List, List, List, SchedulerConfiguration, boolean, boolean)}, with budgets for preemption. */
+    public static ScheduleReport run(
+            List<Node> nodes,
+            List<Pod> existing,
+            List<Pod> pending,
+            List<PodDisruptionBudget> budgets,
+            SchedulerConfiguration configuration,
+            boolean explain,
+            boolean legacy) {
         long[] clock = {0};
         Ticker ticker = () -> clock[0];
         KubernetesScheduler scheduler = KubernetesScheduler.builder()
-                .profile(configuration.profile())
+                .profiles(configuration.profiles())
                 .backoff(configuration.initialBackoff(), configuration.maxBackoff())
                 .ticker(ticker)
                 .random(new SplittableRandom(1))
                 .explain(explain)
                 .build();
         nodes.forEach(scheduler::addNode);
+        budgets.forEach(scheduler::putPodDisruptionBudget);
         for (Pod pod : existing) {
             if (!pod.isBound()) {
                 throw new IllegalArgumentException("existing pod " + pod.key() + " has no spec.nodeName");
             }
             scheduler.addBoundPod(pod);
         }
-        for (Pod pod : pending) {
-            if (pod.isBound()) {
-                throw new IllegalArgumentException(
-                        "pending pod " + pod.key() + " already has spec.nodeName '" + pod.nodeName() + "'");
-            }
-            scheduler.submitPod(pod);
-        }
+        pending.forEach(scheduler::submitPod);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (SchedulingResult result : scheduler.scheduleAll()) {
             entries.add(entry(result, explain, legacy));
@@ -90,7 +99,14 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
             case SchedulingResult.Nominated nominated -> {
                 entry.put("result", "Nominated");
                 entry.put("nominatedNodeName", nominated.node());
-                entry.put("victims", nominated.victims().stream().map(Pod::key).toList());
+                entry.put(
+                        "victims",
+                        nominated.victims().stream()
+                                .map(victim -> victim.namespace()
+                                                .equals(nominated.pod().namespace())
+                                        ? victim.name()
+                                        : victim.key())
+                                .toList());
                 entry.put("message", legacy ? nominated.legacyMessage() : nominated.message());
             }
         }

@@ -5,27 +5,46 @@ import dev.keel.scheduler.Profile;
 import dev.keel.scheduler.plugins.DefaultPlugins;
 import dev.keel.scheduler.plugins.DefaultPreemption;
 import dev.keel.scheduler.plugins.InterPodAffinity;
+import dev.keel.scheduler.plugins.NodeAffinityPlugin;
 import dev.keel.scheduler.plugins.NodeResourcesBalancedAllocation;
 import dev.keel.scheduler.plugins.NodeResourcesFit;
+import dev.keel.scheduler.plugins.PodTopologySpread;
 import dev.keel.scheduler.plugins.ResourceSpec;
 import dev.keel.scheduler.plugins.ScoringStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The file kube-scheduler reads ({@code apiVersion: kubescheduler.config.k8s.io/v1},
  * {@code kind: KubeSchedulerConfiguration}), applied to the default profile: {@code percentageOfNodesToScore},
- * {@code podInitialBackoffSeconds}, {@code podMaxBackoffSeconds}, one entry of {@code profiles} with
+ * {@code podInitialBackoffSeconds}, {@code podMaxBackoffSeconds}, and each entry of {@code profiles} with
  * {@code schedulerName}, {@code plugins} (per extension point or {@code multiPoint}: {@code enabled} with weights,
  * {@code disabled}, {@code "*"}) and {@code pluginConfig} args for NodeResourcesFit, NodeResourcesBalancedAllocation,
  * InterPodAffinity and DefaultPreemption. Unknown fields are errors. Immutable.
  *
  * <p>The built-in plugins implement several extension points each; disabling one at any extension point removes it
- * from the profile. Several profiles are not supported yet.
+ * from the profile. Each profile starts from the default one; pods pick theirs by {@code spec.schedulerName}.
+ * {@code parallelism}, {@code leaderElection}, {@code clientConnection} and {@code delayCacheUntilActive} are accepted
+ * and have no effect here (serial cycles, no API server); {@code extenders} must be empty (not supported).
  */
-public record SchedulerConfiguration(Profile profile, Duration initialBackoff, Duration maxBackoff) {
+public record SchedulerConfiguration(List<Profile> profiles, Duration initialBackoff, Duration maxBackoff) {
+
+    public SchedulerConfiguration {
+        profiles = List.copyOf(profiles);
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("a configuration needs at least one profile");
+        }
+    }
+
+    /** The first profile ({@code default-scheduler} unless the file names another first). */
+    public Profile profile() {
+        return profiles.getFirst();
+    }
 
     public static final String API_VERSION = "kubescheduler.config.k8s.io/v1";
     private static final List<String> EXTENSION_POINTS = List.of(
@@ -45,10 +64,19 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
 
     /** The defaults, as with no file. */
     public static SchedulerConfiguration defaults() {
-        return new SchedulerConfiguration(Profile.defaults(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        return new SchedulerConfiguration(List.of(Profile.defaults()), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     public static SchedulerConfiguration read(String text, String source) {
+        return read(text, source, Map.of());
+    }
+
+    /**
+     * Reads a configuration that may also enable plugins of the caller's own ("out of tree", as kube-scheduler calls
+     * them) by name: {@code outOfTree} maps each name to a factory. They are appended to the profile in the order
+     * they are enabled.
+     */
+    public static SchedulerConfiguration read(String text, String source, Map<String, Supplier<Plugin>> outOfTree) {
         List<Documents.Document> documents = Documents.split(text, source);
         if (documents.size() != 1) {
             throw new ManifestException(
@@ -69,16 +97,29 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
                 "clientConnection",
                 "extenders",
                 "delayCacheUntilActive");
-        Profile.Builder profile = Profile.defaults().toBuilder();
-        int globalPercentage = root.get("percentageOfNodesToScore").intValue(0);
-        List<Field> profiles = root.get("profiles").list();
-        if (profiles.size() > 1) {
-            throw root.get("profiles").invalid("one profile is supported, got " + profiles.size());
+        if (!root.get("extenders").list().isEmpty()) {
+            throw root.get("extenders").invalid("scheduler extenders are not supported");
         }
+        int globalPercentage = root.get("percentageOfNodesToScore").intValue(0);
+        List<Field> profileFields = root.get("profiles").list();
+        List<Profile> profiles = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
         try {
-            profile.percentageOfNodesToScore(globalPercentage);
-            if (!profiles.isEmpty()) {
-                profile = applyProfile(profiles.getFirst(), profile);
+            if (profileFields.isEmpty()) {
+                profiles.add(Profile.defaults().toBuilder()
+                        .percentageOfNodesToScore(globalPercentage)
+                        .build());
+            }
+            for (Field profileField : profileFields) {
+                Profile.Builder defaults = Profile.defaults().toBuilder().percentageOfNodesToScore(globalPercentage);
+                Profile profile =
+                        applyProfile(profileField, defaults, outOfTree).build();
+                if (!names.add(profile.schedulerName())) {
+                    throw profileField
+                            .get("schedulerName")
+                            .invalid("a second profile named '" + profile.schedulerName() + "'");
+                }
+                profiles.add(profile);
             }
         } catch (IllegalArgumentException e) {
             throw root.invalid(e.getMessage());
@@ -92,14 +133,11 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
             throw root.get("podMaxBackoffSeconds")
                     .invalid(max + " must be at least podInitialBackoffSeconds (" + initial + ")");
         }
-        try {
-            return new SchedulerConfiguration(profile.build(), Duration.ofSeconds(initial), Duration.ofSeconds(max));
-        } catch (IllegalArgumentException e) {
-            throw root.invalid(e.getMessage());
-        }
+        return new SchedulerConfiguration(profiles, Duration.ofSeconds(initial), Duration.ofSeconds(max));
     }
 
-    private static Profile.Builder applyProfile(Field field, Profile.Builder defaults) {
+    private static Profile.Builder applyProfile(
+            Field field, Profile.Builder defaults, Map<String, Supplier<Plugin>> outOfTree) {
         field.onlyFields("schedulerName", "percentageOfNodesToScore", "plugins", "pluginConfig");
         String name = field.get("schedulerName").text("default-scheduler");
         Profile.Builder profile = defaults;
@@ -141,7 +179,8 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
                 if (!profile.has(plugin)) {
                     Plugin created;
                     try {
-                        created = DefaultPlugins.create(plugin);
+                        Supplier<Plugin> own = outOfTree.get(plugin);
+                        created = own != null ? own.get() : DefaultPlugins.create(plugin);
                     } catch (IllegalArgumentException e) {
                         throw enabled.get("name").invalid(e.getMessage());
                     }
@@ -202,13 +241,30 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
                                         + "' (expected: LeastAllocated, MostAllocated or RequestedToCapacityRatio)");
                 };
                 yield new NodeResourcesFit(
-                        parsed, new HashSet<>(args.get("ignoredResources").strings()));
+                        parsed,
+                        new HashSet<>(args.get("ignoredResources").strings()),
+                        new HashSet<>(args.get("ignoredResourceGroups").strings()));
             }
             case NodeResourcesBalancedAllocation.NAME -> {
                 args.onlyFields("apiVersion", "kind", "resources");
                 yield args.get("resources").present()
                         ? new NodeResourcesBalancedAllocation(resources(args.get("resources")))
                         : new NodeResourcesBalancedAllocation();
+            }
+            case PodTopologySpread.NAME -> {
+                // Default constraints take their selector from the pod's Services and ReplicaSets, which this model
+                // does not have; with an empty selector upstream skips them too. Checked, then accepted.
+                args.onlyFields("apiVersion", "kind", "defaultConstraints", "defaultingType");
+                String defaulting = args.get("defaultingType").text("System");
+                if (!defaulting.equals("System") && !defaulting.equals("List")) {
+                    throw args.get("defaultingType").invalid("'" + defaulting + "' (expected: System or List)");
+                }
+                args.get("defaultConstraints").list(Manifests::spread);
+                yield new PodTopologySpread();
+            }
+            case NodeAffinityPlugin.NAME -> {
+                args.onlyFields("apiVersion", "kind", "addedAffinity");
+                yield new NodeAffinityPlugin(Manifests.nodeAffinity(args.get("addedAffinity")));
             }
             case InterPodAffinity.NAME -> {
                 args.onlyFields("apiVersion", "kind", "hardPodAffinityWeight", "ignorePreferredTermsOfExistingPods");
@@ -230,8 +286,8 @@ public record SchedulerConfiguration(Profile profile, Duration initialBackoff, D
             }
             default ->
                 throw args.invalid("no arguments are supported for plugin '" + plugin
-                        + "' (configurable: NodeResourcesFit, NodeResourcesBalancedAllocation, InterPodAffinity,"
-                        + " DefaultPreemption)");
+                        + "' (configurable: NodeResourcesFit, NodeResourcesBalancedAllocation, NodeAffinity,"
+                        + " PodTopologySpread, InterPodAffinity, DefaultPreemption)");
         };
     }
 

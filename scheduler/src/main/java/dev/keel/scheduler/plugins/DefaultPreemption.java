@@ -5,6 +5,7 @@ import dev.keel.scheduler.FailureMessage;
 import dev.keel.scheduler.FrameworkHandle;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PodDisruptionBudget;
 import dev.keel.scheduler.PostFilterPlugin;
 import dev.keel.scheduler.Status;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ import java.util.Map;
  * still does not fit, the node is out with that reason, or "No preemption victims found for incoming pod" when no
  * pod had lower priority. Otherwise the removed pods are given back one by one, most important first (higher
  * priority, then started earlier), and stay whenever the pod still fits: the victims are a minimal set, chosen
- * greedily by importance. Among candidate nodes the winner has, in order: the lowest highest-victim priority, the
- * lowest sum of victim priorities, the fewest victims, the latest start among its highest-priority victims, then the
- * first in node order. PodDisruptionBudgets are not modelled.
+ * greedily by importance; victims a PodDisruptionBudget would rather keep are offered back first, so they are
+ * evicted only when nothing else makes room. Among candidate nodes the winner has, in order: the fewest budget
+ * violations, the lowest highest-victim priority, the lowest sum of victim priorities, the fewest victims, the latest
+ * start among its highest-priority victims, then the first in node order.
  *
  * <p>Upstream stops after {@code max(minCandidateNodesAbsolute, nodes * minCandidateNodesPercentage / 100)}
  * candidates starting at a random offset; this plugin does the same from the first node, so runs are repeatable.
@@ -68,7 +70,8 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return NAME;
     }
 
-    record Candidate(String node, List<Pod> victims) {}
+    /** A node where preemption works, its victims, and how many of them a PodDisruptionBudget would rather keep. */
+    record Candidate(String node, List<Pod> victims, int pdbViolations) {}
 
     /** Higher priority first, then the pod that started earlier. */
     static final Comparator<Pod> MORE_IMPORTANT_FIRST =
@@ -128,21 +131,62 @@ public final class DefaultPreemption implements PostFilterPlugin {
             return fits;
         }
         lower.sort(MORE_IMPORTANT_FIRST);
+        List<Pod> violating = new ArrayList<>();
+        List<Pod> nonViolating = new ArrayList<>();
+        splitByBudgets(lower, handle.cluster().podDisruptionBudgets(), violating, nonViolating);
         List<Pod> victims = new ArrayList<>();
-        for (Pod maybe : lower) {
-            node.addPod(maybe);
-            handle.addPod(state, pod, maybe, node);
-            if (!handle.runFilters(state, pod, node).isSuccess()) {
-                node.removePod(maybe);
-                handle.removePod(state, pod, maybe, node);
-                victims.add(maybe);
+        int violations = 0;
+        for (Pod maybe : violating) {
+            if (!reprieve(state, pod, maybe, node, handle, victims)) {
+                violations++;
             }
         }
-        return new Candidate(node.name(), victims);
+        for (Pod maybe : nonViolating) {
+            reprieve(state, pod, maybe, node, handle, victims);
+        }
+        victims.sort(MORE_IMPORTANT_FIRST);
+        return new Candidate(node.name(), victims, violations);
+    }
+
+    /** Puts {@code maybe} back; if the pod no longer fits, takes it off again as a victim. Returns whether it stays. */
+    private static boolean reprieve(
+            CycleState state, Pod pod, Pod maybe, NodeInfo node, FrameworkHandle handle, List<Pod> victims) {
+        node.addPod(maybe);
+        handle.addPod(state, pod, maybe, node);
+        if (handle.runFilters(state, pod, node).isSuccess()) {
+            return true;
+        }
+        node.removePod(maybe);
+        handle.removePod(state, pod, maybe, node);
+        victims.add(maybe);
+        return false;
+    }
+
+    /**
+     * Upstream's {@code filterPodsWithPDBViolation}: walking the victims most important first, each budget covering
+     * a pod spends one of its allowed disruptions; a pod that overdraws any budget would violate it.
+     */
+    static void splitByBudgets(
+            List<Pod> pods, List<PodDisruptionBudget> budgets, List<Pod> violating, List<Pod> nonViolating) {
+        int[] allowed = new int[budgets.size()];
+        for (int i = 0; i < allowed.length; i++) {
+            allowed[i] = budgets.get(i).disruptionsAllowed();
+        }
+        for (Pod pod : pods) {
+            boolean violates = false;
+            for (int i = 0; i < allowed.length; i++) {
+                if (budgets.get(i).covers(pod)) {
+                    allowed[i]--;
+                    violates |= allowed[i] < 0;
+                }
+            }
+            (violates ? violating : nonViolating).add(pod);
+        }
     }
 
     static Candidate pick(List<Candidate> candidates) {
-        Comparator<Candidate> order = Comparator.<Candidate>comparingLong(c -> highestPriority(c.victims()))
+        Comparator<Candidate> order = Comparator.<Candidate>comparingInt(Candidate::pdbViolations)
+                .thenComparingLong(c -> highestPriority(c.victims()))
                 .thenComparingLong(c -> prioritySum(c.victims()))
                 .thenComparingInt(c -> c.victims().size())
                 .thenComparing(Comparator.<Candidate>comparingLong(c -> earliestStartOfHighest(c.victims()))

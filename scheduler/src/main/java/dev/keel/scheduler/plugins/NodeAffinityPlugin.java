@@ -21,10 +21,23 @@ import java.util.Map;
  */
 public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin {
 
-    public NodeAffinityPlugin() {}
+    public NodeAffinityPlugin() {
+        this(NodeAffinity.NONE);
+    }
 
     public static final String NAME = "NodeAffinity";
     public static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+    public static final String REASON_ENFORCED = "node(s) didn't match scheduler-enforced node affinity";
+
+    private final NodeAffinity added;
+
+    /**
+     * With {@code addedAffinity} from the plugin's args: required terms every pod must also match (checked first,
+     * "scheduler-enforced"), preferred terms added to every pod's.
+     */
+    public NodeAffinityPlugin(NodeAffinity added) {
+        this.added = added;
+    }
 
     @Override
     public String name() {
@@ -33,6 +46,9 @@ public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, S
 
     @Override
     public Status filter(CycleState state, Pod pod, NodeInfo node) {
+        if (!added.required().isEmpty() && !added.requiredMatches(node.node())) {
+            return Status.unresolvable(REASON_ENFORCED);
+        }
         return matchesRequired(pod, node) ? Status.success() : Status.unresolvable(REASON);
     }
 
@@ -50,13 +66,20 @@ public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, S
     /** Skips Score for a pod without preferred terms, as upstream does. */
     @Override
     public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
-        return pod.nodeAffinity().preferred().isEmpty() ? Status.skip() : Status.success();
+        return pod.nodeAffinity().preferred().isEmpty() && added.preferred().isEmpty()
+                ? Status.skip()
+                : Status.success();
     }
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
         long sum = 0;
         for (NodeAffinity.Preferred preferred : pod.nodeAffinity().preferred()) {
+            if (preferred.term().matches(node.node())) {
+                sum += preferred.weight();
+            }
+        }
+        for (NodeAffinity.Preferred preferred : added.preferred()) {
             if (preferred.term().matches(node.node())) {
                 sum += preferred.weight();
             }

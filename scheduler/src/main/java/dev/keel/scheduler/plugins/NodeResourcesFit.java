@@ -40,10 +40,29 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
 
     private final ScoringStrategy strategy;
     private final Set<String> ignoredResources;
+    private final Set<String> ignoredResourceGroups;
 
-    public NodeResourcesFit(ScoringStrategy strategy, Set<String> ignoredResources) {
+    /**
+     * @param ignoredResources extended resources Filter does not check ({@code ignoredResources})
+     * @param ignoredResourceGroups prefixes before the {@code /} of extended resources Filter does not check
+     *     ({@code ignoredResourceGroups}: {@code example.com} ignores {@code example.com/gpu})
+     */
+    public NodeResourcesFit(ScoringStrategy strategy, Set<String> ignoredResources, Set<String> ignoredResourceGroups) {
         this.strategy = strategy;
         this.ignoredResources = Set.copyOf(ignoredResources);
+        this.ignoredResourceGroups = Set.copyOf(ignoredResourceGroups);
+    }
+
+    public NodeResourcesFit(ScoringStrategy strategy, Set<String> ignoredResources) {
+        this(strategy, ignoredResources, Set.of());
+    }
+
+    private boolean ignored(String resource) {
+        if (ignoredResources.contains(resource)) {
+            return true;
+        }
+        int slash = resource.indexOf('/');
+        return slash > 0 && ignoredResourceGroups.contains(resource.substring(0, slash));
     }
 
     /** LeastAllocated over cpu and memory, weight 1 each: the default. */
@@ -97,7 +116,7 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
                     shortfalls,
                     reasons);
             for (var extended : request.extended().entrySet()) {
-                if (ignoredResources.contains(extended.getKey())) {
+                if (ignored(extended.getKey())) {
                     continue;
                 }
                 unresolvable |= check(
@@ -133,7 +152,7 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
             return true;
         }
         for (var extended : request.extended().entrySet()) {
-            if (!ignoredResources.contains(extended.getKey())
+            if (!ignored(extended.getKey())
                     && extended.getValue() > alloc.extended(extended.getKey()) - used.extended(extended.getKey())) {
                 return false;
             }
