@@ -30,6 +30,18 @@ sealed interface IngestTarget extends AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /** Stops a target's process: SIGTERM, then SIGKILL after 30 s. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** {@code keel logs serve} in a child JVM. */
     final class Keel implements IngestTarget {
         private final Process process;
@@ -89,15 +101,8 @@ sealed interface IngestTarget extends AutoCloseable {
         }
 
         @Override
-        public void close() throws IOException {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        public void close() {
+            stop(process);
         }
     }
 
@@ -189,15 +194,8 @@ sealed interface IngestTarget extends AutoCloseable {
         }
 
         @Override
-        public void close() throws IOException {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        public void close() {
+            stop(process);
         }
     }
 }

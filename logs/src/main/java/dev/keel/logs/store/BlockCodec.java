@@ -194,6 +194,19 @@ public final class BlockCodec {
 
     /** Inflates and decodes every entry of the block file {@code file}, whose metadata is {@code meta}. */
     public static List<LogEntry> decodeEntries(BlockMeta meta, byte[] file) {
+        return decodeEntries(meta, file, 0, meta.count());
+    }
+
+    /**
+     * Decodes the entries at positions {@code [from, to)} of the block (in time order): the messages before
+     * {@code from} are skipped without being decoded, and none after {@code to} is read, so a lookup of a few
+     * entries costs the inflation and a skip, not the construction of every entry.
+     */
+    public static List<LogEntry> decodeEntries(BlockMeta meta, byte[] file, int from, int to) {
+        if (from < 0 || to > meta.count() || from > to) {
+            throw new IllegalArgumentException(
+                    "range [" + from + ", " + to + ") of block " + meta.id() + " with " + meta.count() + " entries");
+        }
         byte[] raw = inflateBody(meta, file, meta.rawBytes());
         String where = "block " + meta.id();
         ByteSource in = new ByteSource(raw, 0, raw.length, where);
@@ -203,15 +216,22 @@ public final class BlockCodec {
         for (int i = 0; i < count; i++) {
             levels[i] = EntryCodec.level(in);
         }
-        List<LogEntry> entries = new ArrayList<>(count);
+        List<LogEntry> entries = new ArrayList<>(to - from);
         StreamKey stream = meta.stream();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < from; i++) {
+            in.skipString(EntryCodec.MAX_STRING);
+            int fields = in.getCount("map size", LogEntry.MAX_FIELDS);
+            for (int f = 0; f < 2 * fields; f++) {
+                in.skipString(EntryCodec.MAX_STRING);
+            }
+        }
+        for (int i = from; i < to; i++) {
             String message = in.getString(EntryCodec.MAX_STRING);
             TreeMap<String, String> fields = EntryCodec.getMap(in, LogEntry.MAX_FIELDS);
             entries.add(new LogEntry(
                     LogEntry.instantOf(nanos[i]), levels[i], stream.source(), stream.labels(), message, fields));
         }
-        if (in.remaining() != 0) {
+        if (to == count && in.remaining() != 0) {
             throw in.corrupt(in.remaining() + " bytes after the last entry");
         }
         return entries;
@@ -222,7 +242,22 @@ public final class BlockCodec {
      * ordinals.
      */
     public static Columns decodeColumns(BlockMeta meta, byte[] file) {
-        // At most 10 bytes per timestamp and 1 per level.
+        // At most 10 bytes per timestamp and 1 per level; usually 3-5 per timestamp, so inflate in two steps.
+        int guess = (int) Math.min(meta.rawBytes(), 6L * meta.count());
+        try {
+            byte[] raw = inflateBody(meta, file, guess);
+            ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id());
+            long[] nanos = timestamps(in, meta);
+            if (in.remaining() >= meta.count()) {
+                byte[] levels = new byte[meta.count()];
+                for (int i = 0; i < levels.length; i++) {
+                    levels[i] = (byte) EntryCodec.level(in).ordinal();
+                }
+                return new Columns(nanos, levels);
+            }
+        } catch (dev.keel.logs.LogsException e) {
+            // the guess fell short of the columns: inflate the bound below
+        }
         int prefix = (int) Math.min(meta.rawBytes(), 11L * meta.count());
         byte[] raw = inflateBody(meta, file, prefix);
         ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id());

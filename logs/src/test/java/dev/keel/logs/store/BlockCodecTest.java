@@ -67,6 +67,19 @@ final class BlockCodecTest {
     }
 
     @Test
+    void decodeEntries_aRange_matchesTheSameSliceOfTheWhole(SeededRandom random) {
+        StreamKey stream = new StreamKey("s", new TreeMap<>(Map.of("k", "v")));
+        List<LogEntry> entries = randomEntries(random, stream, 100);
+        BlockCodec.Encoded encoded = BlockCodec.encode(3, stream, entries, 0);
+        for (int round = 0; round < 50; round++) {
+            int from = random.nextInt(101);
+            int to = random.nextInt(from, 101);
+            assertThat(BlockCodec.decodeEntries(encoded.meta(), encoded.bytes(), from, to))
+                    .isEqualTo(entries.subList(from, to));
+        }
+    }
+
+    @Test
     void bloom_neverMissesASubstringThatIsThere(SeededRandom random) {
         StreamKey stream = new StreamKey("s", new TreeMap<>());
         List<LogEntry> entries = randomEntries(random, stream, 200);
