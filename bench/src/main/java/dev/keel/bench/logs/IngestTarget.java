@@ -85,6 +85,10 @@ sealed interface IngestTarget extends AutoCloseable {
             return syslogPort;
         }
 
+        int httpPort() {
+            return httpPort;
+        }
+
         private static final Pattern ENTRIES = Pattern.compile("\"entries\":(\\d+)");
 
         @Override
