@@ -219,8 +219,8 @@ public final class StoreSnapshot {
                 return reader.entries(block);
             }
             long[] nanos = reader.columns(block).nanos();
-            int from = lowerBound(nanos, startNanos);
-            int to = lowerBound(nanos, endNanos);
+            int from = BlockList.firstIndexAtLeast(nanos, startNanos);
+            int to = BlockList.firstIndexAtLeast(nanos, endNanos);
             return from >= to ? List.of() : reader.entries(block, from, to);
         } catch (IOException e) {
             if (isDeleted(block)) {
@@ -228,21 +228,6 @@ public final class StoreSnapshot {
             }
             throw new LogsException(LogsException.Code.STORAGE_FAILED, "reading " + block + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The first index whose value is at least {@code key} in a sorted array, or its length. */
-    private static int lowerBound(long[] sorted, long key) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < key) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     private BlockCodec.Columns columns(BlockMeta block) {
