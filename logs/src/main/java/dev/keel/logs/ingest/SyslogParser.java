@@ -5,10 +5,8 @@ import dev.keel.logs.LogLevel;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,9 +103,8 @@ public final class SyslogParser {
                     + "placed in time order (expected: an RFC 3339 time)");
         }
         try {
-            time = OffsetDateTime.parse(timestamp, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
+            time = Rfc3339.parse(timestamp);
+        } catch (DateTimeException e) {
             throw new ParseException("TIMESTAMP '" + timestamp + "' at position " + start
                     + " is not an RFC 3339 time such as 2026-11-28T10:00:00.123Z");
         }

@@ -16,7 +16,7 @@ import java.util.zip.Inflater;
  * that holds everything the indexes need, so that opening a store reads headers only.
  *
  * <pre>
- * magic          4 bytes   "KLB1"
+ * magic          4 bytes   "KLB2"
  * headerLength   4 bytes   big-endian, length of the header section that follows the CRC
  * headerCrc      4 bytes   CRC32C of the header section
  * header:
@@ -33,10 +33,15 @@ import java.util.zip.Inflater;
  *   levelCounts    9 * varint, entries per level ordinal
  *   bloomLog2Bits  1 byte    10..22
  *   bloomWords     2^log2 / 64 * 8 bytes, big-endian longs
- * body: DEFLATE (RFC 1951, raw) of
- *   timestamps     count * zigzag varint, each the difference from the previous (the first from minNanos)
- *   levels         count bytes, LogLevel ordinals
- *   entries        count * (message string, fields varint n, n * (name string, value string))
+ *   columnsRaw     varint    the columns stream's size inflated
+ *   columnsZ       varint    its size compressed
+ *   pageSize       varint    entries per message page
+ *   pages          ceil(count / pageSize) * (raw varint, compressed varint)
+ * body: the columns stream, then each page, each an independent DEFLATE (RFC 1951, raw) stream:
+ *   columns        timestamps: count * zigzag varint, each the difference from the previous (the first from
+ *                  minNanos); levels: count bytes, LogLevel ordinals
+ *   page i         the entries [i * pageSize, (i + 1) * pageSize): (message string, fields varint n,
+ *                  n * (name string, value string)) each
  * </pre>
  *
  * <p>Columns first, so that a count or histogram query inflates only the first few kilobytes of a body (DEFLATE
@@ -45,7 +50,10 @@ import java.util.zip.Inflater;
  */
 public final class BlockCodec {
 
-    static final int MAGIC = 0x4B4C4231; // "KLB1"
+    static final int MAGIC = 0x4B4C4232; // "KLB2"
+    /** Entries per message page: a lookup inflates at most this many messages per block. */
+    static final int PAGE_SIZE = 1024;
+
     static final int PREAMBLE = 12;
     static final int MAX_HEADER = 8 << 20;
     static final int MAX_BODY = 256 << 20;
@@ -61,24 +69,38 @@ public final class BlockCodec {
         long min = entries.getFirst().epochNanos();
         long max = entries.getLast().epochNanos();
         int[] levelCounts = new int[LogLevel.values().length];
-        ByteSink body = new ByteSink(count * 120);
+        ByteSink columns = new ByteSink(count * 6);
         long previous = min;
         for (LogEntry entry : entries) {
             long nanos = entry.epochNanos();
-            body.putZigZag(nanos - previous);
+            columns.putZigZag(nanos - previous);
             previous = nanos;
         }
         List<String> messages = new ArrayList<>(count);
         for (LogEntry entry : entries) {
-            body.put(entry.level().ordinal());
+            columns.put(entry.level().ordinal());
             levelCounts[entry.level().ordinal()]++;
         }
-        for (LogEntry entry : entries) {
-            body.putString(entry.message());
-            EntryCodec.putMap(body, entry.fields());
-            messages.add(entry.message());
+        byte[] columnsZ = deflate(columns.array(), columns.size());
+        int pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
+        int[] pageRaw = new int[pages];
+        int[] pageZ = new int[pages];
+        ByteSink body = new ByteSink(columnsZ.length + count * 40);
+        body.putBytes(columnsZ, 0, columnsZ.length);
+        for (int p = 0; p < pages; p++) {
+            ByteSink page = new ByteSink(PAGE_SIZE * 120);
+            for (LogEntry entry : entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE))) {
+                page.putString(entry.message());
+                EntryCodec.putMap(page, entry.fields());
+                messages.add(entry.message());
+            }
+            byte[] pageBytes = deflate(page.array(), page.size());
+            pageRaw[p] = page.size();
+            pageZ[p] = pageBytes.length;
+            body.putBytes(pageBytes, 0, pageBytes.length);
         }
-        byte[] compressed = deflate(body.array(), body.size());
+        BlockLayout layout = new BlockLayout(columns.size(), columnsZ.length, PAGE_SIZE, pageRaw, pageZ);
+        byte[] compressed = body.toByteArray();
         NgramBloom bloom = NgramBloom.of(messages);
 
         ByteSink header = new ByteSink(256 + bloom.sizeInBytes());
@@ -87,7 +109,7 @@ public final class BlockCodec {
         header.putLong(max);
         header.putInt(count);
         header.putLong(sealedThroughLsn);
-        header.putInt(body.size());
+        header.putInt(layout.rawBytes());
         header.putInt(compressed.length);
         header.putInt(crc(compressed, 0, compressed.length));
         header.putString(stream.source());
@@ -99,6 +121,13 @@ public final class BlockCodec {
         for (long word : bloom.words()) {
             header.putLong(word);
         }
+        header.putVarLong(layout.columnsRaw());
+        header.putVarLong(layout.columnsCompressed());
+        header.putVarLong(layout.pageSize());
+        for (int p = 0; p < pages; p++) {
+            header.putVarLong(pageRaw[p]);
+            header.putVarLong(pageZ[p]);
+        }
 
         ByteSink file = new ByteSink(PREAMBLE + header.size() + compressed.length);
         file.putInt(MAGIC);
@@ -107,7 +136,17 @@ public final class BlockCodec {
         file.putBytes(header.array(), 0, header.size());
         file.putBytes(compressed, 0, compressed.length);
         BlockMeta meta = new BlockMeta(
-                id, stream, min, max, count, levelCounts, bloom, sealedThroughLsn, file.size(), body.size());
+                id,
+                stream,
+                min,
+                max,
+                count,
+                levelCounts,
+                bloom,
+                sealedThroughLsn,
+                file.size(),
+                layout.rawBytes(),
+                layout);
         return new Encoded(meta, file.toByteArray());
     }
 
@@ -119,7 +158,7 @@ public final class BlockCodec {
         ByteSource pre = new ByteSource(prefix, 0, Math.min(prefix.length, PREAMBLE), where);
         int magic = pre.getInt();
         if (magic != MAGIC) {
-            throw pre.corrupt(String.format("bad magic 0x%08X (expected: 0x%08X, \"KLB1\")", magic, MAGIC));
+            throw pre.corrupt(String.format("bad magic 0x%08X (expected: 0x%08X, \"KLB2\")", magic, MAGIC));
         }
         int headerLength = pre.getInt();
         int headerCrc = pre.getInt();
@@ -155,6 +194,24 @@ public final class BlockCodec {
         for (int i = 0; i < words.length; i++) {
             words[i] = in.getLong();
         }
+        int columnsRaw = in.getCount("columns size", MAX_BODY);
+        int columnsZ = in.getCount("compressed columns size", MAX_BODY);
+        int pageSize = in.getCount("page size", 1 << 20);
+        if (pageSize == 0 || count <= 0) {
+            throw in.corrupt("page size " + pageSize + " for " + count + " entries (expected: both positive)");
+        }
+        int pages = (count + pageSize - 1) / pageSize;
+        int[] pageRaw = new int[pages];
+        int[] pageZ = new int[pages];
+        long layoutTotal = columnsZ;
+        for (int p = 0; p < pages; p++) {
+            pageRaw[p] = in.getCount("page size", MAX_BODY);
+            pageZ[p] = in.getCount("compressed page size", MAX_BODY);
+            layoutTotal += pageZ[p];
+        }
+        if (layoutTotal != bodyLength) {
+            throw in.corrupt("pages add up to " + layoutTotal + " bytes (expected: the body's " + bodyLength + ")");
+        }
         if (count <= 0 || total != count || min > max) {
             throw in.corrupt("count " + count + " with level counts summing to " + total + ", span " + min + ".." + max
                     + " (expected: equal positive counts, min <= max)");
@@ -182,7 +239,8 @@ public final class BlockCodec {
                 new NgramBloom(words, log2),
                 sealedThrough,
                 (int) expectedLength,
-                rawLength);
+                rawLength,
+                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ));
     }
 
     /** The header's length plus the preamble: where the body starts. */
@@ -194,25 +252,57 @@ public final class BlockCodec {
 
     /** Inflates and decodes every entry of the block file {@code file}, whose metadata is {@code meta}. */
     public static List<LogEntry> decodeEntries(BlockMeta meta, byte[] file) {
-        byte[] raw = inflateBody(meta, file, meta.rawBytes());
-        String where = "block " + meta.id();
-        ByteSource in = new ByteSource(raw, 0, raw.length, where);
-        int count = meta.count();
-        long[] nanos = timestamps(in, meta);
-        LogLevel[] levels = new LogLevel[count];
-        for (int i = 0; i < count; i++) {
-            levels[i] = EntryCodec.level(in);
+        return decodeEntries(meta, file, 0, meta.count());
+    }
+
+    /**
+     * Decodes the entries at positions {@code [from, to)} of the block (in time order): the messages before
+     * {@code from} are skipped without being decoded, and none after {@code to} is read, so a lookup of a few
+     * entries costs the inflation and a skip, not the construction of every entry.
+     */
+    public static List<LogEntry> decodeEntries(BlockMeta meta, byte[] file, int from, int to) {
+        if (from < 0 || to > meta.count() || from > to) {
+            throw new IllegalArgumentException(
+                    "range [" + from + ", " + to + ") of block " + meta.id() + " with " + meta.count() + " entries");
         }
-        List<LogEntry> entries = new ArrayList<>(count);
+        checkBody(meta, file);
+        BlockLayout layout = meta.layout();
+        Columns columns = decodeColumnsChecked(meta, file);
+        List<LogEntry> entries = new ArrayList<>(to - from);
+        if (from == to) {
+            return entries;
+        }
         StreamKey stream = meta.stream();
-        for (int i = 0; i < count; i++) {
-            String message = in.getString(EntryCodec.MAX_STRING);
-            TreeMap<String, String> fields = EntryCodec.getMap(in, LogEntry.MAX_FIELDS);
-            entries.add(new LogEntry(
-                    LogEntry.instantOf(nanos[i]), levels[i], stream.source(), stream.labels(), message, fields));
-        }
-        if (in.remaining() != 0) {
-            throw in.corrupt(in.remaining() + " bytes after the last entry");
+        int body = bodyOffset(file);
+        int pageSize = layout.pageSize();
+        for (int p = from / pageSize; p <= (to - 1) / pageSize; p++) {
+            byte[] raw =
+                    inflate(meta, file, body + layout.pageOffset(p), layout.pageCompressed()[p], layout.pageRaw()[p]);
+            ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id() + " page " + p);
+            int first = p * pageSize;
+            int last = Math.min(meta.count(), first + pageSize);
+            for (int i = first; i < last && i < to; i++) {
+                if (i < from) {
+                    in.skipString(EntryCodec.MAX_STRING);
+                    int fields = in.getCount("map size", LogEntry.MAX_FIELDS);
+                    for (int f = 0; f < 2 * fields; f++) {
+                        in.skipString(EntryCodec.MAX_STRING);
+                    }
+                    continue;
+                }
+                String message = in.getString(EntryCodec.MAX_STRING);
+                TreeMap<String, String> fields = EntryCodec.getMap(in, LogEntry.MAX_FIELDS);
+                entries.add(new LogEntry(
+                        LogEntry.instantOf(columns.nanos()[i]),
+                        LogLevel.ofOrdinal(columns.levels()[i]),
+                        stream.source(),
+                        stream.labels(),
+                        message,
+                        fields));
+            }
+            if (last <= to && in.remaining() != 0) {
+                throw in.corrupt(in.remaining() + " bytes after the page's last entry");
+            }
         }
         return entries;
     }
@@ -222,14 +312,21 @@ public final class BlockCodec {
      * ordinals.
      */
     public static Columns decodeColumns(BlockMeta meta, byte[] file) {
-        // At most 10 bytes per timestamp and 1 per level.
-        int prefix = (int) Math.min(meta.rawBytes(), 11L * meta.count());
-        byte[] raw = inflateBody(meta, file, prefix);
-        ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id());
+        checkBody(meta, file);
+        return decodeColumnsChecked(meta, file);
+    }
+
+    private static Columns decodeColumnsChecked(BlockMeta meta, byte[] file) {
+        BlockLayout layout = meta.layout();
+        byte[] raw = inflate(meta, file, bodyOffset(file), layout.columnsCompressed(), layout.columnsRaw());
+        ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id() + " columns");
         long[] nanos = timestamps(in, meta);
         byte[] levels = new byte[meta.count()];
         for (int i = 0; i < levels.length; i++) {
             levels[i] = (byte) EntryCodec.level(in).ordinal();
+        }
+        if (in.remaining() != 0) {
+            throw in.corrupt(in.remaining() + " bytes after the level column");
         }
         return new Columns(nanos, levels);
     }
@@ -251,16 +348,22 @@ public final class BlockCodec {
         return nanos;
     }
 
-    private static byte[] inflateBody(BlockMeta meta, byte[] file, int length) {
+    private static void checkBody(BlockMeta meta, byte[] file) {
         int offset = bodyOffset(file);
-        int bodyLength = file.length - offset;
         ByteSource check = new ByteSource(file, PREAMBLE + 8 * 3 + 4 + 8 + 4 + 4, 4, "block " + meta.id());
-        if (crc(file, offset, bodyLength) != check.getInt()) {
+        if (crc(file, offset, file.length - offset) != check.getInt()) {
             throw check.corrupt("body checksum mismatch");
+        }
+    }
+
+    private static byte[] inflate(BlockMeta meta, byte[] file, int offset, int compressed, int length) {
+        ByteSource where = new ByteSource(file, 0, 0, "block " + meta.id());
+        if (offset < 0 || compressed < 0 || (long) offset + compressed > file.length) {
+            throw where.corrupt("a stream of " + compressed + " bytes at " + offset + " past the file's end");
         }
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(file, offset, bodyLength);
+            inflater.setInput(file, offset, compressed);
             byte[] raw = new byte[length];
             int filled = 0;
             while (filled < length) {
@@ -271,11 +374,11 @@ public final class BlockCodec {
                 filled += n;
             }
             if (filled != length) {
-                throw check.corrupt("body inflates to " + filled + " bytes (expected: at least " + length + ")");
+                throw where.corrupt("a stream inflates to " + filled + " bytes (expected: " + length + ")");
             }
             return raw;
         } catch (DataFormatException e) {
-            throw check.corrupt("body does not inflate: " + e.getMessage());
+            throw where.corrupt("a stream does not inflate: " + e.getMessage());
         } finally {
             inflater.end();
         }

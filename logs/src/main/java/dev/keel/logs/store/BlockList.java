@@ -108,7 +108,7 @@ final class BlockList {
     }
 
     /** The first index whose value is at least {@code key} in a non-decreasing array, or its length. */
-    private static int firstIndexAtLeast(long[] sorted, long key) {
+    static int firstIndexAtLeast(long[] sorted, long key) {
         int low = 0;
         int high = sorted.length;
         while (low < high) {

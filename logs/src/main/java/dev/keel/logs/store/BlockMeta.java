@@ -20,6 +20,7 @@ import java.util.Objects;
  *     an earlier one: recovery skips them when it replays the log
  * @param storedBytes the block's size at rest (compressed, with its header)
  * @param rawBytes the size of its entries uncompressed
+ * @param layout where the columns and the message pages are in the compressed body
  */
 public record BlockMeta(
         long id,
@@ -31,11 +32,13 @@ public record BlockMeta(
         NgramBloom bloom,
         long sealedThroughLsn,
         int storedBytes,
-        int rawBytes) {
+        int rawBytes,
+        BlockLayout layout) {
 
     public BlockMeta {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(bloom, "bloom");
+        Objects.requireNonNull(layout, "layout");
         if (levelCounts.length != LogLevel.values().length) {
             throw new IllegalArgumentException(
                     "levelCounts has " + levelCounts.length + " slots (expected: " + LogLevel.values().length + ")");

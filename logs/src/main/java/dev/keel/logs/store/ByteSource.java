@@ -79,6 +79,12 @@ final class ByteSource {
         return text;
     }
 
+    void skipString(int maxBytes) {
+        int length = getCount("string length", maxBytes);
+        need(length, "a string of " + length + " bytes");
+        position += length;
+    }
+
     int position() {
         return position;
     }

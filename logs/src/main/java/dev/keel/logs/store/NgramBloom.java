@@ -1,7 +1,5 @@
 package dev.keel.logs.store;
 
-import java.util.Locale;
-
 /**
  * A Bloom filter over the character trigrams of a block's messages (lower-cased), so that a substring filter
  * ({@code |= "timeout"}) skips blocks that cannot contain the needle without decompressing them.
@@ -11,9 +9,11 @@ import java.util.Locale;
  * LogQL's {@code |=} is a substring match. Every substring of three or more characters contains all of its trigrams,
  * so if any trigram of the needle is absent from the filter, no message of the block contains the needle: never a
  * false negative. Lower-casing makes the filter serve case-insensitive filters too, at a small cost in false
- * positives. Needles shorter than three characters cannot be checked and always answer "maybe". The filter is sized
- * at about 10 bits per distinct trigram (rounded to a power of two, 2^10 to 2^22 bits) with 3 hash functions:
- * around 1-2% false positives per trigram, so a 7-character needle (5 trigrams) rarely reads a block in vain.
+ * positives. Needles shorter than three characters cannot be checked and always answer "maybe". The filter is
+ * blocked (each trigram sets 3 bits in one 64-bit word: one memory access to add or test, a little more false
+ * positives than a classic filter) and sized at about 10 bits per distinct trigram (a power of two, 2^10 to 2^22
+ * bits): a few percent false positives per trigram, so a 7-character needle (5 trigrams) rarely reads a block in
+ * vain.
  * Rejected: a per-block token index (larger, and wrong for substrings) and no index at all (Loki's choice: every
  * block of the selected streams is decompressed and scanned, which its users shard across many queriers).
  *
@@ -37,24 +37,51 @@ public final class NgramBloom {
         this.log2Bits = log2Bits;
     }
 
-    /** Builds the filter for {@code messages}. */
+    /**
+     * Builds the filter for {@code messages}: every trigram goes into a filter of the largest size, whose fill then
+     * estimates the number of distinct trigrams (n = -m/k ln(1 - set/m)); the filter is folded (its halves OR-ed
+     * together, repeatedly) down to about 10 bits per distinct trigram. Folding gives exactly the filter that
+     * would have been built at the smaller size, because a bit's index is the hash masked by the size. Measured
+     * against counting distinct trigrams in a hash set first, this took the filter from two thirds of sealing's
+     * CPU to a small share.
+     */
     static NgramBloom of(Iterable<String> messages) {
-        // Collect distinct trigram hashes first, to size the filter.
-        LongHashSet distinct = new LongHashSet(1024);
+        long[] words = new long[(1 << MAX_LOG2_BITS) / 64];
+        int wordMask = words.length - 1;
         for (String message : messages) {
-            String lower = message.toLowerCase(Locale.ROOT);
-            for (int i = 0; i + 3 <= lower.length(); i++) {
-                distinct.add(trigram(lower, i));
+            int length = message.length();
+            if (length < 3) {
+                continue;
+            }
+            long a = lower(message.charAt(0));
+            long b = lower(message.charAt(1));
+            for (int i = 2; i < length; i++) {
+                long c = lower(message.charAt(i));
+                long hash = mix((a << 32) ^ (b << 16) ^ c);
+                words[(int) hash & wordMask] |= bits(hash);
+                a = b;
+                b = c;
             }
         }
+        long setBits = 0;
+        for (long word : words) {
+            setBits += Long.bitCount(word);
+        }
+        double m = 1 << MAX_LOG2_BITS;
+        double distinct = setBits >= m ? m : -m / HASHES * Math.log(1 - setBits / m);
         int log2 = MIN_LOG2_BITS;
-        while (log2 < MAX_LOG2_BITS && (1L << log2) < distinct.size() * 10L) {
+        while (log2 < MAX_LOG2_BITS && (1L << log2) < distinct * 10) {
             log2++;
         }
-        int bits = log2;
-        long[] words = new long[(1 << bits) / 64];
-        distinct.forEach(hash -> set(words, bits, hash));
-        return new NgramBloom(words, bits);
+        long[] folded = words;
+        for (int bits = MAX_LOG2_BITS; bits > log2; bits--) {
+            long[] half = new long[folded.length / 2];
+            for (int w = 0; w < half.length; w++) {
+                half[w] = folded[w] | folded[w + half.length];
+            }
+            folded = half;
+        }
+        return new NgramBloom(folded, log2);
     }
 
     /** False only if no message of the block contains {@code needle} (in any case). */
@@ -62,9 +89,8 @@ public final class NgramBloom {
         if (needle.length() < 3) {
             return true;
         }
-        String lower = needle.toLowerCase(Locale.ROOT);
-        for (int i = 0; i + 3 <= lower.length(); i++) {
-            if (!test(trigram(lower, i))) {
+        for (int i = 0; i + 3 <= needle.length(); i++) {
+            if (!test(trigram(needle, i))) {
                 return false;
             }
         }
@@ -84,34 +110,32 @@ public final class NgramBloom {
         return words.length * 8;
     }
 
+    private static char lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
     private boolean test(long hash) {
-        int mask = (1 << log2Bits) - 1;
-        int h1 = (int) hash;
-        int h2 = (int) (hash >>> 32) | 1;
-        for (int i = 0; i < HASHES; i++) {
-            int bit = (h1 + i * h2) & mask;
-            if ((words[bit >>> 6] & (1L << bit)) == 0) {
-                return false;
-            }
-        }
-        return true;
+        long bits = bits(hash);
+        return (words[(int) hash & (words.length - 1)] & bits) == bits;
     }
 
-    private static void set(long[] words, int log2Bits, long hash) {
-        int mask = (1 << log2Bits) - 1;
-        int h1 = (int) hash;
-        int h2 = (int) (hash >>> 32) | 1;
-        for (int i = 0; i < HASHES; i++) {
-            int bit = (h1 + i * h2) & mask;
-            words[bit >>> 6] |= 1L << bit;
-        }
+    /** The three bits a trigram sets, all in one word: a blocked Bloom filter, one cache line per trigram. */
+    private static long bits(long hash) {
+        return (1L << (hash >>> 40)) | (1L << (hash >>> 46)) | (1L << (hash >>> 52));
     }
 
-    /** A 64-bit mix (SplitMix64's finaliser) of three characters. */
+    private static long mix(long z) {
+        long x = z * 0x9E3779B97F4A7C15L;
+        return x ^ (x >>> 29);
+    }
+
+    /** The hash of the three characters at {@code at}, lower-cased without allocating (as {@link #of} hashes). */
     private static long trigram(String text, int at) {
-        long z = ((long) text.charAt(at) << 32) ^ ((long) text.charAt(at + 1) << 16) ^ text.charAt(at + 2);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return mix(((long) lower(text.charAt(at)) << 32)
+                ^ ((long) lower(text.charAt(at + 1)) << 16)
+                ^ lower(text.charAt(at + 2)));
     }
 }

@@ -115,9 +115,8 @@ public final class StoreSnapshot {
                     break;
                 }
             }
-            for (LogEntry entry : entries(block)) {
-                long nanos = entry.epochNanos();
-                if (nanos >= startNanos && nanos < endNanos && filter.matches(entry)) {
+            for (LogEntry entry : entriesIn(block, startNanos, endNanos)) {
+                if (filter.matches(entry)) {
                     offer.accept(entry);
                 }
             }
@@ -141,9 +140,8 @@ public final class StoreSnapshot {
                 if (!filter.mayMatch(block)) {
                     continue;
                 }
-                for (LogEntry entry : entries(block)) {
-                    long nanos = entry.epochNanos();
-                    if (nanos >= startNanos && nanos < endNanos && filter.matches(entry)) {
+                for (LogEntry entry : entriesIn(block, startNanos, endNanos)) {
+                    if (filter.matches(entry)) {
                         action.accept(entry);
                     }
                 }
@@ -211,9 +209,19 @@ public final class StoreSnapshot {
         return List.copyOf(registry.values(name));
     }
 
-    private List<LogEntry> entries(BlockMeta block) {
+    /**
+     * The entries of {@code block} in {@code [startNanos, endNanos)}: all of them if the block lies inside the range;
+     * otherwise the range is found by binary search on the block's (cached) timestamp column and only it is decoded.
+     */
+    private List<LogEntry> entriesIn(BlockMeta block, long startNanos, long endNanos) {
         try {
-            return reader.entries(block);
+            if (block.within(startNanos, endNanos)) {
+                return reader.entries(block);
+            }
+            long[] nanos = reader.columns(block).nanos();
+            int from = BlockList.firstIndexAtLeast(nanos, startNanos);
+            int to = BlockList.firstIndexAtLeast(nanos, endNanos);
+            return from >= to ? List.of() : reader.entries(block, from, to);
         } catch (IOException e) {
             if (isDeleted(block)) {
                 return List.of();

@@ -67,6 +67,23 @@ final class BlockCodecTest {
     }
 
     @Test
+    void decodeEntries_aRange_matchesTheSameSliceOfTheWhole(SeededRandom random) {
+        StreamKey stream = new StreamKey("s", new TreeMap<>(Map.of("k", "v")));
+        int count = 2 * BlockCodec.PAGE_SIZE + 300; // three message pages
+        List<LogEntry> entries = randomEntries(random, stream, count);
+        BlockCodec.Encoded encoded = BlockCodec.encode(3, stream, entries, 0);
+        assertThat(encoded.meta().layout().pageRaw()).hasSize(3);
+        BlockMeta reread = BlockCodec.decodeMeta(encoded.bytes(), encoded.bytes().length, "test");
+        assertThat(BlockCodec.decodeEntries(reread, encoded.bytes())).isEqualTo(entries);
+        for (int round = 0; round < 50; round++) {
+            int from = random.nextInt(count + 1);
+            int to = random.nextInt(from, count + 1);
+            assertThat(BlockCodec.decodeEntries(encoded.meta(), encoded.bytes(), from, to))
+                    .isEqualTo(entries.subList(from, to));
+        }
+    }
+
+    @Test
     void bloom_neverMissesASubstringThatIsThere(SeededRandom random) {
         StreamKey stream = new StreamKey("s", new TreeMap<>());
         List<LogEntry> entries = randomEntries(random, stream, 200);

@@ -1,0 +1,196 @@
+package dev.keel.bench.logs;
+
+import dev.keel.bench.MachineDescription;
+import dev.keel.bench.MarkdownTable;
+import dev.keel.bench.Report;
+import dev.keel.bench.ScratchDirectory;
+import dev.keel.time.Ticker;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Syslog ingest at saturation: {@code --connections} TCP connections (default 4) each send {@code --messages} RFC 5424
+ * messages of exactly 200 bytes (newline-framed) as fast as the socket takes them, to keel ({@code keel logs serve},
+ * durability SYNC and NONE) and to rsyslog (imtcp to a file), one after the other in the same run, each in its own
+ * process. A target's rate is the messages sent divided by the time from the first byte sent until the target has
+ * stored every one of them (counted through keel's /stats, or the lines of rsyslog's file); nothing lost is checked,
+ * not assumed.
+ *
+ * <p>Run: {@code ./keel bench run dev.keel.bench.logs.LogsIngestHarness --messages 100000 --rounds 2 --out
+ * bench/results/logs-ingest.md}. Needs rsyslogd ({@code apt-get install rsyslog}).
+ */
+public final class LogsIngestHarness {
+
+    private static final int MESSAGE_BYTES = 200;
+
+    private LogsIngestHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        int messages = 100_000;
+        int connections = 4;
+        int rounds = 1;
+        Optional<Path> out = Optional.empty();
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--messages" -> messages = Integer.parseInt(args[i + 1]);
+                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--out" -> out = Optional.of(Path.of(args[i + 1]));
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (expected --messages N, --connections N, --rounds N, --out FILE)");
+            }
+        }
+        Ticker ticker = Ticker.system();
+        try (Report report = Report.toStandardStreams("LogsIngestHarness", out, ticker);
+                ScratchDirectory scratch = ScratchDirectory.create("keel-logs-ingest")) {
+            report.line("# Syslog ingest: keel logs serve vs rsyslog");
+            report.line("");
+            report.line(String.format(
+                    Locale.ROOT,
+                    "%d connections x %,d RFC 5424 messages of %d bytes over TCP"
+                            + " (newline framing), 127.0.0.1; rate = messages / (first byte sent .. last message stored).",
+                    connections,
+                    messages,
+                    MESSAGE_BYTES));
+            report.line("");
+            report.lines(MachineDescription.probe(scratch.path(), InstantSource.system(), List.of(rsyslogVersion()))
+                    .markdownLines());
+            report.line("");
+            MarkdownTable table = new MarkdownTable(
+                    2, "round", "target", "messages/s", "stored / sent", "seconds", "load (1 min) before");
+            for (int round = 1; round <= rounds; round++) {
+                for (String target : List.of("keel SYNC", "keel NONE", "rsyslog")) {
+                    Path dir = Files.createDirectories(scratch.path().resolve(round + "-" + target.replace(' ', '-')));
+                    String load = loadAverage();
+                    try (IngestTarget receiver = switch (target) {
+                        case "keel SYNC" -> new IngestTarget.Keel(dir, "SYNC");
+                        case "keel NONE" -> new IngestTarget.Keel(dir, "NONE");
+                        default -> new IngestTarget.Rsyslog(dir, freePort());
+                    }) {
+                        report.progress("round " + round + ": " + receiver.name());
+                        Result result = run(receiver, connections, messages, ticker);
+                        table.row(
+                                String.valueOf(round),
+                                receiver.name(),
+                                String.format(Locale.ROOT, "%,.0f", result.rate()),
+                                result.stored() + " / " + result.sent(),
+                                String.format(Locale.ROOT, "%.2f", result.seconds()),
+                                load);
+                    }
+                }
+            }
+            report.lines(table.lines());
+        }
+    }
+
+    record Result(long sent, long stored, double seconds) {
+        double rate() {
+            return sent / seconds;
+        }
+    }
+
+    static Result run(IngestTarget target, int connections, int messages, Ticker ticker) throws Exception {
+        long start = ticker.read();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            List<Future<?>> senders = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                int connection = c;
+                senders.add(pool.submit(() -> {
+                    send(target.syslogPort(), connection, messages);
+                    return null;
+                }));
+            }
+            for (Future<?> sender : senders) {
+                sender.get(10, TimeUnit.MINUTES);
+            }
+        }
+        long total = (long) connections * messages;
+        long stored = 0;
+        long lastProgress = ticker.read();
+        long lastStored = -1;
+        while (stored < total && ticker.read() - lastProgress < TimeUnit.SECONDS.toNanos(20)) {
+            stored = target.stored();
+            if (stored != lastStored) {
+                lastStored = stored;
+                lastProgress = ticker.read();
+            }
+            if (stored < total) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+        }
+        double seconds = (ticker.read() - start) / 1e9;
+        return new Result(total, stored, seconds);
+    }
+
+    private static void send(int port, int connection, int messages) throws IOException {
+        byte[] message = new byte[MESSAGE_BYTES];
+        String header = "<14>1 2026-11-28T10:00:00.000000Z bench-host app" + connection + " 1000 - - ";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 256 * 1024)) {
+            for (int i = 0; i < messages; i++) {
+                String stamp = String.format(Locale.ROOT, "%06d", i % 1_000_000);
+                String text = header.replace("000000Z", stamp + "Z") + "request " + i + " handled for user-"
+                        + (i % 977) + " path=/api/v1/orders/" + (i * 31 % 100_000) + " status=200 bytes=" + (i % 5000)
+                        + " ";
+                byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+                int length = Math.min(bytes.length, MESSAGE_BYTES - 1);
+                System.arraycopy(bytes, 0, message, 0, length);
+                for (int p = length; p < MESSAGE_BYTES - 1; p++) {
+                    message[p] = 'x';
+                }
+                message[MESSAGE_BYTES - 1] = '\n';
+                out.write(message);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String rsyslogVersion() {
+        try {
+            Process process = new ProcessBuilder("/usr/sbin/rsyslogd", "-v")
+                    .redirectErrorStream(true)
+                    .start();
+            String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("rsyslogd");
+            process.waitFor(10, TimeUnit.SECONDS);
+            return first.strip();
+        } catch (IOException e) {
+            return "rsyslogd (version unknown: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "rsyslogd";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.keel.logs.store;
+
+/**
+ * Where the parts of a block's compressed body are: the columns stream (timestamps and levels) first, then the
+ * messages in pages of {@code pageSize} entries, each page its own DEFLATE stream, so that reading a few entries
+ * inflates one page instead of the whole block. Immutable (the arrays are never modified after construction).
+ *
+ * @param columnsRaw the columns' size inflated
+ * @param columnsCompressed the columns' size compressed
+ * @param pageSize entries per page (the last page may hold fewer)
+ * @param pageRaw each page's size inflated
+ * @param pageCompressed each page's size compressed
+ */
+public record BlockLayout(int columnsRaw, int columnsCompressed, int pageSize, int[] pageRaw, int[] pageCompressed) {
+
+    public BlockLayout {
+        if (pageRaw.length != pageCompressed.length || pageSize <= 0) {
+            throw new IllegalArgumentException("layout of " + pageRaw.length + " raw and " + pageCompressed.length
+                    + " compressed pages of " + pageSize + " entries");
+        }
+    }
+
+    /** Where page {@code page} starts, relative to the body. */
+    int pageOffset(int page) {
+        int offset = columnsCompressed;
+        for (int i = 0; i < page; i++) {
+            offset += pageCompressed[i];
+        }
+        return offset;
+    }
+
+    /** The body's total size inflated. */
+    int rawBytes() {
+        long total = columnsRaw;
+        for (int raw : pageRaw) {
+            total += raw;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+}
