@@ -109,11 +109,41 @@ final class FileTree {
         return node;
     }
 
+    /**
+     * Resolves {@code path} as the JDK's {@code stat} calls see it: "Not a directory" on the way is reported as
+     * {@link NoSuchFileException}, which is what the default provider throws for attributes, access checks and the
+     * source of a move or copy. The caller holds the tree lock.
+     */
+    Entry resolveForStat(KeelPath path, boolean followLinks) throws FileSystemException {
+        try {
+            return resolver.resolve(path, followLinks);
+        } catch (FileSystemException e) {
+            if (Errno.NOT_A_DIRECTORY.equals(e.getReason())) {
+                NoSuchFileException noSuchFile = new NoSuchFileException(path.toString());
+                noSuchFile.initCause(e);
+                throw noSuchFile;
+            }
+            throw e;
+        }
+    }
+
+    /** Checks that {@code path} exists, as {@code access(2)} does. */
+    void checkExists(KeelPath path) throws IOException {
+        lock.readLock().lock();
+        try {
+            if (resolveForStat(path, true).node() == null) {
+                throw new NoSuchFileException(path.toString());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** A snapshot of the attributes of the node {@code path} names. */
     NodeAttributes attributes(KeelPath path, boolean followLinks) throws IOException {
         lock.readLock().lock();
         try {
-            Node node = resolver.resolve(path, followLinks).node();
+            Node node = resolveForStat(path, followLinks).node();
             if (node == null) {
                 throw new NoSuchFileException(path.toString());
             }
@@ -282,7 +312,16 @@ final class FileTree {
     String[] list(KeelPath path) throws IOException {
         lock.readLock().lock();
         try {
-            Node node = resolver.resolve(path, true).node();
+            Node node;
+            try {
+                node = resolver.resolve(path, true).node();
+            } catch (FileSystemException e) {
+                if (Errno.NOT_A_DIRECTORY.equals(e.getReason())) {
+                    // opendir(3) reports ENOTDIR anywhere in the path, and the JDK maps that to its own exception.
+                    throw new NotDirectoryException(path.toString());
+                }
+                throw e;
+            }
             if (node == null) {
                 throw new NoSuchFileException(path.toString());
             }

@@ -246,7 +246,7 @@ public final class KeelFileSystemProvider extends FileSystemProvider {
     /** Checks that the file exists; permissions are recorded but not enforced, so every access mode is granted. */
     @Override
     public void checkAccess(Path path, AccessMode... modes) throws IOException {
-        fs(path).tree().node(KeelPath.cast(path), true);
+        fs(path).tree().checkExists(KeelPath.cast(path));
     }
 
     @Override

@@ -47,7 +47,7 @@ final class Mover {
         tree.lock().writeLock().lock();
         try {
             Resolver resolver = tree.resolver();
-            Entry from = resolver.resolve(source, false);
+            Entry from = tree.resolveForStat(source, false);
             Node node = from.node();
             if (node == null) {
                 throw new NoSuchFileException(source.toString());
@@ -123,7 +123,7 @@ final class Mover {
         tree.lock().writeLock().lock();
         try {
             Resolver resolver = tree.resolver();
-            Node node = resolver.resolve(source, follow).node();
+            Node node = tree.resolveForStat(source, follow).node();
             if (node == null) {
                 throw new NoSuchFileException(source.toString());
             }

@@ -44,9 +44,17 @@ final class Oracle implements AutoCloseable {
     private final Path keelRoot;
 
     Oracle(Path tempDir) throws IOException {
-        this.diskRoot = tempDir.toRealPath();
+        this(tempDir, "/oracle");
+    }
+
+    /**
+     * An oracle whose keel root is {@code keelRoot}; links that climb above the roots with {@code ..} see the same
+     * number of directories on both sides when the disk root is {@code keelRoot} under a fresh directory.
+     */
+    Oracle(Path diskRoot, String keelRoot) throws IOException {
+        this.diskRoot = diskRoot.toRealPath();
         this.keel = KeelFs.newFileSystem(FsConfig.unix());
-        this.keelRoot = Files.createDirectories(keel.getPath("/oracle"));
+        this.keelRoot = Files.createDirectories(keel.getPath(keelRoot));
     }
 
     Path diskRoot() {
@@ -114,7 +122,11 @@ final class Oracle implements AutoCloseable {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String name = root.relativize(file).toString();
                 if (attrs.isSymbolicLink()) {
-                    lines.add(name + " -> " + Files.readSymbolicLink(file));
+                    Path target = Files.readSymbolicLink(file);
+                    String shown = target.isAbsolute() && target.startsWith(root)
+                            ? "<root>/" + root.relativize(target)
+                            : target.toString();
+                    lines.add(name + " -> " + shown);
                 } else {
                     lines.add(
                             name + " = " + new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)
