@@ -130,29 +130,26 @@ final class RegularFile extends Node {
         return count;
     }
 
-    /** Makes bytes [0, end) addressable: reserves the space first, so a failure changes nothing. */
+    /**
+     * Makes bytes [0, end) addressable: reserves the space first, so a failure changes nothing. The last block grows
+     * by half for appends, but never past what the store can give: near capacity it is sized exactly.
+     */
     private void ensureCapacity(long end, String pathForError) throws FileSystemException {
         if (end == 0) {
             return;
         }
         int lastIndex = Math.toIntExact((end - 1) >>> BLOCK_SHIFT);
         int firstIndex = size == 0 ? 0 : (int) ((size - 1) >>> BLOCK_SHIFT);
-        long needed = 0;
-        int lastLength = 0;
-        for (int i = firstIndex; i <= lastIndex; i++) {
-            int current = i < blocks.length && blocks[i] != null ? blocks[i].length : 0;
-            int wanted = i < lastIndex ? BLOCK_SIZE : (int) (end - ((long) i << BLOCK_SHIFT));
-            if (current < wanted) {
-                int length =
-                        i < lastIndex ? BLOCK_SIZE : Math.min(BLOCK_SIZE, Math.max(wanted, current + (current >> 1)));
-                needed += length - current;
-                if (i == lastIndex) {
-                    lastLength = length;
-                }
-            }
-        }
+        int wantedLast = (int) (end - ((long) lastIndex << BLOCK_SHIFT));
+        int currentLast = lastIndex < blocks.length && blocks[lastIndex] != null ? blocks[lastIndex].length : 0;
+        int lastLength = Math.min(BLOCK_SIZE, Math.max(wantedLast, currentLast + (currentLast >> 1)));
+        long needed = bytesNeeded(firstIndex, lastIndex, lastLength);
         if (needed == 0) {
             return;
+        }
+        if (needed > space.free() && lastLength > wantedLast) {
+            lastLength = wantedLast;
+            needed = bytesNeeded(firstIndex, lastIndex, lastLength);
         }
         space.reserve(needed, pathForError);
         if (blocks.length <= lastIndex) {
@@ -167,6 +164,19 @@ final class RegularFile extends Node {
                 blocks[i] = Arrays.copyOf(block, length);
             }
         }
+    }
+
+    /** The bytes to allocate so that blocks firstIndex..lastIndex are full, the last one {@code lastLength} long. */
+    private long bytesNeeded(int firstIndex, int lastIndex, int lastLength) {
+        long needed = 0;
+        for (int i = firstIndex; i <= lastIndex; i++) {
+            int current = i < blocks.length && blocks[i] != null ? blocks[i].length : 0;
+            int length = i < lastIndex ? BLOCK_SIZE : lastLength;
+            if (current < length) {
+                needed += length - current;
+            }
+        }
+        return needed;
     }
 
     /** Cuts the file to {@code newSize} if it is longer; frees whole blocks past it and zeroes the rest. */
