@@ -2,7 +2,7 @@
  * keel's in-memory file system: standard Java code uses it through {@code java.nio.file}, as it would the disk.
  *
  * <p>Reading order: {@link dev.keel.fs.KeelFs} (the entry point) and {@link dev.keel.fs.FsConfig};
- * {@link dev.keel.fs.MemoryFileSystem} (the seed's facade); FsImage (snapshots to a real file).
+ * {@link dev.keel.fs.MemoryFileSystem} (the seed's facade); {@link dev.keel.fs.FsImage} (snapshots to a real file).
  * Inside: {@code KeelFileSystemProvider} and {@code KeelFileSystem} (the {@code java.nio} surface), {@code KeelPath}
  * (Unix paths), {@code FileTree} (the tree, its lock and its operations) and {@code Resolver} (path resolution),
  * the nodes {@code Node}, {@code Directory}, {@code RegularFile} (content in blocks) and {@code SymbolicLink};
