@@ -5,6 +5,7 @@ module dev.keel.cli {
     requires dev.keel.ratelimit;
     requires dev.keel.chat;
     requires dev.keel.bank;
+    requires dev.keel.fs;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

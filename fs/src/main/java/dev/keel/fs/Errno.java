@@ -26,13 +26,20 @@ final class Errno {
 
     /** ELOOP, as the subclass that says so; the default provider throws its superclass with this reason. */
     static FileSystemException loop(String path) {
-        return new FileSystemLoopException(path) {
-            private static final long serialVersionUID = 1L;
+        return new SymbolicLinkLoopException(path);
+    }
 
-            @Override
-            public String getReason() {
-                return LOOP;
-            }
-        };
+    /** A {@link FileSystemLoopException} whose message gives Linux's reason as well as the path. */
+    static final class SymbolicLinkLoopException extends FileSystemLoopException {
+        private static final long serialVersionUID = 1L;
+
+        SymbolicLinkLoopException(String path) {
+            super(path);
+        }
+
+        @Override
+        public String getReason() {
+            return LOOP;
+        }
     }
 }
