@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * block by a shift, and sequential I/O moves long runs with one {@code System.arraycopy} per block. The blocks are
  * larger than Jimfs's 8 KiB because the last block is sized exactly, so the big block wastes nothing on small files.
  *
+ * <p>Full blocks freed by truncation or deletion go to the store's {@link BlockPool} and are reused by the next large
+ * write, so rewriting a large file does not churn the garbage collector.
+ *
  * <p>Bytes past the end are always zero (truncation clears the tail of the last block), so extending a file by a
  * write beyond its end reads back zeros in the gap, as a sparse file does.
  *
@@ -159,7 +162,8 @@ final class RegularFile extends Node {
             byte[] block = blocks[i];
             int length = i < lastIndex ? BLOCK_SIZE : lastLength;
             if (block == null) {
-                blocks[i] = new byte[length];
+                byte[] pooled = length == BLOCK_SIZE ? space.pool().take() : null;
+                blocks[i] = pooled != null ? pooled : new byte[length];
             } else if (block.length < length) {
                 blocks[i] = Arrays.copyOf(block, length);
             }
@@ -197,6 +201,7 @@ final class RegularFile extends Node {
         long freed = 0;
         for (int i = keep; i < blocks.length && blocks[i] != null; i++) {
             freed += blocks[i].length;
+            space.pool().give(blocks[i]);
             blocks[i] = null;
         }
         if (keep == 0) {

@@ -17,9 +17,15 @@ final class StoreSpace {
 
     private final long capacity;
     private final AtomicLong used = new AtomicLong();
+    private final BlockPool pool = new BlockPool();
 
     StoreSpace(long capacity) {
         this.capacity = capacity;
+    }
+
+    /** Where full blocks are recycled (see {@link BlockPool}). */
+    BlockPool pool() {
+        return pool;
     }
 
     long capacity() {

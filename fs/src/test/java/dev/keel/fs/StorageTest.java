@@ -72,6 +72,24 @@ final class StorageTest {
     }
 
     @Test
+    void recycledBlocks_readAsZeros_inTheGapsOfTheNextFile() throws IOException {
+        try (FileSystem fs = KeelFs.newFileSystem(FsConfig.unix())) {
+            byte[] ones = new byte[2 * RegularFile.BLOCK_SIZE];
+            java.util.Arrays.fill(ones, (byte) 0xFF);
+            Path old = Files.write(fs.getPath("/old"), ones);
+            Files.delete(old);
+            Path sparse = fs.getPath("/sparse");
+            try (FileChannel channel = FileChannel.open(sparse, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(new byte[] {7}), RegularFile.BLOCK_SIZE + 5L);
+            }
+            byte[] expected = new byte[RegularFile.BLOCK_SIZE + 6];
+            expected[RegularFile.BLOCK_SIZE + 5] = 7;
+            assertThat(Files.readAllBytes(sparse)).isEqualTo(expected);
+            TreeInvariants.check(fs);
+        }
+    }
+
+    @Test
     void deletedFile_staysReadableThroughAnOpenChannel_untilClosed() throws IOException {
         try (FileSystem fs = KeelFs.newFileSystem(FsConfig.unix())) {
             Path file = Files.writeString(fs.getPath("/f"), "still here");

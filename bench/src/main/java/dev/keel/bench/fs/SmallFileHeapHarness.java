@@ -1,8 +1,7 @@
 package dev.keel.bench.fs;
 
+import dev.keel.bench.SettledHeap;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 
@@ -30,7 +29,7 @@ public final class SmallFileHeapHarness {
     }
 
     private static long measure(String name) throws IOException, InterruptedException {
-        long before = settledHeap();
+        long before = SettledHeap.bytes();
         FileSystem fs = Peers.create(name);
         byte[] content = new byte[1024];
         for (int d = 0; d < DIRECTORIES; d++) {
@@ -39,27 +38,12 @@ public final class SmallFileHeapHarness {
         for (int i = 0; i < FILES; i++) {
             Files.write(fs.getPath("/small/d" + (i % DIRECTORIES) + "/file" + i + ".bin"), content);
         }
-        long bytes = settledHeap() - before;
+        long bytes = SettledHeap.bytes() - before;
         System.out.printf("%-8s %,16d %,16.1f%n", name, bytes, bytes / (double) FILES);
         if (Files.size(fs.getPath("/small/d0/file0.bin")) != 1024) {
             throw new IllegalStateException("the file system lost a file");
         }
         fs.close();
         return bytes;
-    }
-
-    private static long settledHeap() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            Thread.sleep(100); // a measurement harness, not logic: let the collector finish between readings
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) < 64 * 1024) {
-                return used;
-            }
-            previous = used;
-        }
-        return previous;
     }
 }
