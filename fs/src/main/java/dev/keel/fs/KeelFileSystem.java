@@ -35,6 +35,16 @@ final class KeelFileSystem extends FileSystem {
     private final List<KeelWatchService> watchServices = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
 
+    /**
+     * Recently parsed paths, by the hash of their string: a direct-mapped cache, so parsing the same string again (a
+     * program resolving its configuration file, a build tool its output directory) costs a hash and an
+     * {@code equals} instead of a split into names, which dominated the profile of a deep lookup. Entries are
+     * immutable paths written and read without a lock: a racing reader sees an older path or a newer one, both valid.
+     */
+    private final KeelPath[] recentPaths = new KeelPath[RECENT_PATHS];
+
+    private static final int RECENT_PATHS = 1024;
+
     KeelFileSystem(KeelFileSystemProvider provider, String name, FsConfig config) throws IOException {
         this.provider = provider;
         this.name = name;
@@ -133,7 +143,20 @@ final class KeelFileSystem extends FileSystem {
 
     @Override
     public KeelPath getPath(String first, String... more) {
-        return KeelPath.parse(this, Objects.requireNonNull(first, "first"), more);
+        Objects.requireNonNull(first, "first");
+        if (more.length > 0) {
+            return KeelPath.parse(this, first, more);
+        }
+        int slot = first.hashCode() & (RECENT_PATHS - 1);
+        KeelPath recent = recentPaths[slot];
+        if (recent != null && recent.toString().equals(first)) {
+            return recent;
+        }
+        KeelPath parsed = KeelPath.parse(this, first);
+        if (parsed.toString().equals(first)) {
+            recentPaths[slot] = parsed;
+        }
+        return parsed;
     }
 
     @Override

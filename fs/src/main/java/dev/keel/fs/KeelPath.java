@@ -66,23 +66,41 @@ final class KeelPath implements Path {
             return new KeelPath(fs, false, new String[] {""});
         }
         boolean absolute = joined.charAt(0) == '/';
-        List<String> parts = new ArrayList<>();
-        int start = 0;
         int length = joined.length();
-        while (start < length) {
-            while (start < length && joined.charAt(start) == '/') {
-                start++;
+        // Two passes with indexOf (a vectorised intrinsic): count the names, then cut them. Parsing dominates a
+        // lookup's profile, so it avoids a list and a per-character loop.
+        int count = 0;
+        boolean canonical = length == 1 || joined.charAt(length - 1) != '/';
+        int at = 0;
+        while (at < length) {
+            if (joined.charAt(at) == '/') {
+                if (at + 1 < length && joined.charAt(at + 1) == '/') {
+                    canonical = false;
+                }
+                at++;
+                continue;
             }
-            int end = joined.indexOf('/', start);
-            if (end < 0) {
-                end = length;
-            }
-            if (end > start) {
-                parts.add(joined.substring(start, end));
-            }
-            start = end;
+            count++;
+            int slash = joined.indexOf('/', at);
+            at = slash < 0 ? length : slash;
         }
-        return new KeelPath(fs, absolute, parts.toArray(NO_NAMES));
+        String[] names = new String[count];
+        at = 0;
+        for (int index = 0; index < count; ) {
+            if (joined.charAt(at) == '/') {
+                at++;
+                continue;
+            }
+            int slash = joined.indexOf('/', at);
+            int end = slash < 0 ? length : slash;
+            names[index++] = joined.substring(at, end);
+            at = end;
+        }
+        KeelPath path = new KeelPath(fs, absolute, names);
+        if (canonical) {
+            path.string = joined; // already what toString() would build: no repeated or trailing slashes
+        }
+        return path;
     }
 
     static KeelPath root(KeelFileSystem fs) {

@@ -56,10 +56,10 @@ final class Resolver {
                     "path depth " + names.length + " exceeds the limit of " + maxPathDepth + " (maxPathDepth)");
         }
         int[] budget = {MAX_SYMLINKS};
-        return walk(root, names, followLast, budget, path.toString());
+        return walk(root, names, followLast, budget, path);
     }
 
-    private Entry walk(Directory start, String[] names, boolean followLast, int[] budget, String errorPath)
+    private Entry walk(Directory start, String[] names, boolean followLast, int[] budget, KeelPath errorPath)
             throws FileSystemException {
         Directory dir = start;
         if (names.length == 0) {
@@ -84,34 +84,34 @@ final class Resolver {
                 return new Entry(dir, name, node);
             }
             if (node == null) {
-                throw new NoSuchFileException(errorPath);
+                throw new NoSuchFileException(errorPath.toString());
             }
             if (node instanceof SymbolicLink link) {
                 node = follow(dir, link, budget, errorPath).node();
                 if (node == null) {
-                    throw new NoSuchFileException(errorPath);
+                    throw new NoSuchFileException(errorPath.toString());
                 }
             }
             if (!(node instanceof Directory next)) {
-                throw Errno.notADirectory(errorPath);
+                throw Errno.notADirectory(errorPath.toString());
             }
             dir = next;
         }
     }
 
-    private Entry follow(Directory linkDirectory, SymbolicLink link, int[] budget, String errorPath)
+    private Entry follow(Directory linkDirectory, SymbolicLink link, int[] budget, KeelPath errorPath)
             throws FileSystemException {
         if (--budget[0] < 0) {
-            throw Errno.loop(errorPath);
+            throw Errno.loop(errorPath.toString());
         }
         KeelPath target = link.target();
         return walk(target.isAbsolute() ? root : linkDirectory, target.names(), true, budget, errorPath);
     }
 
-    private @Nullable Node lookup(Directory dir, String name, String errorPath) throws FileSystemException {
+    private @Nullable Node lookup(Directory dir, String name, KeelPath errorPath) throws FileSystemException {
         Node node = dir.get(name);
         if (node == null && name.length() > maxNameLength / 3) {
-            checkNameLength(name, errorPath);
+            checkNameLength(name, errorPath.toString());
         }
         return node;
     }
