@@ -151,6 +151,20 @@ final class MemoryFileSystemTest {
     }
 
     @Test
+    void getPath_reusesRecentlyParsedPaths_butNeverConfusesThem() throws IOException {
+        try (FileSystem fs = KeelFs.newFileSystem(FsConfig.unix())) {
+            String deep = "/a/b/c";
+            assertThat(fs.getPath(deep)).isSameAs(fs.getPath(new String(deep.toCharArray())));
+            assertThat(fs.getPath("a//b/")).hasToString("a/b").isEqualTo(fs.getPath("a/b"));
+            for (int i = 0; i < 5_000; i++) {
+                String name = "/d" + i + "/f";
+                assertThat(fs.getPath(name)).hasToString(name);
+                assertThat(fs.getPath(name).getNameCount()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void nulInAPath_isInvalid() throws IOException {
         try (FileSystem fs = KeelFs.newFileSystem(FsConfig.unix())) {
             assertThatThrownBy(() -> fs.getPath("a\0b"))
