@@ -33,12 +33,24 @@ final class EnvConfig {
                 case "capacityBytes" -> builder.capacityBytes(number(key, value));
                 case "maxNameLength" -> builder.maxNameLength(Math.toIntExact(number(key, value)));
                 case "maxPathDepth" -> builder.maxPathDepth(Math.toIntExact(number(key, value)));
+                case "enforcePermissions" -> builder.enforcePermissions(bool(key, value));
                 default ->
                     throw new IllegalArgumentException("env key \"" + key + "\" is not known (expected: config,"
-                            + " workingDirectory, capacityBytes, maxNameLength, maxPathDepth)");
+                            + " workingDirectory, capacityBytes, maxNameLength, maxPathDepth, enforcePermissions)");
             }
         }
         return builder.build();
+    }
+
+    private static boolean bool(String key, Object value) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        return switch (String.valueOf(value).trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("env " + key + " (" + value + ") must be true or false");
+        };
     }
 
     private static long number(String key, Object value) {

@@ -57,7 +57,7 @@ final class FileTree {
         this.space = new StoreSpace(config.capacityBytes());
         this.root = new Directory(++lastId, nowNanos(), owner);
         this.root.links = 1;
-        this.resolver = new Resolver(root, config.maxNameLength(), config.maxPathDepth());
+        this.resolver = new Resolver(root, config.maxNameLength(), config.maxPathDepth(), config.enforcePermissions());
     }
 
     ReentrantReadWriteLock lock() {
@@ -233,6 +233,7 @@ final class FileTree {
             if (node instanceof Directory directory && !directory.isEmpty()) {
                 throw new DirectoryNotEmptyException(path.toString());
             }
+            resolver.permit(entry.parent(), Resolver.WRITE, path);
             unlink(entry.parent(), entry.name(), node, nowNanos());
         } finally {
             lock.writeLock().unlock();
@@ -260,6 +261,7 @@ final class FileTree {
                 if (!create) {
                     throw new NoSuchFileException(path.toString());
                 }
+                resolver.permit(entry.parent(), Resolver.WRITE, path);
                 long now = nowNanos();
                 RegularFile file = new RegularFile(nextId(), now, mode, owner, space);
                 linkNew(entry, file, now);
@@ -268,6 +270,8 @@ final class FileTree {
             }
             return switch (node) {
                 case RegularFile file -> {
+                    boolean read = options.contains(StandardOpenOption.READ) || !write;
+                    resolver.permit(file, (read ? Resolver.READ : 0) | (write ? Resolver.WRITE : 0), path);
                     if (write && options.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
                         file.truncate(0, nowNanos());
                     }
@@ -328,6 +332,7 @@ final class FileTree {
             if (!(node instanceof Directory directory)) {
                 throw new NotDirectoryException(path.toString());
             }
+            resolver.permit(directory, Resolver.READ, path);
             return directory.names();
         } finally {
             lock.readLock().unlock();
@@ -341,6 +346,7 @@ final class FileTree {
             throw new FileAlreadyExistsException(path.toString(), other == null ? null : other.toString(), null);
         }
         resolver.checkNameLength(entry.name(), path.toString());
+        resolver.permit(entry.parent(), Resolver.WRITE, path);
         return entry;
     }
 

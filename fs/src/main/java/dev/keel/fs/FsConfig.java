@@ -21,9 +21,16 @@ import org.jspecify.annotations.Nullable;
  * @param maxNameLength the longest file name, in UTF-8 bytes (Linux's NAME_MAX is 255)
  * @param maxPathDepth the most names a path may have (Linux bounds paths by PATH_MAX, 4096 bytes, instead)
  * @param clock where creation, modification and access times come from
+ * @param enforcePermissions whether the owner's permission bits are checked ({@code AccessDeniedException}); off by
+ *     default, as in Jimfs. There is one user, the owner of every file, so only the owner bits count.
  */
 public record FsConfig(
-        String workingDirectory, long capacityBytes, int maxNameLength, int maxPathDepth, InstantSource clock) {
+        String workingDirectory,
+        long capacityBytes,
+        int maxNameLength,
+        int maxPathDepth,
+        InstantSource clock,
+        boolean enforcePermissions) {
 
     /** Unlimited capacity, in practice: the store is bounded by the heap long before this. */
     public static final long UNLIMITED_CAPACITY = Long.MAX_VALUE;
@@ -55,7 +62,12 @@ public record FsConfig(
     /** A Unix file system as Linux has it: working directory {@code /}, no capacity limit, the system clock. */
     public static FsConfig unix() {
         return new FsConfig(
-                "/", UNLIMITED_CAPACITY, DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_PATH_DEPTH, InstantSource.system());
+                "/",
+                UNLIMITED_CAPACITY,
+                DEFAULT_MAX_NAME_LENGTH,
+                DEFAULT_MAX_PATH_DEPTH,
+                InstantSource.system(),
+                false);
     }
 
     /** A builder that starts from this configuration. */
@@ -75,6 +87,7 @@ public record FsConfig(
         private @Nullable Integer maxNameLength;
         private @Nullable Integer maxPathDepth;
         private @Nullable InstantSource clock;
+        private @Nullable Boolean enforcePermissions;
 
         private Builder(FsConfig base) {
             this.base = base;
@@ -110,6 +123,12 @@ public record FsConfig(
             return this;
         }
 
+        public Builder enforcePermissions(boolean value) {
+            once("enforcePermissions", enforcePermissions);
+            enforcePermissions = value;
+            return this;
+        }
+
         /** The configuration; validated by {@link FsConfig}'s constructor. */
         public FsConfig build() {
             return new FsConfig(
@@ -117,7 +136,8 @@ public record FsConfig(
                     capacityBytes != null ? capacityBytes : base.capacityBytes(),
                     maxNameLength != null ? maxNameLength : base.maxNameLength(),
                     maxPathDepth != null ? maxPathDepth : base.maxPathDepth(),
-                    clock != null ? clock : base.clock());
+                    clock != null ? clock : base.clock(),
+                    enforcePermissions != null ? enforcePermissions : base.enforcePermissions());
         }
 
         private static void once(String option, @Nullable Object current) {

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>URIs: {@code keelfs://NAME/path} (what {@link Path#toUri()} gives) or {@code keelfs:///NAME} to name a file
  * system. The {@code env} of {@code newFileSystem} may hold {@code "config"} (an {@link FsConfig}) or any of
- * {@code "workingDirectory"}, {@code "capacityBytes"}, {@code "maxNameLength"}, {@code "maxPathDepth"} as values
+ * {@code "workingDirectory"}, {@code "capacityBytes"}, {@code "maxNameLength"}, {@code "maxPathDepth"},
+ * {@code "enforcePermissions"} as values
  * or strings; anything else is rejected.
  *
  * <p>Thread-safe: the open file systems are a concurrent map by name; every operation is delegated to the path's file

@@ -68,6 +68,8 @@ final class Mover {
             } else {
                 resolver.checkNameLength(to.name(), target.toString());
             }
+            resolver.permit(from.parent(), Resolver.WRITE, source);
+            resolver.permit(to.parent(), Resolver.WRITE, target);
             long now = tree.nowNanos();
             if (existing != null) {
                 tree.unlink(to.parent(), to.name(), existing, now);
@@ -142,6 +144,10 @@ final class Mover {
             } else {
                 resolver.checkNameLength(to.name(), target.toString());
             }
+            if (node instanceof RegularFile) {
+                resolver.permit(node, Resolver.READ, source);
+            }
+            resolver.permit(to.parent(), Resolver.WRITE, target);
             long now = tree.nowNanos();
             Node copy = newCopy(node, to, now, target);
             if (attributes) {

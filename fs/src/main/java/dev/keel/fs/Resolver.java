@@ -1,6 +1,7 @@
 package dev.keel.fs;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.jspecify.annotations.Nullable;
@@ -35,14 +36,32 @@ final class Resolver {
     /** Where a path leads: the directory holding the last name, the name, and the node if there is one. */
     record Entry(Directory parent, String name, @Nullable Node node) {}
 
+    /** The owner's permission bits, which are the ones checked when permissions are enforced. */
+    static final int READ = 0400;
+
+    static final int WRITE = 0200;
+    static final int SEARCH = 0100;
+
     private final Directory root;
     private final int maxNameLength;
     private final int maxPathDepth;
+    private final boolean enforcePermissions;
 
-    Resolver(Directory root, int maxNameLength, int maxPathDepth) {
+    Resolver(Directory root, int maxNameLength, int maxPathDepth, boolean enforcePermissions) {
         this.root = root;
         this.maxNameLength = maxNameLength;
         this.maxPathDepth = maxPathDepth;
+        this.enforcePermissions = enforcePermissions;
+    }
+
+    /**
+     * When permissions are enforced, refuses access to {@code node} unless its owner bits include {@code bits}, as
+     * Linux does for a process running as the owner (EACCES, which the JDK reports as {@link AccessDeniedException}).
+     */
+    void permit(Node node, int bits, KeelPath path) throws AccessDeniedException {
+        if (enforcePermissions && (node.mode() & bits) != bits) {
+            throw new AccessDeniedException(path.toString());
+        }
     }
 
     /** Resolves {@code path}; the last name is followed if it is a link and {@code followLast} is set. */
@@ -68,6 +87,7 @@ final class Resolver {
         int lastIndex = names.length - 1;
         for (int i = 0; ; i++) {
             String name = names[i];
+            permit(dir, SEARCH, errorPath);
             boolean dot = name.equals(".") || name.equals("..");
             Node node = switch (name) {
                 case "." -> dir;
