@@ -6,6 +6,7 @@ module dev.keel.cli {
     requires dev.keel.chat;
     requires dev.keel.bank;
     requires dev.keel.fs;
+    requires org.jline;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

@@ -13,6 +13,13 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +55,32 @@ final class FsCommand implements Callable<Integer> {
         this.in = in;
     }
 
+    /**
+     * A terminal session through JLine: line editing, history, Tab completion of command names; Ctrl-C abandons the
+     * line, Ctrl-D ends the session (and saves the image, as {@code exit} does).
+     */
+    private static void interactive(FsShell shell) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .completer(new StringsCompleter(FsShell.COMMANDS))
+                    .build();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(shell.prompt());
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return;
+                }
+                if (!shell.run(line)) {
+                    return;
+                }
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,17 +95,14 @@ final class FsCommand implements Callable<Integer> {
             fs = KeelFs.newFileSystem(FsConfig.unix());
         }
         FsShell shell = new FsShell(fs, out, image);
-        boolean interactive = System.console() != null && in == System.in;
         try {
-            BufferedReader input = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            while (true) {
-                if (interactive) {
-                    out.print(shell.prompt());
-                    out.flush();
-                }
-                String line = input.readLine();
-                if (line == null || !shell.run(line)) {
-                    break;
+            if (System.console() != null && in == System.in) {
+                interactive(shell);
+            } else {
+                BufferedReader input = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String line;
+                while ((line = input.readLine()) != null && shell.run(line)) {
+                    // each line runs as it is read
                 }
             }
             if (image != null) {

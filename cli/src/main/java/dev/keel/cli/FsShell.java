@@ -39,6 +39,11 @@ final class FsShell {
             echo TEXT... [> FILE | >> FILE]  cp SRC DST  mv SRC DST  rm [-r] PATH...  ln [-s] TARGET LINK
             find [PATH] -name GLOB  tree [PATH]  stat PATH  du [PATH]  save [FILE]  load [FILE]  help  exit""";
 
+    /** The command names, for completion. */
+    static final java.util.List<String> COMMANDS = java.util.List.of(
+            "ls", "cd", "pwd", "mkdir", "touch", "cat", "echo", "cp", "mv", "rm", "ln", "find", "tree", "stat", "du",
+            "save", "load", "help", "exit");
+
     private FileSystem fs;
     private Path cwd;
     private final PrintWriter out;
