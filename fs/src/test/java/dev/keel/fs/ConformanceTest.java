@@ -310,6 +310,24 @@ final class ConformanceTest {
     }
 
     @Test
+    void walkFollowingLinks_detectsACycle_andToRealPathOfADanglingLinkFails() {
+        Oracle.Outcome outcome = check(root -> {
+            Files.createDirectories(root.resolve("a/b"));
+            Files.createSymbolicLink(
+                    root.resolve("a/b/up"), root.getFileSystem().getPath(".."));
+            try (Stream<Path> walk = Files.walk(root.resolve("a"), java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                return walk.count();
+            }
+        });
+        assertThat(outcome.thrown()).isEqualTo(java.nio.file.FileSystemLoopException.class);
+        check(root -> {
+            Files.createSymbolicLink(
+                    root.resolve("dangling"), root.getFileSystem().getPath("nowhere"));
+            return root.resolve("dangling").toRealPath();
+        });
+    }
+
+    @Test
     void dotDotAfterALink_isPhysical() {
         Oracle.Outcome outcome = check(root -> {
             Files.createDirectories(root.resolve("a/b"));
