@@ -89,7 +89,12 @@ final class FsCommand implements Callable<Integer> {
             if (!Files.isRegularFile(image)) {
                 throw new UserError("--image " + image + " is not a file (expected: an image saved by keel fs)");
             }
-            fs = FsImage.load(image, FsConfig.unix());
+            try {
+                fs = FsImage.load(image, FsConfig.unix());
+            } catch (IOException e) {
+                throw new UserError("--image " + image + " cannot be loaded (expected: an image saved by keel fs): "
+                        + e.getMessage());
+            }
             out.println("loaded " + image);
         } else {
             fs = KeelFs.newFileSystem(FsConfig.unix());

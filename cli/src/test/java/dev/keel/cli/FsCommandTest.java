@@ -121,6 +121,16 @@ final class FsCommandTest {
         assertThat(err.toString()).contains("is not a file");
     }
 
+    @Test
+    void command_corruptImage_isAUsageError_namingTheOffset() throws IOException {
+        Path image = tempDir.resolve("bad.img");
+        java.nio.file.Files.writeString(image, "KEELFS\u0001\u0000 and then garbage");
+        StringWriter err = new StringWriter();
+        int exit = commandLine("", new StringWriter(), err).execute("fs", "--image", image.toString());
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("cannot be loaded").contains("at offset 8");
+    }
+
     private static String run(Path image, String input) {
         StringWriter out = new StringWriter();
         CommandLine line = commandLine(input, out, new StringWriter());
