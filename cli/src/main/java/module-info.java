@@ -11,6 +11,8 @@ module dev.keel.cli {
     requires jdk.httpserver;
     requires dev.keel.scheduler;
     requires dev.keel.logs;
+    requires dev.keel.fs;
+    requires org.jline;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

@@ -39,6 +39,7 @@ final class SystemCatalog {
                 new SnapshotSystem(),
                 new PipelineSystem(),
                 new CrawlerSystem(),
+                new FsSystem(),
                 new LogsSystem(),
                 new SchedulerSystem());
     }
