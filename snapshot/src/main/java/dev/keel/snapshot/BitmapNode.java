@@ -327,14 +327,19 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
                 || that.content.length != content.length) {
             return false;
         }
+        Object[] mine = content;
+        Object[] theirs = that.content;
         int entries = 2 * Integer.bitCount(dataMap);
         for (int i = 0; i < entries; i++) {
-            if (!content[i].equals(that.content[i])) {
+            // Identity first: versions of one map, and maps built from the same objects, share keys and values.
+            Object a = mine[i];
+            Object b = theirs[i];
+            if (a != b && !a.equals(b)) {
                 return false;
             }
         }
-        for (int i = entries; i < content.length; i++) {
-            if (!((ChampNode<?, ?>) content[i]).equivalent((ChampNode<?, ?>) that.content[i])) {
+        for (int i = entries; i < mine.length; i++) {
+            if (!((ChampNode<?, ?>) mine[i]).equivalent((ChampNode<?, ?>) theirs[i])) {
                 return false;
             }
         }
