@@ -1,0 +1,16 @@
+/**
+ * Statement execution: sessions, transactions and the lock that serialises writers.
+ *
+ * <p>Reading order: {@link dev.keel.sql.engine.Database} (catalog and lock); {@link dev.keel.sql.engine.Session} (one
+ * connection: autocommit, BEGIN/COMMIT/ROLLBACK, statement atomicity); {@code DmlExecutor}, {@code DdlExecutor};
+ * {@link dev.keel.sql.engine.StatementResult}.
+ *
+ * <p>Thread safety: a {@link dev.keel.sql.engine.Database} is thread-safe: statements take its read lock (queries) or
+ * write lock (everything else); an explicit transaction holds the write lock from BEGIN to COMMIT or ROLLBACK, which
+ * makes transactions serializable. A {@link dev.keel.sql.engine.Session} is not thread-safe: one per connection, used by
+ * one thread at a time, and a transaction must end on the thread that began it.
+ */
+@NullMarked
+package dev.keel.sql.engine;
+
+import org.jspecify.annotations.NullMarked;
