@@ -4,11 +4,18 @@ import dev.keel.sql.SqlError;
 import dev.keel.sql.SqlException;
 import dev.keel.sql.exec.ExecutionContext;
 import dev.keel.sql.exec.Frame;
+import dev.keel.sql.parse.Display;
 import dev.keel.sql.parse.Parser;
 import dev.keel.sql.parse.Statement;
 import dev.keel.sql.plan.Explain;
 import dev.keel.sql.plan.QueryPlanner;
 import dev.keel.sql.storage.ChangeLog;
+import dev.keel.sql.storage.ColumnSchema;
+import dev.keel.sql.storage.IndexSchema;
+import dev.keel.sql.storage.SecondaryIndex;
+import dev.keel.sql.storage.TableSchema;
+import dev.keel.sql.storage.TableStore;
+import dev.keel.sql.storage.ViewDefinition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -176,6 +183,58 @@ public final class Session implements AutoCloseable {
         database.lock().writeLock().unlock();
     }
 
+    /** The tables and views, by name, with their columns and indexes. */
+    public List<TableInfo> tables() {
+        Lock lock = inTransaction ? null : database.lock().readLock();
+        if (lock != null) {
+            lock.lock();
+        }
+        try {
+            List<TableInfo> tables = new ArrayList<>();
+            for (TableStore table : database.catalog().tables()) {
+                TableSchema schema = table.schema();
+                List<TableInfo.ColumnInfo> columns = new ArrayList<>();
+                for (int i = 0; i < schema.width(); i++) {
+                    ColumnSchema c = schema.columns().get(i);
+                    columns.add(new TableInfo.ColumnInfo(
+                            c.name(),
+                            c.typeName(),
+                            c.notNull(),
+                            schema.primaryKey().contains(i),
+                            c.defaultValue() == null ? null : Display.of(c.defaultValue())));
+                }
+                List<String> indexes = new ArrayList<>();
+                for (SecondaryIndex index : table.indexes()) {
+                    IndexSchema is = index.schema();
+                    if (!is.automatic()) {
+                        List<String> names = new ArrayList<>();
+                        for (int k = 0; k < is.columns().size(); k++) {
+                            names.add(schema.columns().get(is.columns().get(k)).name()
+                                    + (is.descending().get(k) ? " DESC" : ""));
+                        }
+                        indexes.add("CREATE " + (is.unique() ? "UNIQUE " : "") + "INDEX " + is.name() + " ON "
+                                + schema.name() + "(" + String.join(", ", names) + ");");
+                    }
+                }
+                tables.add(new TableInfo(schema.name(), false, columns, indexes));
+            }
+            for (ViewDefinition view : database.catalog().views()) {
+                List<TableInfo.ColumnInfo> columns = new ArrayList<>();
+                for (String name :
+                        new QueryPlanner(database.catalog()).plan(view.query()).columnNames()) {
+                    columns.add(new TableInfo.ColumnInfo(name, "", false, false, null));
+                }
+                tables.add(new TableInfo(view.name(), true, columns, List.of()));
+            }
+            tables.sort(java.util.Comparator.comparing(t -> t.name().toLowerCase(java.util.Locale.ROOT)));
+            return tables;
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
+        }
+    }
+
     /** Ends the session, rolling back an open transaction. */
     @Override
     public void close() {
@@ -202,6 +261,7 @@ public final class Session implements AutoCloseable {
                         ? (Object) d.longValueExact()
                         : (Object) d.doubleValue();
             case Character c -> String.valueOf(c);
+            case byte[] bytes -> new dev.keel.sql.value.Blob(bytes);
             default ->
                 throw new SqlException(
                         SqlError.DATA_EXCEPTION,

@@ -45,7 +45,21 @@ public final class ValueOrder implements Comparator<@Nullable Object> {
         if (a instanceof Double x && b instanceof Long y) {
             return compareDoubleLong(x, y);
         }
-        return Double.compare((Double) a, (Double) b) == 0 ? 0 : ((Double) a < (Double) b ? -1 : 1);
+        return compareDoubles((Double) a, (Double) b);
+    }
+
+    /** By value: -0.0 equals 0.0 (as {@code =} says), and NaN sorts below every other number. */
+    private static int compareDoubles(double x, double y) {
+        if (x < y) {
+            return -1;
+        }
+        if (x > y) {
+            return 1;
+        }
+        if (x == y) {
+            return 0;
+        }
+        return Boolean.compare(!Double.isNaN(x), !Double.isNaN(y));
     }
 
     private static int compareDoubleLong(double d, long l) {
