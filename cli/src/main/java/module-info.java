@@ -5,6 +5,8 @@ module dev.keel.cli {
     requires dev.keel.ratelimit;
     requires dev.keel.chat;
     requires dev.keel.bank;
+    requires dev.keel.sql;
+    requires org.jline;
     requires dev.keel.storage;
     requires info.picocli;
     requires static transitive org.jspecify;

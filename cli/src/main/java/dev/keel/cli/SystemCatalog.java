@@ -31,7 +31,7 @@ final class SystemCatalog {
 
     /** The systems that have landed, in tour order. */
     static List<KeelSystem> landed() {
-        return List.of(new KvSystem(), new RatelimitSystem(), new ChatSystem(), new BankSystem());
+        return List.of(new KvSystem(), new RatelimitSystem(), new ChatSystem(), new BankSystem(), new SqlSystem());
     }
 
     static Optional<PlannedSystem> planned(String name) {

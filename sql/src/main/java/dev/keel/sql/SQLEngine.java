@@ -91,6 +91,11 @@ public final class SQLEngine {
                 .toList();
     }
 
+    /** The tables and views, by name, with their columns and indexes. */
+    public List<TableInfo> tables() {
+        return run(Session::tables);
+    }
+
     /** Whether the calling thread has a transaction open. */
     public boolean inTransaction() {
         return transactions.containsKey(Thread.currentThread());

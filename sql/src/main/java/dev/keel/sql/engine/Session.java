@@ -2,6 +2,7 @@ package dev.keel.sql.engine;
 
 import dev.keel.sql.SqlError;
 import dev.keel.sql.SqlException;
+import dev.keel.sql.TableInfo;
 import dev.keel.sql.exec.ExecutionContext;
 import dev.keel.sql.exec.Frame;
 import dev.keel.sql.parse.Display;

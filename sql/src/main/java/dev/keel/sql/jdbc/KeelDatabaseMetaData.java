@@ -1,6 +1,6 @@
 package dev.keel.sql.jdbc;
 
-import dev.keel.sql.engine.TableInfo;
+import dev.keel.sql.TableInfo;
 import dev.keel.sql.value.Affinity;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -242,14 +242,20 @@ final class ExpressionBinder {
         }
         List<AggregateCall> calls = aggregates;
         aggregates = null;
+        int index;
         try {
             Expression argument = f.star() ? null : bind(f.args().getFirst());
             Expression separator = f.args().size() == 2 ? bind(f.args().get(1)) : null;
-            calls.add(new AggregateCall(function, argument, separator, f.distinct()));
+            AggregateCall call = new AggregateCall(function, argument, separator, f.distinct());
+            index = calls.indexOf(call);
+            if (index < 0) {
+                calls.add(call);
+                index = calls.size() - 1;
+            }
         } finally {
             aggregates = calls;
         }
-        int slot = scope.width() + calls.size() - 1;
+        int slot = scope.width() + index;
         return new Expression.ColumnValue(0, slot, Affinity.BLOB, Display.of(f));
     }
 

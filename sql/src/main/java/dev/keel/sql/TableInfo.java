@@ -1,4 +1,4 @@
-package dev.keel.sql.engine;
+package dev.keel.sql;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
