@@ -48,6 +48,7 @@ public class GenerateUnsupportedJdbc {
             if (a.length > 5 && a[5].equals("nocaps") && cap) continue;
             String sig = m.getName() + Arrays.toString(m.getParameterTypes());
             if (!seen.add(sig)) continue;
+            if (m.getName().equals("isWrapperFor") || m.getName().equals("unwrap")) continue;
             out.append("\n");
             if (m.isAnnotationPresent(Deprecated.class)) out.append("    @Deprecated\n");
             out.append("    @Override\n    public ");
@@ -80,6 +81,23 @@ public class GenerateUnsupportedJdbc {
                 else out.append("        throw new UnsupportedOperationException(" + msg + ");\n");
             }
             out.append("    }\n");
+        }
+        if (sup.equals("-")) {
+            out.append("""
+
+                @Override
+                public boolean isWrapperFor(Class<?> type) {
+                    return type.isInstance(this);
+                }
+
+                @Override
+                public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+                    if (type.isInstance(this)) {
+                        return type.cast(this);
+                    }
+                    throw new java.sql.SQLException("not a wrapper for " + type.getName());
+                }
+            """);
         }
         out.append("}\n");
         Files.writeString(Path.of(a[4]), out.toString());

@@ -149,4 +149,39 @@ final class PlannerTest {
         assertThat(db.explain(sql).stream().filter(l -> l.contains("HASH JOIN")))
                 .hasSize(39);
     }
+
+    @Test
+    void hashJoin_buildsOnTheSmallerSide() {
+        String sql = "SELECT count(*) FROM customers c JOIN orders o ON o.customer = c.id WHERE c.country = 'NZ'";
+
+        assertThat(String.join("\n", db.explain(sql))).contains("HASH JOIN ON (build left) c.id = o.customer");
+        assertThat(db.query(sql).rows().getFirst().get(0))
+                .isEqualTo(db.query("SELECT count(*) FROM orders WHERE customer % 2 = 0")
+                        .rows()
+                        .getFirst()
+                        .get(0));
+    }
+
+    @Test
+    void cachedPlan_isReplanned_afterTheSchemaChanges() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:keel:mem:");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t(a INTEGER, b TEXT)");
+            s.execute("INSERT INTO t VALUES (1, 'one')");
+            java.sql.PreparedStatement query = c.prepareStatement("SELECT * FROM t WHERE a = ?");
+            query.setInt(1, 1);
+            assertThat(columns(query)).isEqualTo(2);
+            s.execute("DROP TABLE t");
+            s.execute("CREATE TABLE t(x INTEGER, a INTEGER, z INTEGER)");
+            s.execute("INSERT INTO t VALUES (7, 1, 9)");
+            assertThat(columns(query)).isEqualTo(3);
+        }
+    }
+
+    private static int columns(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = query.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            return rs.getMetaData().getColumnCount();
+        }
+    }
 }

@@ -42,6 +42,7 @@ public final class Session implements AutoCloseable {
 
     private final Database database;
     private final ChangeLog log = new ChangeLog();
+    private final PlanCache plans = new PlanCache();
     private boolean inTransaction;
 
     Session(Database database) {
@@ -92,7 +93,7 @@ public final class Session implements AutoCloseable {
     }
 
     private StatementResult query(Statement.Select select, ExecutionContext context) {
-        QueryPlanner.Result plan = new QueryPlanner(database.catalog()).plan(select.query());
+        QueryPlanner.Result plan = plans.plan(select, database.catalog());
         List<Object[]> rows = new ArrayList<>();
         plan.root().run(new Frame(null, context), rows::add);
         return new StatementResult(plan.columnNames(), rows, -1);

@@ -39,6 +39,12 @@ final class StatementRunner {
     }
 
     StatementResult run(Statement statement) {
+        if (!(statement instanceof Statement.Insert
+                || statement instanceof Statement.Update
+                || statement instanceof Statement.Delete
+                || statement instanceof Statement.Explain)) {
+            catalog.changed();
+        }
         DmlExecutor dml = new DmlExecutor(catalog, log, context);
         return switch (statement) {
             case Statement.Insert insert -> dml.insert(insert);

@@ -50,14 +50,7 @@ public sealed interface AccessPath {
                     ids.add(d.longValue());
                 }
             }
-            List<Object[]> rows = new ArrayList<>(ids.size());
-            for (long id : ids) {
-                Object[] row = table.row(id);
-                if (row != null) {
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return Ranges.rows(table, ids);
         }
 
         @Override
@@ -130,11 +123,7 @@ public sealed interface AccessPath {
                     ids.addAll(index.equal(prefix));
                 }
             }
-            List<Object[]> rows = new ArrayList<>(ids.size());
-            for (long id : ids) {
-                rows.add(table.row(id));
-            }
-            return rows;
+            return Ranges.rows(table, ids);
         }
 
         @Override
@@ -172,12 +161,7 @@ public sealed interface AccessPath {
             if ((low != null && lo == null) || (high != null && hi == null)) {
                 return List.of();
             }
-            TreeSet<Long> ids = new TreeSet<>(index.range(lo, lowInclusive, hi, highInclusive));
-            List<Object[]> rows = new ArrayList<>(ids.size());
-            for (long id : ids) {
-                rows.add(table.row(id));
-            }
-            return rows;
+            return Ranges.rows(table, index.range(lo, lowInclusive, hi, highInclusive));
         }
 
         @Override
@@ -190,6 +174,18 @@ public sealed interface AccessPath {
     /** Helpers shared by the range paths. */
     final class Ranges {
         private Ranges() {}
+
+        /** The stored rows with these rowids, in the order given (a rowid without a row is skipped). */
+        static List<Object[]> rows(TableStore table, java.util.Collection<Long> ids) {
+            List<Object[]> rows = new ArrayList<>(ids.size());
+            for (long id : ids) {
+                Object[] row = table.row(id);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
 
         static @Nullable Object convert(Affinity affinity, @Nullable Object value) {
             if (affinity.isNumeric()) {

@@ -1,6 +1,5 @@
 package dev.keel.sql.exec;
 
-import dev.keel.sql.value.Numbers;
 import dev.keel.sql.value.ValueKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +8,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An equi-join: builds a hash table of the right side on its key expressions, then probes it with each left row, so
- * joining n and m rows costs O(n + m) rather than a nested loop's O(n * m). Rows whose key has a NULL never match
- * (NULL = NULL is not true). The residual condition holds the join's other conditions.
+ * An equi-join: builds a hash table of one side on its key expressions, then probes it with each row of the other,
+ * so joining n and m rows costs O(n + m) rather than a nested loop's O(n * m). The planner builds on the side it
+ * estimates smaller (a LEFT join always builds on the right, so that unmatched left rows are found as they stream).
+ * Rows whose key has a NULL never match (NULL = NULL is not true). The residual holds the join's other conditions.
  *
- * @param left the probe side
- * @param right the build side (one table or derived table)
+ * @param left the rows joined so far
+ * @param right the new table (or derived table)
  * @param leftKeys key expressions over the left side's slots
  * @param rightKeys key expressions over the right side's slots
  * @param residual further conditions on the joined row, or null
@@ -30,43 +30,63 @@ public record HashJoin(
         @Nullable Expression residual,
         boolean leftOuter,
         int rightOffset,
-        int rightWidth)
+        int rightWidth,
+        boolean buildLeft)
         implements PlanNode {
+
+    public HashJoin {
+        if (buildLeft && leftOuter) {
+            throw new IllegalArgumentException("a LEFT join builds on its right side");
+        }
+    }
 
     @Override
     public boolean run(Frame outer, RowSink sink) {
+        return buildLeft ? buildLeftProbeRight(outer, sink) : buildRightProbeLeft(outer, sink);
+    }
+
+    private static Map<ValueKey, List<Object[]>> build(PlanNode side, List<Expression> keys, Frame outer) {
         Map<ValueKey, List<Object[]>> table = new HashMap<>();
         Frame build = Frame.inside(outer);
-        right.run(outer, r -> {
-            build.row = r;
-            ValueKey key = key(rightKeys, build);
+        side.run(outer, row -> {
+            build.row = row;
+            ValueKey key = key(keys, build);
             if (key != null) {
-                table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(r);
+                table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
             }
             return true;
         });
+        return table;
+    }
+
+    private boolean buildLeftProbeRight(Frame outer, RowSink sink) {
+        Map<ValueKey, List<Object[]>> table = build(left, leftKeys, outer);
+        Frame probe = Frame.inside(outer);
+        return right.run(outer, r -> {
+            probe.row = r;
+            ValueKey key = key(rightKeys, probe);
+            List<Object[]> matches = key == null ? null : table.get(key);
+            if (matches == null) {
+                return true;
+            }
+            List<Object[]> single = java.util.Collections.singletonList(r);
+            for (Object[] l : matches) {
+                if (!Joins.emit(l, single, residual, probe, sink, false, rightOffset, rightWidth)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private boolean buildRightProbeLeft(Frame outer, RowSink sink) {
+        Map<ValueKey, List<Object[]>> table = build(right, rightKeys, outer);
         Frame probe = Frame.inside(outer);
         return left.run(outer, l -> {
             probe.row = l;
             ValueKey key = key(leftKeys, probe);
             List<Object[]> matches = key == null ? null : table.get(key);
-            boolean matched = false;
-            if (matches != null) {
-                for (Object[] r : matches) {
-                    Object[] row = Joins.merge(l, r, rightOffset, rightWidth);
-                    if (residual != null) {
-                        probe.row = row;
-                        if (!Boolean.TRUE.equals(Numbers.truth(residual.eval(probe)))) {
-                            continue;
-                        }
-                    }
-                    matched = true;
-                    if (!sink.accept(row)) {
-                        return false;
-                    }
-                }
-            }
-            return matched || !leftOuter || sink.accept(l.clone());
+            return Joins.emit(l, matches, residual, probe, sink, leftOuter, rightOffset, rightWidth);
         });
     }
 
@@ -89,6 +109,7 @@ public record HashJoin(
             pairs.add(leftKeys.get(i).describe() + " = " + rightKeys.get(i).describe());
         }
         return (leftOuter ? "HASH LEFT JOIN ON " : "HASH JOIN ON ")
+                + (buildLeft ? "(build left) " : "")
                 + String.join(" AND ", pairs)
                 + (residual == null ? "" : " WHERE " + residual.describe());
     }

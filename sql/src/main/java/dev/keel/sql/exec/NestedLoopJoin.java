@@ -1,6 +1,5 @@
 package dev.keel.sql.exec;
 
-import dev.keel.sql.value.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -31,23 +30,7 @@ public record NestedLoopJoin(
         List<Object[]> inner = new ArrayList<>();
         right.run(outer, row -> inner.add(row) || true);
         Frame frame = Frame.inside(outer);
-        return left.run(outer, l -> {
-            boolean matched = false;
-            for (Object[] r : inner) {
-                Object[] row = Joins.merge(l, r, rightOffset, rightWidth);
-                if (condition != null) {
-                    frame.row = row;
-                    if (!Boolean.TRUE.equals(Numbers.truth(condition.eval(frame)))) {
-                        continue;
-                    }
-                }
-                matched = true;
-                if (!sink.accept(row)) {
-                    return false;
-                }
-            }
-            return matched || !leftOuter || sink.accept(l.clone());
-        });
+        return left.run(outer, l -> Joins.emit(l, inner, condition, frame, sink, leftOuter, rightOffset, rightWidth));
     }
 
     @Override

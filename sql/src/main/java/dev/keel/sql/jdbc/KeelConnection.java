@@ -229,19 +229,6 @@ final class KeelConnection extends UnsupportedConnection {
     }
 
     @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
     public String toString() {
         return "KeelConnection[" + url + (closed ? ", closed]" : "]");
     }

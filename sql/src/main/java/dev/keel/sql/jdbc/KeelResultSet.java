@@ -365,17 +365,4 @@ final class KeelResultSet extends UnsupportedResultSet {
 
     @Override
     public void clearWarnings() {}
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
 }

@@ -172,17 +172,4 @@ final class KeelResultSetMetaData extends UnsupportedResultSetMetaData {
         check(column);
         return false;
     }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
 }

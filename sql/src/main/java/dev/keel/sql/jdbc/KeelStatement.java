@@ -272,17 +272,4 @@ class KeelStatement extends UnsupportedStatement {
     public boolean isCloseOnCompletion() {
         return closeOnCompletion;
     }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
 }

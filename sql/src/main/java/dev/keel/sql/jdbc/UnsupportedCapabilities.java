@@ -343,4 +343,17 @@ abstract class UnsupportedCapabilities implements java.sql.DatabaseMetaData {
     public boolean supportsUnionAll() throws java.sql.SQLException {
         return false;
     }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new java.sql.SQLException("not a wrapper for " + type.getName());
+    }
 }

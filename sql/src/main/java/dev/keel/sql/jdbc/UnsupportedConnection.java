@@ -145,11 +145,6 @@ abstract class UnsupportedConnection implements java.sql.Connection {
     }
 
     @Override
-    public boolean isWrapperFor(java.lang.Class<?> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("Connection.isWrapperFor is not supported by keel");
-    }
-
-    @Override
     public java.lang.String nativeSQL(java.lang.String arg0) throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("Connection.nativeSQL is not supported by keel");
     }
@@ -281,7 +276,15 @@ abstract class UnsupportedConnection implements java.sql.Connection {
     }
 
     @Override
-    public <T> T unwrap(java.lang.Class<T> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("Connection.unwrap is not supported by keel");
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new java.sql.SQLException("not a wrapper for " + type.getName());
     }
 }

@@ -497,11 +497,6 @@ abstract class UnsupportedDatabaseMetaData extends UnsupportedCapabilities imple
     }
 
     @Override
-    public boolean isWrapperFor(java.lang.Class<?> arg0) throws java.sql.SQLException {
-        return false;
-    }
-
-    @Override
     public boolean locatorsUpdateCopy() throws java.sql.SQLException {
         return false;
     }
@@ -589,11 +584,6 @@ abstract class UnsupportedDatabaseMetaData extends UnsupportedCapabilities imple
     @Override
     public boolean storesUpperCaseQuotedIdentifiers() throws java.sql.SQLException {
         return false;
-    }
-
-    @Override
-    public <T> T unwrap(java.lang.Class<T> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("DatabaseMetaData.unwrap is not supported by keel");
     }
 
     @Override

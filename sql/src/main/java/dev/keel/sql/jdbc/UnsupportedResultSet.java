@@ -481,11 +481,6 @@ abstract class UnsupportedResultSet extends UnsupportedResultSetUpdates implemen
     }
 
     @Override
-    public boolean isWrapperFor(java.lang.Class<?> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("ResultSet.isWrapperFor is not supported by keel");
-    }
-
-    @Override
     public boolean last() throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("ResultSet.last is not supported by keel");
     }
@@ -543,11 +538,6 @@ abstract class UnsupportedResultSet extends UnsupportedResultSetUpdates implemen
     @Override
     public void setFetchSize(int arg0) throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("ResultSet.setFetchSize is not supported by keel");
-    }
-
-    @Override
-    public <T> T unwrap(java.lang.Class<T> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("ResultSet.unwrap is not supported by keel");
     }
 
     @Override

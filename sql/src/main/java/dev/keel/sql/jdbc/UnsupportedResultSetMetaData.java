@@ -115,17 +115,20 @@ abstract class UnsupportedResultSetMetaData implements java.sql.ResultSetMetaDat
     }
 
     @Override
-    public boolean isWrapperFor(java.lang.Class<?> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("ResultSetMetaData.isWrapperFor is not supported by keel");
-    }
-
-    @Override
     public boolean isWritable(int arg0) throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("ResultSetMetaData.isWritable is not supported by keel");
     }
 
     @Override
-    public <T> T unwrap(java.lang.Class<T> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("ResultSetMetaData.unwrap is not supported by keel");
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new java.sql.SQLException("not a wrapper for " + type.getName());
     }
 }

@@ -429,4 +429,17 @@ abstract class UnsupportedResultSetUpdates implements java.sql.ResultSet {
     public void updateTimestamp(int arg0, java.sql.Timestamp arg1) throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("ResultSet.updateTimestamp is not supported by keel");
     }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new java.sql.SQLException("not a wrapper for " + type.getName());
+    }
 }

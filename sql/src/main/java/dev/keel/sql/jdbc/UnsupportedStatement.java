@@ -181,11 +181,6 @@ abstract class UnsupportedStatement implements java.sql.Statement {
     }
 
     @Override
-    public boolean isWrapperFor(java.lang.Class<?> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("Statement.isWrapperFor is not supported by keel");
-    }
-
-    @Override
     public void setCursorName(java.lang.String arg0) throws java.sql.SQLException {
         throw new java.sql.SQLFeatureNotSupportedException("Statement.setCursorName is not supported by keel");
     }
@@ -226,7 +221,15 @@ abstract class UnsupportedStatement implements java.sql.Statement {
     }
 
     @Override
-    public <T> T unwrap(java.lang.Class<T> arg0) throws java.sql.SQLException {
-        throw new java.sql.SQLFeatureNotSupportedException("Statement.unwrap is not supported by keel");
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new java.sql.SQLException("not a wrapper for " + type.getName());
     }
 }

@@ -101,7 +101,7 @@ final class JoinPlanner {
             estimates[i] = scanned.estimate;
         }
         List<Integer> order = hasLeftJoin ? fromOrder(leaves.size()) : greedyOrder(leaves, pool, estimates);
-        return build(order, leaves, scans, pool, onConditions);
+        return build(order, leaves, scans, estimates, pool, onConditions);
     }
 
     private List<Conjunct> conjuncts(Expr e) {
@@ -207,10 +207,12 @@ final class JoinPlanner {
             List<Integer> order,
             List<Leaf> leaves,
             List<PlanNode> scans,
+            double[] estimates,
             List<Conjunct> pool,
             List<List<Conjunct>> onConditions) {
         int first = order.getFirst();
         PlanNode node = scans.get(first);
+        double estimate = estimates[first];
         long joined = 1L << leaves.get(first).source();
         List<Expression> constant = new ArrayList<>();
         for (Conjunct c : pool) {
@@ -247,6 +249,7 @@ final class JoinPlanner {
                 }
             }
             Source source = scope.sources().get(leaf.source());
+            boolean buildLeft = !left && estimate < estimates[i];
             node = leftKeys.isEmpty()
                     ? new NestedLoopJoin(node, scans.get(i), and(residual), left, source.offset(), source.width())
                     : new HashJoin(
@@ -257,7 +260,9 @@ final class JoinPlanner {
                             and(residual),
                             left,
                             source.offset(),
-                            source.width());
+                            source.width(),
+                            buildLeft);
+            estimate = leftKeys.isEmpty() ? estimate * estimates[i] : Math.max(estimate, estimates[i]);
             joined |= bit;
             if (left) {
                 List<Expression> after = new ArrayList<>();

@@ -20,6 +20,29 @@ public final class Catalog {
     private final Map<String, TableStore> tables = new TreeMap<>();
     private final Map<String, ViewDefinition> views = new TreeMap<>();
     private final Map<String, String> triggers = new TreeMap<>();
+    private long version;
+
+    /**
+     * A number that changes whenever the schema does (a table, index, view or trigger created, dropped or restored by a
+     * rollback): cached plans are valid only for the version they were planned at.
+     */
+    public long version() {
+        return version;
+    }
+
+    /** Records that the schema changed. */
+    public void changed() {
+        version++;
+    }
+
+    /** The rows in all tables, for deciding when cached plans' estimates are stale. */
+    public long totalRows() {
+        long rows = 0;
+        for (TableStore table : tables.values()) {
+            rows += table.size();
+        }
+        return rows;
+    }
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);

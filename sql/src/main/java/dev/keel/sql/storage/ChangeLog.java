@@ -45,6 +45,9 @@ public final class ChangeLog {
     }
 
     private static void undo(Change change, Catalog catalog) {
+        if (!(change instanceof Change.Inserted) && !(change instanceof Change.Deleted)) {
+            catalog.changed();
+        }
         switch (change) {
             case Change.Inserted(TableStore table, Object[] row) -> table.removeRow(row);
             case Change.Deleted(TableStore table, Object[] row) -> table.putRow(row);
