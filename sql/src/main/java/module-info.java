@@ -4,6 +4,7 @@
  */
 module dev.keel.sql {
     requires transitive java.sql;
+    requires dev.keel.storage;
     requires static transitive org.jspecify;
 
     exports dev.keel.sql;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
@@ -35,7 +36,10 @@ final class SqlCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "A database file (not implemented yet: in memory only).")
+    @Option(
+            names = "--db",
+            paramLabel = "DIR",
+            description = "A file database (a directory, created if missing); without it, an in-memory one.")
     @Nullable
     Path db;
 
@@ -45,12 +49,27 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (db != null) {
-            throw new UserError("--db " + db + ": file databases are not implemented yet (expected: no --db, for an"
-                    + " in-memory database)");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        SqlShell shell = new SqlShell(SQLEngine.inMemory(), out, Ticker.system());
+        try (SQLEngine engine = open()) {
+            return run(new SqlShell(engine, out, Ticker.system()), out);
+        }
+    }
+
+    private SQLEngine open() {
+        if (db == null) {
+            return SQLEngine.inMemory();
+        }
+        if (Files.exists(db) && !Files.isDirectory(db)) {
+            throw new UserError("--db " + db + " is a file (expected: a database directory, or a path to create one)");
+        }
+        try {
+            return SQLEngine.open(db);
+        } catch (UncheckedIOException e) {
+            throw new UserError("--db " + db + ": " + e.getMessage());
+        }
+    }
+
+    private Integer run(SqlShell shell, PrintWriter out) throws IOException {
         if (command != null) {
             shell.run(command);
             return shell.errors() == 0 ? ExitCode.OK : ExitCode.FAILURE;
@@ -59,18 +78,18 @@ final class SqlCommand implements Callable<Integer> {
             shell.runAll(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return shell.errors() == 0 ? ExitCode.OK : ExitCode.FAILURE;
         }
-        interactive(shell, out);
+        interactive(shell, out, db == null ? "in memory" : db.toString());
         return ExitCode.OK;
     }
 
-    private static void interactive(SqlShell shell, PrintWriter out) {
+    private static void interactive(SqlShell shell, PrintWriter out, String where) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("keel sql")
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".keel_sql_history"))
                     .build();
-            out.println("keel sql: statements end with ';'. .help for commands, Ctrl-D to leave. In memory.");
+            out.println("keel sql (" + where + "): statements end with ';'. .help for commands, Ctrl-D to leave.");
             out.flush();
             while (true) {
                 String line;

@@ -53,11 +53,26 @@ final class SqlCommandTest {
     }
 
     @Test
-    void db_file_isRejectedAsNotImplementedYet() {
-        Run run = keel("sql", "--db", "x.db", "-c", "SELECT 1;");
+    void db_keepsCommittedStatements_betweenRuns(@TempDir Path dir) {
+        String db = dir.resolve("shop").toString();
+        assertThat(keel("sql", "--db", db, "-c", "CREATE TABLE t(a INTEGER); INSERT INTO t VALUES (42);")
+                        .exitCode())
+                .isZero();
+
+        Run run = keel("sql", "--db", db, "-c", "SELECT a FROM t;");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("42");
+    }
+
+    @Test
+    void db_aPlainFile_isRejectedWithExitTwo(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("x.db"), "text");
+
+        Run run = keel("sql", "--db", file.toString(), "-c", "SELECT 1;");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--db x.db: file databases are not implemented yet");
+        assertThat(run.err()).contains("is a file (expected: a database directory");
     }
 
     @Test
@@ -126,7 +141,7 @@ final class SqlCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("users.select(age > 25): [Alice, Carol]")
-                .contains("HASH JOIN ON u.id = o.user_id")
+                .contains("HASH JOIN ON (build left) u.id = o.user_id")
                 .contains("SEARCH orders USING INDEX orders_user (user_id=3)")
                 .contains("23505 UNIQUE constraint failed: orders.id");
     }

@@ -3,6 +3,9 @@ package dev.keel.sql;
 import dev.keel.sql.engine.Database;
 import dev.keel.sql.engine.Session;
 import dev.keel.sql.engine.StatementResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +30,39 @@ import org.jspecify.annotations.Nullable;
  * {@code BEGIN}; its later calls then join that transaction until it runs {@code COMMIT} or {@code ROLLBACK}.
  * Transactions are serializable: a writer (and an open transaction) excludes everyone else; readers share.
  */
-public final class SQLEngine {
+public final class SQLEngine implements AutoCloseable {
 
-    private final Database database = new Database();
+    private final Database database;
     private final Map<Thread, Session> transactions = new ConcurrentHashMap<>();
 
-    private SQLEngine() {}
+    private SQLEngine(Database database) {
+        this.database = database;
+    }
 
     /** A new, empty in-memory database. */
     public static SQLEngine inMemory() {
-        return new SQLEngine();
+        return new SQLEngine(new Database());
+    }
+
+    /**
+     * Opens (or creates) the file database in {@code directory}: every committed transaction is in its write-ahead
+     * log (forced to disk before the commit returns) and is replayed on open, so after a crash, even {@code kill -9},
+     * every committed transaction is there and no uncommitted one is.
+     *
+     * @throws UncheckedIOException if the directory cannot be used or its log is damaged before its tail
+     */
+    public static SQLEngine open(Path directory) {
+        try {
+            return new SQLEngine(Database.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes a file database's log (a no-op in memory). */
+    @Override
+    public void close() {
+        database.close();
     }
 
     /**

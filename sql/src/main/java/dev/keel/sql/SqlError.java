@@ -23,7 +23,9 @@ public enum SqlError {
     /** An arithmetic result out of range (an integer SUM that overflows). */
     NUMERIC_OVERFLOW("22003"),
     /** A transaction command out of order (COMMIT without BEGIN). */
-    INVALID_TRANSACTION_STATE("25000");
+    INVALID_TRANSACTION_STATE("25000"),
+    /** The log of a file database could not be written: the statement or transaction was not committed. */
+    STORAGE_FAILURE("58030");
 
     private final String sqlState;
 

@@ -17,6 +17,7 @@ import dev.keel.sql.storage.SecondaryIndex;
 import dev.keel.sql.storage.TableSchema;
 import dev.keel.sql.storage.TableStore;
 import dev.keel.sql.storage.ViewDefinition;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class Session implements AutoCloseable {
     private final Database database;
     private final ChangeLog log = new ChangeLog();
     private final PlanCache plans = new PlanCache();
+    private final List<CommitLog.Entry> pending = new ArrayList<>();
     private boolean inTransaction;
 
     Session(Database database) {
@@ -88,7 +90,7 @@ public final class Session implements AutoCloseable {
             case Statement.Rollback r -> rollback();
             case Statement.Select s -> read(() -> query(s, context));
             case Statement.Explain e when e.statement() instanceof Statement.Select s -> read(() -> explain(s));
-            default -> write(statement, context);
+            default -> write(statement, context, new CommitLog.Entry(parsed.sql(), values));
         };
     }
 
@@ -125,12 +127,21 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private StatementResult write(Statement statement, ExecutionContext context) {
+    private StatementResult write(Statement statement, ExecutionContext context, CommitLog.Entry entry) {
         Lock lock = database.lock().writeLock();
         lock.lock();
         int mark = log.mark();
         try {
-            return guarded(() -> new StatementRunner(database.catalog(), log, context).run(statement));
+            StatementResult result =
+                    guarded(() -> new StatementRunner(database.catalog(), log, context).run(statement));
+            if (!(statement instanceof Statement.Explain)) {
+                if (inTransaction) {
+                    pending.add(entry);
+                } else {
+                    logCommitted(List.of(entry));
+                }
+            }
+            return result;
         } catch (RuntimeException | Error e) {
             log.rollbackTo(mark, database.catalog());
             throw e;
@@ -166,9 +177,33 @@ public final class Session implements AutoCloseable {
         if (!inTransaction) {
             throw new SqlException(SqlError.INVALID_TRANSACTION_STATE, "cannot commit - no transaction is active");
         }
+        try {
+            logCommitted(pending);
+        } catch (SqlException e) {
+            log.rollbackTo(0, database.catalog());
+            pending.clear();
+            end();
+            throw e;
+        }
         log.clear();
+        pending.clear();
         end();
         return StatementResult.count(0);
+    }
+
+    /** Appends a committed transaction to a file database's log; a failure means it did not commit. */
+    private void logCommitted(List<CommitLog.Entry> transaction) {
+        CommitLog commitLog = database.commitLog();
+        if (commitLog == null || transaction.isEmpty()) {
+            return;
+        }
+        try {
+            commitLog.append(transaction);
+        } catch (IOException | RuntimeException e) {
+            throw new SqlException(
+                    SqlError.STORAGE_FAILURE,
+                    "the transaction was not committed: writing the log failed: " + e.getMessage());
+        }
     }
 
     private StatementResult rollback() {
@@ -176,6 +211,7 @@ public final class Session implements AutoCloseable {
             throw new SqlException(SqlError.INVALID_TRANSACTION_STATE, "cannot rollback - no transaction is active");
         }
         log.rollbackTo(0, database.catalog());
+        pending.clear();
         end();
         return StatementResult.count(0);
     }
@@ -264,6 +300,7 @@ public final class Session implements AutoCloseable {
                         : (Object) d.doubleValue();
             case Character c -> String.valueOf(c);
             case byte[] bytes -> new dev.keel.sql.value.Blob(bytes);
+            case dev.keel.sql.value.Blob blob -> blob;
             default ->
                 throw new SqlException(
                         SqlError.DATA_EXCEPTION,

@@ -1,6 +1,9 @@
 package dev.keel.sql.jdbc;
 
 import dev.keel.sql.engine.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -18,16 +21,18 @@ import org.jspecify.annotations.Nullable;
  * every connection to the same name in this JVM until the JVM exits; {@code jdbc:keel:mem:} (no name) opens a private
  * database. Registered with {@link DriverManager} through {@code META-INF/services/java.sql.Driver}.
  *
- * <p>{@code jdbc:keel:file:<path>} is recognised but file databases are not implemented yet: connecting fails with
- * a {@link SQLFeatureNotSupportedException} that says so.
+ * <p>{@code jdbc:keel:file:<directory>} opens the file database in that directory (creating it), once per JVM: every
+ * connection to the same directory shares it, and it stays open until the JVM exits (its log is forced on every
+ * commit, so nothing committed depends on a clean exit).
  *
- * <p>Thread-safe. The named databases live in one JVM-wide map, as the names are JVM-wide (H2's {@code mem:} URLs
- * work the same way); it is the driver's only state.
+ * <p>Thread-safe. The named and file databases live in JVM-wide maps, as the names are JVM-wide (H2's {@code mem:}
+ * URLs work the same way); they are the driver's only state.
  */
 public final class KeelDriver implements Driver {
 
     private static final String PREFIX = "jdbc:keel:";
     private static final ConcurrentMap<String, Database> NAMED_MEMORY_DATABASES = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, Database> FILE_DATABASES = new ConcurrentHashMap<>();
 
     static {
         try {
@@ -53,11 +58,29 @@ public final class KeelDriver implements Driver {
             return new KeelConnection(database, url);
         }
         if (rest.startsWith("file:")) {
-            throw new SQLFeatureNotSupportedException(
-                    "file databases (" + url + ") are not implemented yet; use jdbc:keel:mem:<name>", "0A000");
+            String file = rest.substring("file:".length());
+            if (file.isEmpty()) {
+                throw new SQLException("no path in " + url + " (expected: jdbc:keel:file:<directory>)", "08001");
+            }
+            Path directory = Path.of(file).toAbsolutePath().normalize();
+            try {
+                return new KeelConnection(
+                        FILE_DATABASES.computeIfAbsent(directory.toString(), d -> open(directory)), url);
+            } catch (UncheckedIOException e) {
+                throw new SQLException(
+                        "cannot open " + url + ": " + e.getCause().getMessage(), "08001", e.getCause());
+            }
         }
         throw new SQLException(
                 "unknown keel URL: " + url + " (expected: jdbc:keel:mem:<name> or jdbc:keel:file:<path>)", "08001");
+    }
+
+    private static Database open(Path directory) {
+        try {
+            return Database.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

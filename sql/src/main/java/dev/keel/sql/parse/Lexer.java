@@ -46,7 +46,7 @@ final class Lexer {
     }
 
     private Position position() {
-        return new Position(line, pos - lineStart + 1);
+        return new Position(line, pos - lineStart + 1, pos);
     }
 
     private void skipSpaceAndComments() {

@@ -22,8 +22,9 @@ public final class Parser {
      *
      * @param statement the statement
      * @param parameterCount how many parameters it needs
+     * @param sql the statement's own text (without the {@code ;}), which a file database logs
      */
-    public record Parsed(Statement statement, int parameterCount) {}
+    public record Parsed(Statement statement, int parameterCount, String sql) {}
 
     /** The statements of {@code sql}, separated by {@code ;}; empty statements are skipped. */
     public static List<Parsed> parseScript(String sql) {
@@ -37,11 +38,16 @@ public final class Parser {
                 return List.copyOf(statements);
             }
             cursor.startStatement();
+            int start = cursor.peek().position().offset();
             Statement statement = new StatementParser(cursor).parseStatement();
             if (!cursor.atEnd() && !cursor.atSymbol(";")) {
                 throw cursor.expected("';' or end of input");
             }
-            statements.add(new Parsed(statement, cursor.parameterCount()));
+            int end = cursor.atEnd() ? sql.length() : cursor.peek().position().offset();
+            statements.add(new Parsed(
+                    statement,
+                    cursor.parameterCount(),
+                    sql.substring(start, end).strip()));
         }
     }
 

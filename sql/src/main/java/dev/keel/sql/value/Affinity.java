@@ -45,7 +45,7 @@ public enum Affinity {
     /** {@code value} as a column of this affinity stores it. */
     public @Nullable Object apply(@Nullable Object value) {
         if (value == null || value instanceof Blob) {
-            return null;
+            return value;
         }
         return switch (this) {
             case BLOB -> value;

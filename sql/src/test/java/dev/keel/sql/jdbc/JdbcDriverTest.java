@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -188,12 +187,27 @@ final class JdbcDriverTest {
                 .hasMessageContaining("parameter index 2 out of range (expected: 1 to 1)");
         assertThatThrownBy(() -> connection.createStatement().executeUpdate("SELECT 1"))
                 .hasMessageContaining("use executeQuery");
-        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:keel:file:/tmp/x.db"))
-                .isInstanceOf(SQLFeatureNotSupportedException.class)
-                .hasMessageContaining("not implemented yet");
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:keel:file:")).hasMessageContaining("no path in");
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:keel:disk:x"))
                 .hasMessageContaining("unknown keel URL");
         connection.close();
         assertThat(sqlState(connection::createStatement)).isEqualTo("08003");
+    }
+
+    @Test
+    void fileUrl_keepsCommittedRows_acrossConnections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws SQLException {
+        String fileUrl = "jdbc:keel:file:" + dir.resolve("db");
+        try (Connection c = DriverManager.getConnection(fileUrl);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kv(k TEXT PRIMARY KEY, v INTEGER)");
+            s.execute("INSERT INTO kv VALUES ('a', 1)");
+        }
+        try (Connection c = DriverManager.getConnection(fileUrl);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT v FROM kv WHERE k = 'a'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
     }
 }
