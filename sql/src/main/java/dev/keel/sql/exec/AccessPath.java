@@ -111,19 +111,31 @@ public sealed interface AccessPath {
             implements AccessPath {
         @Override
         public Collection<Object[]> rows(TableStore table, Frame frame) {
-            TreeSet<Long> ids = new TreeSet<>();
+            if (keys.size() == 1) {
+                Object[] prefix = prefix(keys.getFirst(), frame);
+                return prefix == null ? List.of() : index.equal(prefix);
+            }
+            java.util.TreeMap<Long, Object[]> byRowid = new java.util.TreeMap<>();
             for (List<Expression> key : keys) {
-                Object[] prefix = new Object[key.size()];
-                boolean hasNull = false;
-                for (int i = 0; i < key.size(); i++) {
-                    prefix[i] = Ranges.convert(affinities.get(i), key.get(i).eval(frame));
-                    hasNull |= prefix[i] == null;
-                }
-                if (!hasNull) {
-                    ids.addAll(index.equal(prefix));
+                Object[] prefix = prefix(key, frame);
+                if (prefix != null) {
+                    for (Object[] row : index.equal(prefix)) {
+                        byRowid.put((Long) row[row.length - 1], row);
+                    }
                 }
             }
-            return Ranges.rows(table, ids);
+            return byRowid.values();
+        }
+
+        private Object @Nullable [] prefix(List<Expression> key, Frame frame) {
+            Object[] prefix = new Object[key.size()];
+            for (int i = 0; i < key.size(); i++) {
+                prefix[i] = Ranges.convert(affinities.get(i), key.get(i).eval(frame));
+                if (prefix[i] == null) {
+                    return null;
+                }
+            }
+            return prefix;
         }
 
         @Override
@@ -161,7 +173,7 @@ public sealed interface AccessPath {
             if ((low != null && lo == null) || (high != null && hi == null)) {
                 return List.of();
             }
-            return Ranges.rows(table, index.range(lo, lowInclusive, hi, highInclusive));
+            return index.range(lo, lowInclusive, hi, highInclusive);
         }
 
         @Override

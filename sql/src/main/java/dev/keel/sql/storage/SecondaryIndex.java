@@ -9,10 +9,12 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A secondary index: the table's rows' keys in {@link ValueOrder}, each entry {@code [key values..., rowid]}.
+ * A secondary index: the table's rows' keys in {@link ValueOrder}, each entry {@code [key values..., rowid, row]}.
  *
- * <p>How it is designed, and why: a sorted set of small arrays, with the rowid as the last component so that equal
- * keys are distinct entries and a unique check is one ceiling lookup. Equality, IN and range lookups are sub-set views
+ * <p>How it is designed, and why: a sorted set of small arrays, ordered by the key and then the rowid so that equal
+ * keys are distinct entries and a unique check is one ceiling lookup. Each entry also holds the stored row itself
+ * (rows are immutable; an update replaces the entry), so a lookup returns rows without a second search of the table
+ * by rowid: the range-scan benchmark spent its time in those searches. Equality, IN and range lookups are sub-set views
  * between two probe keys padded with the {@link Bound} sentinels (below and above every value), so no lookup copies the
  * index. A B-tree would pack keys more densely; a red-black tree keeps this code small and its cost (one node per row)
  * is measured in docs/sql.md. NULLs sort first and a range never includes them ({@code col < 5} is not true for NULL).
@@ -27,14 +29,16 @@ public final class SecondaryIndex {
         HIGH
     }
 
-    private static final Comparator<Object[]> ENTRY_ORDER = SecondaryIndex::compareEntries;
-
     private final IndexSchema schema;
-    private final TreeSet<Object[]> entries = new TreeSet<>(ENTRY_ORDER);
+    private final Comparator<Object[]> order;
+    private final TreeSet<Object[]> entries;
 
     /** An empty index. */
     public SecondaryIndex(IndexSchema schema) {
         this.schema = schema;
+        int compared = schema.columns().size() + 1;
+        this.order = (a, b) -> compareEntries(a, b, compared);
+        this.entries = new TreeSet<>(order);
     }
 
     public IndexSchema schema() {
@@ -60,11 +64,12 @@ public final class SecondaryIndex {
 
     private Object[] entry(Object[] row) {
         List<Integer> columns = schema.columns();
-        Object[] e = new Object[columns.size() + 1];
+        Object[] e = new Object[columns.size() + 2];
         for (int i = 0; i < columns.size(); i++) {
             e[i] = row[columns.get(i)];
         }
         e[columns.size()] = row[row.length - 1];
+        e[columns.size() + 1] = row;
         return e;
     }
 
@@ -102,44 +107,46 @@ public final class SecondaryIndex {
         return null;
     }
 
-    /** The rowids of rows whose first {@code prefix.length} key columns equal {@code prefix} (no NULLs in it). */
-    public List<Long> equal(@Nullable Object[] prefix) {
+    /** The rows whose first {@code prefix.length} key columns equal {@code prefix} (no NULLs in it), in key order. */
+    public List<Object[]> equal(@Nullable Object[] prefix) {
         Object[] from = new Object[prefix.length + 1];
         Object[] to = new Object[prefix.length + 1];
         System.arraycopy(prefix, 0, from, 0, prefix.length);
         System.arraycopy(prefix, 0, to, 0, prefix.length);
         from[prefix.length] = Bound.LOW;
         to[prefix.length] = Bound.HIGH;
-        return rowids(entries.subSet(from, true, to, true));
+        return rows(entries.subSet(from, true, to, true));
     }
 
     /**
-     * The rowids of rows whose first key column lies between {@code low} and {@code high} (a null bound is open;
-     * NULL keys are never included).
+     * The rows whose first key column lies between {@code low} and {@code high} (a null bound is open;
+     * NULL keys are never included), in key order.
      */
-    public List<Long> range(@Nullable Object low, boolean lowInclusive, @Nullable Object high, boolean highInclusive) {
+    public List<Object[]> range(
+            @Nullable Object low, boolean lowInclusive, @Nullable Object high, boolean highInclusive) {
         Object[] from = low == null
                 ? new Object[] {null, Bound.HIGH}
                 : new Object[] {low, lowInclusive ? Bound.LOW : Bound.HIGH};
         Object[] to =
                 high == null ? new Object[] {Bound.HIGH} : new Object[] {high, highInclusive ? Bound.HIGH : Bound.LOW};
-        if (ENTRY_ORDER.compare(from, to) > 0) {
+        if (order.compare(from, to) > 0) {
             return List.of();
         }
-        return rowids(entries.subSet(from, true, to, true));
+        return rows(entries.subSet(from, true, to, true));
     }
 
-    private List<Long> rowids(NavigableSet<Object[]> range) {
-        int rowidAt = schema.columns().size();
-        List<Long> ids = new ArrayList<>(Math.min(range.size(), 1024));
+    private List<Object[]> rows(NavigableSet<Object[]> range) {
+        int rowAt = schema.columns().size() + 1;
+        List<Object[]> rows = new ArrayList<>();
         for (Object[] e : range) {
-            ids.add((Long) e[rowidAt]);
+            rows.add((Object[]) e[rowAt]);
         }
-        return ids;
+        return rows;
     }
 
-    private static int compareEntries(Object[] a, Object[] b) {
-        int n = Math.min(a.length, b.length);
+    /** Compares keys and rowid (the first {@code compared} components); probes end earlier, with a sentinel. */
+    private static int compareEntries(Object[] a, Object[] b, int compared) {
+        int n = Math.min(compared, Math.min(a.length, b.length));
         for (int i = 0; i < n; i++) {
             int c = compareComponent(a[i], b[i]);
             if (c != 0) {
