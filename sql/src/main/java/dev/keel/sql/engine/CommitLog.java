@@ -1,6 +1,7 @@
 package dev.keel.sql.engine;
 
 import dev.keel.sql.value.Blob;
+import dev.keel.storage.ChannelOpener;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
 import dev.keel.storage.SyncPolicy;
@@ -55,9 +56,13 @@ final class CommitLog implements AutoCloseable {
         this.wal = wal;
     }
 
-    static CommitLog open(Path directory) throws IOException {
+    static CommitLog open(Path directory, ChannelOpener opener) throws IOException {
         return new CommitLog(WriteAheadLog.open(
-                directory, WalOptions.builder().syncPolicy(SyncPolicy.ALWAYS).build()));
+                directory,
+                WalOptions.builder()
+                        .syncPolicy(SyncPolicy.ALWAYS)
+                        .channelOpener(opener)
+                        .build()));
     }
 
     /** Appends one committed transaction; returns once it is on disk. */

@@ -4,6 +4,7 @@ import dev.keel.sql.SqlError;
 import dev.keel.sql.SqlException;
 import dev.keel.sql.parse.Parser;
 import dev.keel.sql.storage.Catalog;
+import dev.keel.storage.ChannelOpener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +34,13 @@ public final class Database implements AutoCloseable {
      * @throws IOException if the log cannot be opened or read, or a logged statement no longer runs
      */
     public static Database open(Path directory) throws IOException {
+        return open(directory, ChannelOpener.system());
+    }
+
+    /** {@link #open(Path)} with the log's files opened through {@code opener} (crash tests inject a faulty disk). */
+    public static Database open(Path directory, ChannelOpener opener) throws IOException {
         Database database = new Database();
-        CommitLog log = CommitLog.open(directory);
+        CommitLog log = CommitLog.open(directory, opener);
         try {
             Session replay = database.openSession();
             for (List<CommitLog.Entry> transaction : log.transactions()) {
