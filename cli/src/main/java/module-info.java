@@ -12,6 +12,7 @@ module dev.keel.cli {
     requires dev.keel.scheduler;
     requires dev.keel.logs;
     requires dev.keel.fs;
+    requires dev.keel.sql;
     requires org.jline;
     requires dev.keel.storage;
     requires info.picocli;

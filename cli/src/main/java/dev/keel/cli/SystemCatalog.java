@@ -36,6 +36,7 @@ final class SystemCatalog {
                 new RatelimitSystem(),
                 new ChatSystem(),
                 new BankSystem(),
+                new SqlSystem(),
                 new SnapshotSystem(),
                 new PipelineSystem(),
                 new CrawlerSystem(),

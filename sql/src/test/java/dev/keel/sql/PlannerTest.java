@@ -1,0 +1,187 @@
+package dev.keel.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The plans EXPLAIN shows: index selection, pushdown, hash joins, join order, constant folding. */
+final class PlannerTest {
+
+    private final SQLEngine db = SQLEngine.inMemory();
+
+    @BeforeEach
+    void schema() {
+        db.executeScript("""
+                CREATE TABLE orders(id INTEGER PRIMARY KEY, customer INTEGER, amount INTEGER, note TEXT);
+                CREATE INDEX orders_customer ON orders(customer);
+                CREATE INDEX orders_amount ON orders(amount);
+                CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT, country TEXT);
+                """);
+        StringBuilder sql = new StringBuilder("INSERT INTO orders VALUES ");
+        for (int i = 1; i <= 2000; i++) {
+            sql.append(i > 1 ? "," : "")
+                    .append('(')
+                    .append(i)
+                    .append(',')
+                    .append(i % 100)
+                    .append(',')
+                    .append(i * 7 % 1000)
+                    .append(",'n")
+                    .append(i)
+                    .append("')");
+        }
+        db.execute(sql.toString());
+        StringBuilder customers = new StringBuilder("INSERT INTO customers VALUES ");
+        for (int i = 0; i < 100; i++) {
+            customers
+                    .append(i > 0 ? "," : "")
+                    .append('(')
+                    .append(i)
+                    .append(",'c")
+                    .append(i)
+                    .append("','")
+                    .append(i % 2 == 0 ? "NZ" : "FR")
+                    .append("')");
+        }
+        db.execute(customers.toString());
+    }
+
+    @Test
+    void equality_onIndexedColumn_searchesTheIndex() {
+        assertThat(db.explain("SELECT * FROM orders WHERE customer = 7"))
+                .anyMatch(l -> l.contains("SEARCH orders USING INDEX orders_customer (customer=7)"));
+    }
+
+    @Test
+    void equality_onIntegerPrimaryKey_searchesByRowid() {
+        assertThat(db.explain("SELECT * FROM orders WHERE id = ?", 5))
+                .anyMatch(l -> l.contains("SEARCH orders USING PRIMARY KEY (id=?1)"));
+    }
+
+    @Test
+    void in_andRange_useTheIndex() {
+        assertThat(db.explain("SELECT * FROM orders WHERE customer IN (1, 2, 3)"))
+                .anyMatch(l -> l.contains("USING INDEX orders_customer (customer IN (1, 2, 3))"));
+        assertThat(db.explain("SELECT * FROM orders WHERE amount BETWEEN 10 AND 20"))
+                .anyMatch(l -> l.contains("USING INDEX orders_amount (amount>=10 AND amount<=20)"));
+        assertThat(db.query("SELECT count(*) FROM orders WHERE amount BETWEEN 10 AND 20")
+                        .rows()
+                        .getFirst()
+                        .get(0))
+                .isEqualTo(db.query("SELECT count(*) FROM orders WHERE +amount BETWEEN 10 AND 20")
+                        .rows()
+                        .getFirst()
+                        .get(0));
+    }
+
+    @Test
+    void unaryPlus_onTheColumn_disablesTheIndex_asInSqlite() {
+        assertThat(db.explain("SELECT * FROM orders WHERE +customer = 7")).anyMatch(l -> l.startsWith("  SCAN orders"));
+    }
+
+    @Test
+    void constants_areFolded() {
+        assertThat(db.explain("SELECT * FROM orders WHERE customer = 2 * 3 + 1"))
+                .anyMatch(l -> l.contains("(customer=7)"));
+    }
+
+    @Test
+    void equiJoin_isAHashJoin_withFiltersPushedIntoTheScans() {
+        List<String> plan = db.explain(
+                "SELECT c.name, o.amount FROM orders o, customers c WHERE o.customer = c.id AND c.country = 'NZ'");
+
+        assertThat(String.join("\n", plan))
+                .contains("HASH JOIN ON ")
+                .contains("SCAN customers AS c WHERE c.country = 'NZ'");
+    }
+
+    @Test
+    void joinOrder_startsFromTheMostSelectiveTable() {
+        List<String> plan = db.explain("SELECT * FROM orders o JOIN customers c ON o.customer = c.id WHERE c.id = 3");
+
+        int customers = indexOf(plan, "customers");
+        int orders = indexOf(plan, "orders");
+        assertThat(customers).as(String.join("\n", plan)).isLessThan(orders);
+    }
+
+    private static int indexOf(List<String> plan, String table) {
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).contains(" " + table)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void fortyTableChainJoin_finishes_asHashJoins() {
+        StringBuilder script = new StringBuilder();
+        for (int t = 0; t < 40; t++) {
+            script.append("CREATE TABLE t").append(t).append("(a INTEGER, b INTEGER);");
+            for (int r = 0; r < 10; r++) {
+                script.append("INSERT INTO t")
+                        .append(t)
+                        .append(" VALUES (")
+                        .append(r)
+                        .append(',')
+                        .append(r)
+                        .append(");");
+            }
+        }
+        db.executeScript(script.toString());
+        List<String> from = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (int t = 0; t < 40; t++) {
+            from.add("t" + t);
+            if (t > 0) {
+                where.add("t" + (t - 1) + ".b = t" + t + ".a");
+            }
+        }
+        String sql = "SELECT count(*) FROM " + String.join(", ", from) + " WHERE " + String.join(" AND ", where);
+
+        assertThat(db.query(sql).rows().getFirst().get(0)).isEqualTo(10L);
+        assertThat(db.explain(sql).stream().filter(l -> l.contains("HASH JOIN")))
+                .hasSize(39);
+    }
+
+    @Test
+    void hashJoin_buildsOnTheSmallerSide() {
+        String sql = "SELECT count(*) FROM customers c JOIN orders o ON o.customer = c.id WHERE c.country = 'NZ'";
+
+        assertThat(String.join("\n", db.explain(sql))).contains("HASH JOIN ON (build left) c.id = o.customer");
+        assertThat(db.query(sql).rows().getFirst().get(0))
+                .isEqualTo(db.query("SELECT count(*) FROM orders WHERE customer % 2 = 0")
+                        .rows()
+                        .getFirst()
+                        .get(0));
+    }
+
+    @Test
+    void cachedPlan_isReplanned_afterTheSchemaChanges() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:keel:mem:");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t(a INTEGER, b TEXT)");
+            s.execute("INSERT INTO t VALUES (1, 'one')");
+            java.sql.PreparedStatement query = c.prepareStatement("SELECT * FROM t WHERE a = ?");
+            query.setInt(1, 1);
+            assertThat(columns(query)).isEqualTo(2);
+            s.execute("DROP TABLE t");
+            s.execute("CREATE TABLE t(x INTEGER, a INTEGER, z INTEGER)");
+            s.execute("INSERT INTO t VALUES (7, 1, 9)");
+            assertThat(columns(query)).isEqualTo(3);
+        }
+    }
+
+    private static int columns(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = query.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            return rs.getMetaData().getColumnCount();
+        }
+    }
+}
