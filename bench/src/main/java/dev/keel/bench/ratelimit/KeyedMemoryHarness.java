@@ -1,13 +1,12 @@
 package dev.keel.bench.ratelimit;
 
+import dev.keel.bench.SettledHeap;
 import dev.keel.ratelimit.Algorithm;
 import dev.keel.ratelimit.KeyedRateLimiter;
 import dev.keel.ratelimit.Limit;
 import dev.keel.ratelimit.RateLimiter;
 import dev.keel.ratelimit.RateLimiterBuilder;
 import io.github.bucket4j.Bucket;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,7 +35,7 @@ public final class KeyedMemoryHarness {
         }
         System.out.printf("%-38s %14s %14s%n", "structure", "heap bytes", "bytes per key");
         for (Algorithm algorithm : Algorithm.values()) {
-            long before = settledHeap();
+            long before = SettledHeap.bytes();
             RateLimiterBuilder builder = RateLimiter.builder(algorithm).limit(Limit.of(100, Duration.ofHours(1)));
             if (algorithm == Algorithm.WARMING_UP) {
                 builder.warmUp(Duration.ofMinutes(1));
@@ -45,11 +44,11 @@ public final class KeyedMemoryHarness {
             for (Integer key : keys) {
                 keel.allow(key);
             }
-            long bytes = settledHeap() - before;
+            long bytes = SettledHeap.bytes() - before;
             print("keel KeyedRateLimiter (" + algorithm + ")", bytes, keel.size());
         }
 
-        long before = settledHeap();
+        long before = SettledHeap.bytes();
         ConcurrentHashMap<Integer, Bucket> buckets = new ConcurrentHashMap<>();
         for (Integer key : keys) {
             buckets.computeIfAbsent(
@@ -59,26 +58,11 @@ public final class KeyedMemoryHarness {
                                     .build())
                     .tryConsume(1);
         }
-        print("ConcurrentHashMap<Integer, Bucket>", settledHeap() - before, buckets.size());
+        print("ConcurrentHashMap<Integer, Bucket>", SettledHeap.bytes() - before, buckets.size());
         System.out.println("keys alive: " + keys.length);
     }
 
     private static void print(String structure, long bytes, long held) {
         System.out.printf("%-38s %,14d %14.1f  (%,d keys held)%n", structure, bytes, bytes / (double) KEYS, held);
-    }
-
-    private static long settledHeap() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            Thread.sleep(100); // a measurement harness, not logic: let the collector finish between readings
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) < 64 * 1024) {
-                return used;
-            }
-            previous = used;
-        }
-        return previous;
     }
 }
