@@ -71,7 +71,8 @@ final class LogsIngestCommand implements Callable<Integer> {
                 total += Files.size(path);
             }
         }
-        Progress progress = new Progress(err, total);
+        Progress progress = new Progress(
+                err, total, System.console() != null && System.console().isTerminal());
         try (LogAggregator aggregator = LogsCommand.open(directory, false)) {
             for (String file : inputs) {
                 try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
@@ -146,16 +147,21 @@ final class LogsIngestCommand implements Callable<Integer> {
         batch.clear();
     }
 
-    /** A text progress bar on stderr, redrawn at most every 1% (no bar when the total is unknown). */
+    /**
+     * Progress on stderr (nothing when the total is unknown): on a terminal a bar redrawn in place at most every 1%;
+     * otherwise (a pipe, a log file) a plain line at every quarter, so that redirected output holds no carriage returns.
+     */
     static final class Progress {
         private final PrintWriter err;
         private final long total;
+        private final boolean terminal;
         private long done;
         private int shown = -1;
 
-        Progress(PrintWriter err, long total) {
+        Progress(PrintWriter err, long total, boolean terminal) {
             this.err = err;
             this.total = total;
+            this.terminal = terminal;
         }
 
         void advance(long bytes) {
@@ -164,16 +170,21 @@ final class LogsIngestCommand implements Callable<Integer> {
                 return;
             }
             int percent = (int) Math.min(100, done * 100 / total);
-            if (percent != shown) {
-                shown = percent;
-                int filled = percent * 30 / 100;
-                err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + percent + "%");
+            int step = terminal ? percent : percent / 25 * 25;
+            if (step != shown) {
+                shown = step;
+                if (terminal) {
+                    int filled = percent * 30 / 100;
+                    err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + percent + "%");
+                } else {
+                    err.println("ingested " + step + "% of " + total + " bytes");
+                }
                 err.flush();
             }
         }
 
         void done() {
-            if (shown >= 0) {
+            if (terminal && shown >= 0) {
                 err.println();
             }
         }
