@@ -69,16 +69,6 @@ final class DurableJournal implements Journal {
         return Files.isRegularFile(file) ? Files.size(file) : 0;
     }
 
-    /** Deletes the temporary files of snapshots that a crash interrupted before their commit renamed them. */
-    private static void deleteStaleStagedSnapshots(Path directory) throws IOException {
-        try (java.nio.file.DirectoryStream<Path> stale =
-                Files.newDirectoryStream(directory, "." + LedgerSnapshot.FILE + ".*.tmp")) {
-            for (Path file : stale) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
-
     /** Recovers the ledger in {@code options.directory()} and returns the journal that continues it. */
     static DurableJournal open(BankOptions options) throws IOException {
         return open(options, false);
@@ -98,7 +88,7 @@ final class DurableJournal implements Journal {
                 .channelOpener(options.channelOpener())
                 .build();
         if (!wholeChain) {
-            deleteStaleStagedSnapshots(directory);
+            DurableFiles.deleteAbandoned(directory.resolve(LedgerSnapshot.FILE)); // commits a crash interrupted
         }
         WriteAheadLog log = WriteAheadLog.open(directory.resolve("log"), walOptions);
         try {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -80,6 +81,29 @@ public final class DurableFiles {
             throw e;
         }
         return new Staged(absolute, directory, temp);
+    }
+
+    /**
+     * Deletes the temporary files that replacements of {@code target} left behind when a crash interrupted them before
+     * their rename (the name pattern is this class's own: {@code .<name>.<random>.tmp} beside the target); returns how
+     * many it deleted. Call it on start-up, before any replacement of {@code target} runs.
+     */
+    public static int deleteAbandoned(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> abandoned =
+                Files.newDirectoryStream(directory, "." + absolute.getFileName() + ".*.tmp")) {
+            for (Path file : abandoned) {
+                if (Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /**

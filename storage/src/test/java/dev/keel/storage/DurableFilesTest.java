@@ -96,6 +96,19 @@ final class DurableFilesTest {
     }
 
     @Test
+    void deleteAbandoned_removesOnlyTheTargetsOwnTemporaryFiles() throws IOException {
+        Path target = dir.resolve("ledger.snapshot");
+        Files.writeString(target, "kept");
+        Files.writeString(dir.resolve(".ledger.snapshot.123.tmp"), "half");
+        Files.writeString(dir.resolve(".ledger.snapshot.456.tmp"), "half");
+        Files.writeString(dir.resolve(".other.789.tmp"), "someone else's");
+        assertThat(DurableFiles.deleteAbandoned(target)).isEqualTo(2);
+        assertThat(target).hasContent("kept");
+        assertThat(dir.resolve(".other.789.tmp")).exists();
+        assertThat(DurableFiles.deleteAbandoned(dir.resolve("missing/file"))).isZero();
+    }
+
+    @Test
     void forceDirectory_ofAMissingDirectory_fails() {
         assertThatThrownBy(() -> DurableFiles.forceDirectory(dir.resolve("missing")))
                 .isInstanceOf(IOException.class);
