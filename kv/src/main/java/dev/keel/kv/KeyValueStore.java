@@ -315,7 +315,8 @@ public final class KeyValueStore implements AutoCloseable {
                             write.key(),
                             write.delete()
                                     ? new Version.Deleted(lsns[i], null)
-                                    : new Version.Live(lsns[i], write.value().length, size, 0, null),
+                                    : new Version.Live(
+                                            lsns[i], write.value().length, size, 0, values.inline(write.value()), null),
                             size);
                 }
                 return null;
@@ -601,8 +602,10 @@ public final class KeyValueStore implements AutoCloseable {
         byte[] payload = KvRecord.encodePut(key, value, expiresAt, kind);
         long lsn = log.append(payload);
         values.remember(key, lsn, value);
-        int size = kind == KvRecord.Kind.LIST_HEAD ? Version.Live.LIST_HEAD : value.length;
-        keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, null), payload.length);
+        boolean head = kind == KvRecord.Kind.LIST_HEAD;
+        int size = head ? Version.Live.LIST_HEAD : value.length;
+        byte[] inline = head ? null : values.inline(value);
+        keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, inline, null), payload.length);
     }
 
     /** Appends a DELETE and removes the key (and a list's elements). Caller holds the key's stripe and the gate. */

@@ -47,9 +47,22 @@ final class ValueReader {
                         .build();
     }
 
-    /** Remembers the value just written for {@code key} at {@code lsn}; nobody may modify the array afterwards. */
+    /**
+     * The array to keep inline in a new version of a {@code value} just written: the value itself if it is small
+     * enough ({@link Version.Live#INLINE_LIMIT}) and values are cached at all, else null. Nobody may modify the array
+     * afterwards.
+     */
+    byte @Nullable [] inline(byte[] value) {
+        return cache != null && value.length <= Version.Live.INLINE_LIMIT ? value : null;
+    }
+
+    /**
+     * Remembers the value just written for {@code key} at {@code lsn}, unless it is inline (then the version holds
+     * it); nobody may modify the array afterwards. An older cached value of the key left behind is never read again
+     * (its LSN no longer matches) and ages out.
+     */
     void remember(Key key, long lsn, byte[] value) {
-        if (cache != null) {
+        if (cache != null && value.length > Version.Live.INLINE_LIMIT) {
             cache.put(key, new Cached(lsn, value));
         }
     }
@@ -63,6 +76,10 @@ final class ValueReader {
 
     /** The value of {@code key} at {@code live}, a record of {@code kind}: a fresh array the caller owns. */
     byte[] read(Key key, Version.Live live, KvRecord.Kind kind) throws IOException {
+        byte[] inline = live.inline();
+        if (inline != null) {
+            return inline.clone();
+        }
         if (cache != null) {
             Cached cached = cache.getIfPresent(key);
             if (cached != null && cached.lsn() == live.lsn()) {

@@ -88,22 +88,36 @@ final class KeyValueStoreTest {
     }
 
     @Test
-    void returnedValues_areTheCallersToModify_withOrWithoutTheValueCache() throws IOException {
+    void returnedValues_areTheCallersToModify_inlineCachedOrRead() throws IOException {
+        byte[] small = b("original"); // kept in the key directory (Version.Live.INLINE_LIMIT)
+        byte[] large = b("o".repeat(Version.Live.INLINE_LIMIT + 1)); // kept in the value cache
         for (long cacheBytes : new long[] {0, 1 << 20}) {
-            Path storeDir = dir.resolve("cache-" + cacheBytes);
-            try (KeyValueStore store = KeyValueStore.open(
-                    KvOptions.builder(storeDir).valueCacheBytes(cacheBytes).build())) {
-                byte[] written = b("original");
-                store.put(b("k"), written);
-                written[0] = 'X';
-                byte[] first = store.get(b("k"));
-                first[1] = 'Y';
-                assertThat(store.get(b("k"))).as("cache %d", cacheBytes).isEqualTo(b("original"));
-                assertThat(store.get(b("k"))).isNotSameAs(store.get(b("k")));
-            }
-            try (KeyValueStore reopened =
-                    KeyValueStore.open(KvOptions.builder(storeDir).build())) {
-                assertThat(reopened.get(b("k"))).isEqualTo(b("original"));
+            for (byte[] value : new byte[][] {small, large}) {
+                Path storeDir = dir.resolve("cache-" + cacheBytes + "-" + value.length);
+                try (KeyValueStore store = KeyValueStore.open(
+                        KvOptions.builder(storeDir).valueCacheBytes(cacheBytes).build())) {
+                    byte[] written = value.clone();
+                    store.put(b("k"), written);
+                    written[0] = 'X';
+                    WriteBatch batch = new WriteBatch();
+                    byte[] batched = value.clone();
+                    batch.put(b("b"), batched);
+                    store.write(batch);
+                    batched[0] = 'X';
+                    for (String key : new String[] {"k", "b"}) {
+                        byte[] first = store.get(b(key));
+                        first[1] = 'Y';
+                        assertThat(store.get(b(key)))
+                                .as("cache %d, %d bytes, %s", cacheBytes, value.length, key)
+                                .isEqualTo(value);
+                        assertThat(store.get(b(key))).isNotSameAs(store.get(b(key)));
+                    }
+                }
+                try (KeyValueStore reopened =
+                        KeyValueStore.open(KvOptions.builder(storeDir).build())) {
+                    assertThat(reopened.get(b("k"))).isEqualTo(value);
+                    assertThat(reopened.get(b("b"))).isEqualTo(value);
+                }
             }
         }
     }
