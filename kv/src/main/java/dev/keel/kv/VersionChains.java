@@ -28,6 +28,11 @@ final class VersionChains {
         open.computeIfPresent(lsn, (ignored, count) -> count.decrementAndGet() == 0 ? null : count);
     }
 
+    /** True if no snapshot is open. */
+    boolean noneOpen() {
+        return open.isEmpty();
+    }
+
     int openSnapshots() {
         int total = 0;
         for (AtomicInteger count : open.values()) {

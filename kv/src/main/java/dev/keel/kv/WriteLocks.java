@@ -1,10 +1,7 @@
 package dev.keel.kv;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
@@ -54,22 +51,47 @@ final class WriteLocks {
 
     /** Runs {@code write} holding the stripes of all {@code keys} (in ascending order) and the gate (shared). */
     <T> T write(Collection<Key> keys, LockedWrite<T> write) throws IOException {
-        TreeSet<Integer> indexes = new TreeSet<>();
+        // A bit per stripe, walked in ascending order: a server's batch of SETs takes a few hundred stripes, and
+        // a TreeSet of them was 3% of a pipelined SET's profile.
+        long[] wanted = new long[STRIPES / Long.SIZE];
         for (Key key : keys) {
-            indexes.add(stripeOf(key));
+            int index = stripeOf(key);
+            wanted[index >>> 6] |= 1L << index;
         }
-        List<ReentrantLock> held = new ArrayList<>(indexes.size());
+        int locked = -1;
         try {
-            for (int index : indexes) {
+            for (int index = nextStripe(wanted, 0); index >= 0; index = nextStripe(wanted, index + 1)) {
                 stripes[index].lock();
-                held.add(stripes[index]);
+                locked = index;
             }
             return gated(write);
         } finally {
-            for (ReentrantLock lock : held.reversed()) {
-                lock.unlock();
+            for (int index = locked; index >= 0; index = previousStripe(wanted, index - 1)) {
+                stripes[index].unlock();
             }
         }
+    }
+
+    /** The first stripe at or after {@code from} whose bit is set, or -1. */
+    private static int nextStripe(long[] bits, int from) {
+        for (int word = from >>> 6; word < bits.length && from < STRIPES; word++, from = word << 6) {
+            long remaining = bits[word] & (-1L << from);
+            if (remaining != 0) {
+                return (word << 6) + Long.numberOfTrailingZeros(remaining);
+            }
+        }
+        return -1;
+    }
+
+    /** The last stripe at or before {@code from} whose bit is set, or -1. */
+    private static int previousStripe(long[] bits, int from) {
+        for (int word = from >> 6; word >= 0 && from >= 0; word--, from = (word << 6) + 63) {
+            long remaining = bits[word] & (-1L >>> (63 - (from & 63)));
+            if (remaining != 0) {
+                return (word << 6) + 63 - Long.numberOfLeadingZeros(remaining);
+            }
+        }
+        return -1;
     }
 
     /** Runs {@code read} holding {@code key}'s stripe only: a read that must not interleave with a write of the key. */
@@ -121,6 +143,11 @@ final class WriteLocks {
         } finally {
             gate.readLock().unlock();
         }
+    }
+
+    /** Whether some thread holds {@code key}'s stripe: for tests. */
+    boolean isStripeLocked(Key key) {
+        return stripes[stripeOf(key)].isLocked();
     }
 
     private static int stripeOf(Key key) {
