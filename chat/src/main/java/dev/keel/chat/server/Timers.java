@@ -49,7 +49,10 @@ final class Timers {
         return timer;
     }
 
-    /** Runs every timer due at {@code nowNanos}, earliest first; a timer scheduled by one of them waits for next time. */
+    /**
+     * Runs the timers due at {@code nowNanos}, earliest first: at most as many as were scheduled when it began, so a
+     * timer that keeps rescheduling itself for now cannot hold the loop.
+     */
     void runDue(long nowNanos) {
         int budget = due.size();
         while (budget-- > 0) {
