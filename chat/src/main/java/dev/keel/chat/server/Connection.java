@@ -158,14 +158,20 @@ final class Connection {
     /** The loop is stopping: disconnects the client if it is still here, then closes the socket whatever is queued. */
     void shutDown() {
         client.quit("Server shutting down");
-        disconnect();
         close();
     }
 
-    /** Closes the socket now. Idempotent. */
+    /**
+     * Closes the socket now, after disconnecting the client if that has not happened (so a connection dropped for any
+     * reason, a bug included, leaves no nick or membership behind). Idempotent.
+     */
     void close() {
         if (closed) {
             return;
+        }
+        if (!disconnected) {
+            client.quit("Connection closed");
+            disconnect();
         }
         closed = true;
         for (Timers.Timer timer : Arrays.asList(floodTimer, flushTimer, graceTimer)) {
