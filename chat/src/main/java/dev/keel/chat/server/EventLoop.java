@@ -176,6 +176,8 @@ final class EventLoop implements Executor {
                     long wait = timers.nanosUntilNext(ticker.read());
                     if (wait == 0) {
                         selector.selectNow(EventLoop::ready);
+                    } else if (wait < 0) {
+                        selector.select(EventLoop::ready); // no timer: until a socket or a task needs the loop
                     } else {
                         selector.select(EventLoop::ready, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
                     }
