@@ -1,7 +1,6 @@
 package dev.keel.chat;
 
 import dev.keel.ratelimit.Limit;
-import dev.keel.time.Sleeper;
 import dev.keel.time.Ticker;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -34,14 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param historySize how many messages per channel are kept and replayed to a joining client; default 20, 0 for none
  * @param maxClients the most connections at once; default 20000
  * @param maxChannelsPerClient the most channels one client may be in ({@code CHANLIMIT}); default 50
- * @param ticker elapsed time, for keepalive and flood control; default the system's
+ * @param ticker elapsed time, for keepalive, flood-control delays and write coalescing (the event loops' timers read
+ *     it, so a fake ticker makes them run only when a test says); default the system's
  * @param clock timestamps (003, 329, 333, history); default the system's
- * @param sleeper how a throttled client's next command is delayed, and how a busy writer gathers lines; default real
- *     sleeping
  * @param writeCoalescing the shortest time between two socket writes to one client while lines keep coming: a line
  *     queued sooner after the last write waits until then, with every line queued meanwhile, so that a busy client
  *     costs one system call per interval instead of one per line, and an idle client's first line is written at once;
- *     default 20 ms, zero for a write per wake-up
+ *     default 20 ms, zero for a write per event-loop iteration
  */
 public record ChatConfig(
         InetAddress bindAddress,
@@ -61,7 +59,6 @@ public record ChatConfig(
         int maxChannelsPerClient,
         Ticker ticker,
         InstantSource clock,
-        Sleeper sleeper,
         Duration writeCoalescing) {
 
     /** Validates; every message names the value and what was expected. */
@@ -102,7 +99,6 @@ public record ChatConfig(
         requirePositive("maxChannelsPerClient", maxChannelsPerClient);
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(sleeper, "sleeper");
         if (writeCoalescing.isNegative() || writeCoalescing.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("writeCoalescing (" + writeCoalescing + ") must be in [0, 1 s]");
         }
@@ -137,7 +133,6 @@ public record ChatConfig(
         b.maxChannelsPerClient = maxChannelsPerClient;
         b.ticker = ticker;
         b.clock = clock;
-        b.sleeper = sleeper;
         b.writeCoalescing = writeCoalescing;
         return b;
     }
@@ -173,7 +168,6 @@ public record ChatConfig(
         private int maxChannelsPerClient = 50;
         private Ticker ticker = Ticker.system();
         private InstantSource clock = InstantSource.system();
-        private Sleeper sleeper = Sleeper.system();
         private Duration writeCoalescing = Duration.ofMillis(20);
         private final Set<String> set = new HashSet<>();
 
@@ -281,12 +275,6 @@ public record ChatConfig(
             return this;
         }
 
-        public Builder sleeper(Sleeper sleeper) {
-            once("sleeper");
-            this.sleeper = sleeper;
-            return this;
-        }
-
         public Builder writeCoalescing(Duration interval) {
             once("writeCoalescing");
             writeCoalescing = interval;
@@ -312,7 +300,6 @@ public record ChatConfig(
                     maxChannelsPerClient,
                     ticker,
                     clock,
-                    sleeper,
                     writeCoalescing);
         }
 

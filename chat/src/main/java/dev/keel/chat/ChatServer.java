@@ -18,7 +18,7 @@ import java.net.InetSocketAddress;
  * }
  * }</pre>
  *
- * <p>Each connection is served by two virtual threads (reading and writing), so thousands of clients cost little;
+ * <p>Connections are served by a few NIO event loops (one per core), so thousands of clients cost little;
  * messages to a channel take no lock shared by channels; each client's outgoing traffic is bounded
  * ({@link ChatConfig#sendQueueBytes()}) so that a client that does not read is disconnected instead of slowing anyone
  * down; flood control, keepalive and channel history are on by default. See {@code docs/chat.md}.

@@ -70,8 +70,9 @@ final class ChatServeCommand implements Callable<Integer> {
             names = "--write-coalescing",
             defaultValue = "20",
             paramLabel = "MS",
-            description = "The shortest time between two writes to a busy client, in milliseconds; lines queued"
-                    + " meanwhile go out in one write (default: ${DEFAULT-VALUE}; 0 writes at every wake-up).")
+            description =
+                    "The shortest time between two writes to a busy client, in milliseconds; lines queued"
+                            + " meanwhile go out in one write (default: ${DEFAULT-VALUE}; 0 writes once per event-loop iteration).")
     long writeCoalescingMillis;
 
     @Spec

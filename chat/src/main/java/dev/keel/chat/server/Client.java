@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Registration}, confined to the connection's thread; what other connections read (the nick for a prefix, the
  * away message for WHOIS, the channels for WHOIS) is here, in volatile fields or concurrent sets, so that a message to
  * this client never takes a lock other than its send queue's. A client is never removed by another thread directly:
- * another thread may only {@link #abort} it (a reason and a wake-up), and the connection's own thread then runs the
+ * another thread may only {@link #abort} it (a reason, and a task posted to the client's event loop), and that loop then runs the
  * whole disconnection (leave every channel, free the nick, tell the peers), so that cleanup has one author and no
  * lock ordering to get wrong.
  *

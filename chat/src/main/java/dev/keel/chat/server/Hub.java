@@ -193,7 +193,7 @@ final class Hub {
     }
 
     /**
-     * Runs on the leaving client's own connection thread: leaves every channel, tells each peer once, frees the nick and
+     * Runs on the leaving client's own event loop: leaves every channel, tells each peer once, frees the nick and
      * closes the send queue with {@code ERROR}.
      */
     void disconnect(Client client) {

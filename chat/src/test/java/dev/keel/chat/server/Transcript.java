@@ -82,7 +82,6 @@ final class Transcript {
         ChatConfig.Builder builder = ChatConfig.builder()
                 .ticker(time)
                 .clock(time)
-                .sleeper(time)
                 .floodControl(false)
                 .writeCoalescing(Duration.ZERO);
         if (settings.containsKey("motd")) {
