@@ -123,11 +123,14 @@ final class DirectoryCheckpoint {
     }
 
     /**
-     * Loads the checkpoint into {@code keyspace} (which must be empty). On any problem the directory is cleared and the
+     * Loads the checkpoint into {@code keyspace} (which must be empty), after deleting the temporary files of
+     * checkpoints a crash interrupted. On any problem the directory is cleared and the
      * reason returned; the caller then replays the whole log.
      */
     static Loaded read(Path directory, Keyspace keyspace, int maxKeySize) throws IOException {
         Path file = directory.resolve(FILE);
+        // A crash during a checkpoint's write leaves its temporary file; nothing will ever rename it now.
+        DurableFiles.deleteAbandoned(file);
         CRC32C crc = new CRC32C();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));

@@ -39,6 +39,19 @@ final class CheckpointTest {
     }
 
     @Test
+    void open_deletesTheTemporaryFileOfACheckpointACrashInterrupted() throws IOException {
+        fill(50);
+        // What DurableFiles leaves behind when the process dies between writing the temporary file and its rename.
+        Path abandoned = dir.resolve("." + DirectoryCheckpoint.FILE + ".4242.tmp");
+        Files.write(abandoned, b("half a checkpoint"));
+        try (KeyValueStore store = KeyValueStore.open(options())) {
+            assertThat(abandoned).doesNotExist();
+            assertThat(dir.resolve(DirectoryCheckpoint.FILE)).exists();
+            assertThat(store.get(b("k7"))).isEqualTo(b("value-7"));
+        }
+    }
+
+    @Test
     void cleanClose_thenOpen_loadsTheCheckpoint_andReplaysNothing() throws IOException {
         fill(300);
         try (KeyValueStore store = KeyValueStore.open(options())) {
