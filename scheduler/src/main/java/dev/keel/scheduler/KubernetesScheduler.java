@@ -51,6 +51,8 @@ public final class KubernetesScheduler {
     private final Map<String, String> nominatedNodes = new HashMap<>();
     // @GuardedBy("lock")
     private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
+    // @GuardedBy("lock")
+    private final WaitingRoom waiting = new WaitingRoom(lock);
 
     /** The default profile, the system clock, 1 s to 10 s backoff. */
     public KubernetesScheduler() {
@@ -74,7 +76,12 @@ public final class KubernetesScheduler {
                 throw new IllegalArgumentException("two profiles are named " + profile.schedulerName());
             }
         }
-        this.queue = new SchedulingQueue(sort, ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
+        this.queue = new SchedulingQueue(
+                sort,
+                ticker,
+                builder.initialBackoff.toNanos(),
+                builder.maxBackoff.toNanos(),
+                new QueueingHints(profiles));
     }
 
     public static Builder builder() {
@@ -94,8 +101,10 @@ public final class KubernetesScheduler {
     public void addNode(Node node) {
         lock.lock();
         try {
+            NodeInfo existing = cluster.node(node.name());
+            Node old = existing == null ? null : existing.node();
             cluster.putNode(node);
-            queue.moveAllToActiveOrBackoff();
+            queue.moveOnEvent(old == null ? new ClusterEvent.NodeAdded(node) : new ClusterEvent.NodeUpdated(old, node));
         } finally {
             lock.unlock();
         }
@@ -127,8 +136,21 @@ public final class KubernetesScheduler {
             if (cluster.node(name) == null) {
                 throw new IllegalArgumentException("no node '" + name + "'");
             }
+            for (WaitingPod held : waiting.all()) {
+                if (held.nodeName().equals(name)) {
+                    // its binding can no longer happen: back to the queue, as upstream's failed binding cycle
+                    waiting.remove(held.pod().uid());
+                    held.cycle().unreserve(held.state(), held.pod(), name);
+                    cluster.removePod(held.pod());
+                    queue.addBackoff(held.queued(), held.queued().pod());
+                }
+            }
+            Node node = cluster.node(name).node();
             List<Pod> removed = cluster.removeNode(name);
-            queue.moveAllToActiveOrBackoff();
+            for (Pod pod : removed) {
+                queue.moveOnEvent(new ClusterEvent.PodDeleted(pod));
+            }
+            queue.moveOnEvent(new ClusterEvent.NodeDeleted(node));
             return removed;
         } finally {
             lock.unlock();
@@ -167,7 +189,7 @@ public final class KubernetesScheduler {
                 throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is pending");
             }
             cluster.addPod(pod);
-            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
+            queue.moveOnEvent(new ClusterEvent.PodAdded(pod));
         } finally {
             lock.unlock();
         }
@@ -187,8 +209,13 @@ public final class KubernetesScheduler {
             for (NodeInfo node : cluster.nodes()) {
                 for (Pod bound : node.pods()) {
                     if (bound.namespace().equals(namespace) && bound.name().equals(name)) {
+                        WaitingPod held = waiting.remove(bound.uid());
+                        if (held != null) {
+                            held.cycle().unreserve(held.state(), bound, held.nodeName());
+                            clearNomination(bound.uid());
+                        }
                         cluster.removePod(bound);
-                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
+                        queue.moveOnEvent(new ClusterEvent.PodDeleted(bound));
                         return true;
                     }
                 }
@@ -216,6 +243,7 @@ public final class KubernetesScheduler {
         List<SchedulingResult> results = new ArrayList<>();
         lock.lock();
         try {
+            settleWaitingLocked(results);
             int ready = queue.activeCount() + queue.backoffCount();
             for (int i = 0; i < ready; i++) {
                 Optional<SchedulingResult> result = scheduleNextLocked();
@@ -223,6 +251,7 @@ public final class KubernetesScheduler {
                     break;
                 }
                 results.add(result.get());
+                settleWaitingLocked(results);
             }
         } finally {
             lock.unlock();
@@ -260,14 +289,18 @@ public final class KubernetesScheduler {
                     }
                     case SchedulingCycle.Preempted preempted -> {
                         for (Pod victim : preempted.victims()) {
-                            cluster.removePod(victim);
+                            // upstream rejects a waiting victim instead of deleting it; settling requeues it
+                            waiting.get(victim.uid())
+                                    .ifPresentOrElse(held -> held.reject(cycle.preemptorName(), "preempted"), () -> {
+                                        cluster.removePod(victim);
+                                        queue.moveOnEvent(new ClusterEvent.PodDeleted(victim));
+                                    });
                         }
                         clearNomination(pod.uid());
                         nominatedNodes.put(pod.uid(), preempted.node());
                         nominatedByNode
                                 .computeIfAbsent(preempted.node(), n -> new LinkedHashMap<>())
                                 .put(pod.uid(), pod);
-                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         queue.addBackoff(queued, pod);
                         yield new SchedulingResult.Nominated(
                                 pod,
@@ -280,20 +313,109 @@ public final class KubernetesScheduler {
                 });
     }
 
+    /**
+     * The binding cycle: assume the pod on the node, Reserve, Permit, Bind. A pod told to wait stays assumed among
+     * the waiting pods; anything else either commits or unwinds (Unreserve, forget, requeue).
+     */
     private SchedulingResult bind(QueuedPod queued, SchedulingCycle cycle, SchedulingCycle.Suggested suggested) {
-        Pod bound = queued.pod().boundTo(suggested.node(), ticker.read());
+        String node = suggested.node();
+        CycleState state = suggested.state();
+        Pod bound = queued.pod().boundTo(node, ticker.read());
         cluster.addPod(bound);
-        Status failure = cycle.reserveAndBind(suggested.state(), bound, suggested.node());
-        if (failure == null) {
-            queue.done(bound.uid());
-            clearNomination(bound.uid());
-            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
-            return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
+        Status failure = cycle.reserve(state, bound, node);
+        if (failure != null) {
+            return unwind(queued, bound, failure, false, suggested.diagnosis());
         }
-        cluster.removePod(bound);
-        queue.addBackoff(queued, queued.pod());
-        String message = "running " + failure.plugin() + " plugin: " + String.join(", ", failure.reasons());
-        return new SchedulingResult.Unschedulable(queued.pod(), message, message, suggested.diagnosis());
+        SchedulingCycle.PermitRun permit = cycle.permit(state, bound, node, waiting);
+        if (permit.rejection() != null) {
+            cycle.unreserve(state, bound, node);
+            return unwind(queued, bound, permit.rejection(), true, suggested.diagnosis());
+        }
+        if (!permit.allowed()) {
+            WaitingPod held = waiting.add(
+                    queued,
+                    bound,
+                    node,
+                    cycle,
+                    state,
+                    suggested.diagnosis(),
+                    permit.waitNanosByPlugin(),
+                    ticker.read());
+            return new SchedulingResult.Waiting(bound, node, held.pendingPlugins(), suggested.diagnosis());
+        }
+        return finishBinding(queued, cycle, state, bound, suggested.diagnosis());
+    }
+
+    private SchedulingResult finishBinding(
+            QueuedPod queued, SchedulingCycle cycle, CycleState state, Pod bound, Diagnosis diagnosis) {
+        Status failure = cycle.bind(state, bound, bound.nodeName());
+        if (failure != null) {
+            cycle.unreserve(state, bound, bound.nodeName());
+            return unwind(queued, bound, failure, false, diagnosis);
+        }
+        queue.done(bound.uid());
+        clearNomination(bound.uid());
+        queue.moveOnEvent(new ClusterEvent.PodAdded(bound));
+        return new SchedulingResult.Scheduled(bound, bound.nodeName(), diagnosis);
+    }
+
+    /**
+     * Forgets an assumed pod after its binding cycle failed (Unreserve already ran) and queues it again: a Permit
+     * rejection waits for a cluster event like any unschedulable pod, with the rejecting plugin as the one to
+     * help; a Reserve or Bind failure goes to backoff. Freeing the pod's room is an event for the others.
+     */
+    private SchedulingResult unwind(
+            QueuedPod queued, Pod bound, Status failure, boolean permitRejected, Diagnosis diagnosis) {
+        if (cluster.boundPod(bound.uid()) != null) {
+            cluster.removePod(bound);
+            queue.moveOnEvent(new ClusterEvent.PodDeleted(bound));
+        }
+        String reasons = String.join(", ", failure.reasons());
+        String message;
+        if (permitRejected) {
+            message = reasons;
+            queue.addUnschedulable(queued, queued.pod(), Set.of(failure.plugin()));
+        } else {
+            message = "running " + failure.plugin() + " plugin: " + reasons;
+            queue.addBackoff(queued, queued.pod());
+        }
+        return new SchedulingResult.Unschedulable(queued.pod(), message, message, diagnosis);
+    }
+
+    /**
+     * Settles the pods waiting at Permit: rejects those whose timeout has passed on the scheduler's clock, binds
+     * those every plugin has allowed, and requeues those rejected. {@link #scheduleAll} does this before and after
+     * each attempt; call it to drive timeouts and allowances between attempts. Returns what became of each.
+     */
+    public List<SchedulingResult> settleWaitingPods() {
+        lock.lock();
+        try {
+            List<SchedulingResult> results = new ArrayList<>();
+            settleWaitingLocked(results);
+            return results;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void settleWaitingLocked(List<SchedulingResult> results) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (WaitingPod held : waiting.settle(ticker.read())) {
+            Status rejection = held.rejection();
+            if (rejection != null) {
+                held.cycle().unreserve(held.state(), held.pod(), held.nodeName());
+                results.add(unwind(held.queued(), held.pod(), rejection, true, held.diagnosis()));
+            } else {
+                results.add(finishBinding(held.queued(), held.cycle(), held.state(), held.pod(), held.diagnosis()));
+            }
+        }
+    }
+
+    /** The pods held at Permit now; a plugin or the caller may allow or reject them. */
+    public WaitingPods waitingPods() {
+        return waiting;
     }
 
     /** The plugins that rejected the pod somewhere: what a cluster event must touch to help it. */

@@ -1,14 +1,18 @@
 package dev.keel.scheduler.plugins;
 
 import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.InsufficientResource;
+import dev.keel.scheduler.Node;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PodRequests;
 import dev.keel.scheduler.PreFilterPlugin;
 import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.Resources;
 import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
@@ -32,7 +36,8 @@ import java.util.Set;
  * {@code (alloc - req) * 100 / alloc}, MostAllocated {@code min(req, alloc) * 100 / alloc}, then the weighted mean
  * with integer division; RequestedToCapacityRatio a broken line over {@code req * 100 / alloc}, mean rounded.
  */
-public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class NodeResourcesFit
+        implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
     public static final String NAME = "NodeResourcesFit";
     private static final String REQUEST_KEY = NAME + "/request";
@@ -134,6 +139,45 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
         String[] texts = reasons.toArray(String[]::new);
         Status status = unresolvable ? Status.unresolvable(texts) : Status.unschedulable(texts);
         return status.withInsufficient(shortfalls);
+    }
+
+    /**
+     * Upstream's hints: any assigned pod deleted frees a pod slot and its requests; a node added helps if the pod
+     * would fit on it empty; an updated node helps if the pod would fit on it empty and it grew in something the pod
+     * asks for (a shrinking or unrelated update cannot undo an "Insufficient" verdict).
+     */
+    @Override
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+        return switch (event) {
+            case ClusterEvent.PodDeleted deleted -> QueueingHint.QUEUE;
+            case ClusterEvent.NodeAdded added -> QueueingHint.queueIf(fitsEmpty(pod, added.node()));
+            case ClusterEvent.NodeUpdated updated ->
+                QueueingHint.queueIf(fitsEmpty(pod, updated.updated()) && grew(pod, updated.old(), updated.updated()));
+            default -> QueueingHint.SKIP;
+        };
+    }
+
+    private boolean fitsEmpty(Pod pod, Node node) {
+        return fitsQuickly(PodRequests.of(pod), new NodeInfo(node));
+    }
+
+    private static boolean grew(Pod pod, Node old, Node updated) {
+        Resources request = PodRequests.of(pod);
+        Resources before = old.allocatable();
+        Resources after = updated.allocatable();
+        if (updated.maxPods() > old.maxPods()
+                || request.milliCpu() > 0 && after.milliCpu() > before.milliCpu()
+                || request.memoryBytes() > 0 && after.memoryBytes() > before.memoryBytes()
+                || request.ephemeralStorageBytes() > 0
+                        && after.ephemeralStorageBytes() > before.ephemeralStorageBytes()) {
+            return true;
+        }
+        for (String resource : request.extended().keySet()) {
+            if (after.extended(resource) > before.extended(resource)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The common case without allocating: the pod fits on every count. */

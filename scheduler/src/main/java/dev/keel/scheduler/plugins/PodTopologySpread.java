@@ -1,13 +1,17 @@
 package dev.keel.scheduler.plugins;
 
 import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.LabelSelector;
+import dev.keel.scheduler.Node;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PreFilterPlugin;
 import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.Requirement;
 import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
@@ -36,7 +40,8 @@ import java.util.Set;
  * win; nodes missing a key score 0. System default constraints (derived from Services and ReplicaSets) are not
  * modelled: a pod without constraints is skipped.
  */
-public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class PodTopologySpread
+        implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
     public PodTopologySpread() {}
 
@@ -62,6 +67,65 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Upstream's hints: a pod bound or deleted in this pod's namespace helps if a DoNotSchedule constraint's selector
+     * matches it (it changes a domain's count); a node added or deleted helps if it carries every constraint's
+     * topology key (it adds or removes a domain); an updated node helps if it gained or lost the keys, or changed a
+     * key's value or its taints.
+     */
+    @Override
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+        List<Effective> constraints = effective(pod, true);
+        return switch (event) {
+            case ClusterEvent.PodAdded added -> QueueingHint.queueIf(counts(constraints, pod, added.pod()));
+            case ClusterEvent.PodDeleted deleted -> QueueingHint.queueIf(counts(constraints, pod, deleted.pod()));
+            case ClusterEvent.NodeAdded added -> QueueingHint.queueIf(hasKeys(constraints, added.node()));
+            case ClusterEvent.NodeDeleted removed -> QueueingHint.queueIf(hasKeys(constraints, removed.node()));
+            case ClusterEvent.NodeUpdated updated -> {
+                boolean before = hasKeys(constraints, updated.old());
+                boolean after = hasKeys(constraints, updated.updated());
+                yield QueueingHint.queueIf(before != after
+                        || after
+                                && (!updated.old()
+                                                .taints()
+                                                .equals(updated.updated().taints())
+                                        || keyValuesDiffer(constraints, updated.old(), updated.updated())));
+            }
+        };
+    }
+
+    private static boolean counts(List<Effective> constraints, Pod pod, Pod other) {
+        if (!other.namespace().equals(pod.namespace())) {
+            return false;
+        }
+        for (Effective effective : constraints) {
+            if (effective.selector().matches(other.labels())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasKeys(List<Effective> constraints, Node node) {
+        for (Effective effective : constraints) {
+            if (!node.labels().containsKey(effective.constraint().topologyKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean keyValuesDiffer(List<Effective> constraints, Node old, Node updated) {
+        for (Effective effective : constraints) {
+            String key = effective.constraint().topologyKey();
+            if (!java.util.Objects.equals(
+                    old.labels().get(key), updated.labels().get(key))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<Effective> effective(Pod pod, boolean doNotSchedule) {
