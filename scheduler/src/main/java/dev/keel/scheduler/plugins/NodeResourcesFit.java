@@ -222,20 +222,21 @@ public final class NodeResourcesFit
 
     @Override
     public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
-        state.write(SCORE_KEY, ResourceAllocation.podRequests(pod, strategy.resources(), false));
+        state.write(
+                SCORE_KEY,
+                ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false)));
         return Status.success();
     }
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        long[] podRequests = state.read(SCORE_KEY, long[].class);
-        if (podRequests == null) {
-            podRequests = ResourceAllocation.podRequests(pod, strategy.resources(), false);
+        ResourceAllocation.Scratch scratch = state.read(SCORE_KEY, ResourceAllocation.Scratch.class);
+        if (scratch == null) {
+            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false));
         }
-        int n = podRequests.length;
-        long[] allocatable = new long[n];
-        long[] requested = new long[n];
-        ResourceAllocation.fill(node, strategy.resources(), podRequests, false, allocatable, requested);
+        long[] allocatable = scratch.allocatable();
+        long[] requested = scratch.requested();
+        ResourceAllocation.fill(node, strategy.resources(), scratch.podRequests(), false, allocatable, requested);
         return switch (strategy) {
             case ScoringStrategy.LeastAllocated least -> weightedMean(least.resources(), allocatable, requested, true);
             case ScoringStrategy.MostAllocated most -> weightedMean(most.resources(), allocatable, requested, false);

@@ -88,16 +88,30 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin, Enqueue
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        List<Toleration> preferNoSchedule = pod.tolerations().stream()
-                .filter(t -> t.effect() == null || t.effect() == TaintEffect.PREFER_NO_SCHEDULE)
-                .toList();
+        List<Taint> taints = node.node().taints();
         long count = 0;
-        for (Taint taint : node.node().taints()) {
-            if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE && !tolerated(taint, preferNoSchedule)) {
+        for (int i = 0; i < taints.size(); i++) {
+            Taint taint = taints.get(i);
+            if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE && !toleratedForScoring(taint, pod.tolerations())) {
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * Upstream's {@code getAllTolerationPreferNoSchedule}: only tolerations with effect PreferNoSchedule or none
+     * count. Checked in place rather than by filtering the list first: this runs for every scored node, and the
+     * filtered copy was a third of the scheduler's allocation in the SchedulingBasic profile.
+     */
+    private static boolean toleratedForScoring(Taint taint, List<Toleration> tolerations) {
+        for (Toleration toleration : tolerations) {
+            if ((toleration.effect() == null || toleration.effect() == TaintEffect.PREFER_NO_SCHEDULE)
+                    && toleration.tolerates(taint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
