@@ -131,14 +131,17 @@ public final class InterPodAffinity
         if (!incoming && !cluster.hasPodsWithRequiredAntiAffinity()) {
             return Status.skip();
         }
-        for (NodeInfo node : cluster.nodes()) {
+        List<NodeInfo> nodes = cluster.nodes();
+        for (int n = 0; n < nodes.size(); n++) {
+            NodeInfo node = nodes.get(n);
             List<Pod> repelling = node.podsWithRequiredAntiAffinity();
             for (int i = 0; i < repelling.size(); i++) {
                 countExistingAnti(filterState, pod, repelling.get(i), node, 1);
             }
             if (incoming) {
-                for (Pod existing : node.pods()) {
-                    countIncoming(filterState, pod, existing, node, 1);
+                List<Pod> pods = node.pods();
+                for (int i = 0; i < pods.size(); i++) {
+                    countIncoming(filterState, pod, pods.get(i), node, 1);
                 }
             }
         }
