@@ -456,6 +456,16 @@ public final class KubernetesScheduler {
         }
     }
 
+    /** The pods waiting in the unschedulable set for an event (for tests of the hints). */
+    List<Pod> unschedulablePods() {
+        lock.lock();
+        try {
+            return queue.unschedulablePods();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The bound pods, node by node. */
     public List<Pod> boundPods() {
         lock.lock();

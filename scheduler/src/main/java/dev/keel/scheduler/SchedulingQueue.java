@@ -210,6 +210,10 @@ final class SchedulingQueue {
         return backoff.size();
     }
 
+    List<Pod> unschedulablePods() {
+        return unschedulable.values().stream().map(QueuedPod::pod).toList();
+    }
+
     int unschedulableCount() {
         return unschedulable.size();
     }
