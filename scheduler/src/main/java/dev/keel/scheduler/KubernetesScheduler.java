@@ -53,6 +53,8 @@ public final class KubernetesScheduler {
     private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
     // @GuardedBy("lock")
     private final WaitingRoom waiting = new WaitingRoom(lock);
+    // @GuardedBy("lock")
+    private final BindingCycle binding;
 
     /** The default profile, the system clock, 1 s to 10 s backoff. */
     public KubernetesScheduler() {
@@ -82,6 +84,7 @@ public final class KubernetesScheduler {
                 builder.initialBackoff.toNanos(),
                 builder.maxBackoff.toNanos(),
                 new QueueingHints(profiles));
+        this.binding = new BindingCycle(cluster, queue, waiting, ticker, this::clearNomination);
     }
 
     public static Builder builder() {
@@ -243,7 +246,7 @@ public final class KubernetesScheduler {
         List<SchedulingResult> results = new ArrayList<>();
         lock.lock();
         try {
-            settleWaitingLocked(results);
+            binding.settle(results);
             int ready = queue.activeCount() + queue.backoffCount();
             for (int i = 0; i < ready; i++) {
                 Optional<SchedulingResult> result = scheduleNextLocked();
@@ -251,7 +254,7 @@ public final class KubernetesScheduler {
                     break;
                 }
                 results.add(result.get());
-                settleWaitingLocked(results);
+                binding.settle(results);
             }
         } finally {
             lock.unlock();
@@ -280,7 +283,7 @@ public final class KubernetesScheduler {
         SchedulingCycle.Decision decision = cycle.schedule(pod, nominated);
         return Optional.of(
                 switch (decision) {
-                    case SchedulingCycle.Suggested suggested -> bind(queued, cycle, suggested);
+                    case SchedulingCycle.Suggested suggested -> binding.bind(queued, cycle, suggested);
                     case SchedulingCycle.Failed failed -> {
                         clearNomination(pod.uid());
                         queue.addUnschedulable(queued, pod, rejectingPlugins(failed.diagnosis()));
@@ -314,75 +317,6 @@ public final class KubernetesScheduler {
     }
 
     /**
-     * The binding cycle: assume the pod on the node, Reserve, Permit, Bind. A pod told to wait stays assumed among
-     * the waiting pods; anything else either commits or unwinds (Unreserve, forget, requeue).
-     */
-    private SchedulingResult bind(QueuedPod queued, SchedulingCycle cycle, SchedulingCycle.Suggested suggested) {
-        String node = suggested.node();
-        CycleState state = suggested.state();
-        Pod bound = queued.pod().boundTo(node, ticker.read());
-        cluster.addPod(bound);
-        Status failure = cycle.reserve(state, bound, node);
-        if (failure != null) {
-            return unwind(queued, bound, failure, false, suggested.diagnosis());
-        }
-        SchedulingCycle.PermitRun permit = cycle.permit(state, bound, node, waiting);
-        if (permit.rejection() != null) {
-            cycle.unreserve(state, bound, node);
-            return unwind(queued, bound, permit.rejection(), true, suggested.diagnosis());
-        }
-        if (!permit.allowed()) {
-            WaitingPod held = waiting.add(
-                    queued,
-                    bound,
-                    node,
-                    cycle,
-                    state,
-                    suggested.diagnosis(),
-                    permit.waitNanosByPlugin(),
-                    ticker.read());
-            return new SchedulingResult.Waiting(bound, node, held.pendingPlugins(), suggested.diagnosis());
-        }
-        return finishBinding(queued, cycle, state, bound, suggested.diagnosis());
-    }
-
-    private SchedulingResult finishBinding(
-            QueuedPod queued, SchedulingCycle cycle, CycleState state, Pod bound, Diagnosis diagnosis) {
-        Status failure = cycle.bind(state, bound, bound.nodeName());
-        if (failure != null) {
-            cycle.unreserve(state, bound, bound.nodeName());
-            return unwind(queued, bound, failure, false, diagnosis);
-        }
-        queue.done(bound.uid());
-        clearNomination(bound.uid());
-        queue.moveOnEvent(new ClusterEvent.PodAdded(bound));
-        return new SchedulingResult.Scheduled(bound, bound.nodeName(), diagnosis);
-    }
-
-    /**
-     * Forgets an assumed pod after its binding cycle failed (Unreserve already ran) and queues it again: a Permit
-     * rejection waits for a cluster event like any unschedulable pod, with the rejecting plugin as the one to
-     * help; a Reserve or Bind failure goes to backoff. Freeing the pod's room is an event for the others.
-     */
-    private SchedulingResult unwind(
-            QueuedPod queued, Pod bound, Status failure, boolean permitRejected, Diagnosis diagnosis) {
-        if (cluster.boundPod(bound.uid()) != null) {
-            cluster.removePod(bound);
-            queue.moveOnEvent(new ClusterEvent.PodDeleted(bound));
-        }
-        String reasons = String.join(", ", failure.reasons());
-        String message;
-        if (permitRejected) {
-            message = reasons;
-            queue.addUnschedulable(queued, queued.pod(), Set.of(failure.plugin()));
-        } else {
-            message = "running " + failure.plugin() + " plugin: " + reasons;
-            queue.addBackoff(queued, queued.pod());
-        }
-        return new SchedulingResult.Unschedulable(queued.pod(), message, message, diagnosis);
-    }
-
-    /**
      * Settles the pods waiting at Permit: rejects those whose timeout has passed on the scheduler's clock, binds
      * those every plugin has allowed, and requeues those rejected. {@link #scheduleAll} does this before and after
      * each attempt; call it to drive timeouts and allowances between attempts. Returns what became of each.
@@ -391,25 +325,10 @@ public final class KubernetesScheduler {
         lock.lock();
         try {
             List<SchedulingResult> results = new ArrayList<>();
-            settleWaitingLocked(results);
+            binding.settle(results);
             return results;
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void settleWaitingLocked(List<SchedulingResult> results) {
-        if (waiting.isEmpty()) {
-            return;
-        }
-        for (WaitingPod held : waiting.settle(ticker.read())) {
-            Status rejection = held.rejection();
-            if (rejection != null) {
-                held.cycle().unreserve(held.state(), held.pod(), held.nodeName());
-                results.add(unwind(held.queued(), held.pod(), rejection, true, held.diagnosis()));
-            } else {
-                results.add(finishBinding(held.queued(), held.cycle(), held.state(), held.pod(), held.diagnosis()));
-            }
         }
     }
 
