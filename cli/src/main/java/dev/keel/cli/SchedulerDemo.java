@@ -100,6 +100,10 @@ final class SchedulerDemo {
                         result.pod().name(),
                         nominated.node(),
                         nominated.victims().stream().map(Pod::key).toList());
+            case SchedulingResult.Waiting held ->
+                out.printf(
+                        "  %-10s Waiting at Permit on %s for %s%n",
+                        result.pod().name(), held.node(), held.pendingPlugins());
         }
     }
 

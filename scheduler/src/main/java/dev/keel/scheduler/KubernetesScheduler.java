@@ -51,6 +51,10 @@ public final class KubernetesScheduler {
     private final Map<String, String> nominatedNodes = new HashMap<>();
     // @GuardedBy("lock")
     private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
+    // @GuardedBy("lock")
+    private final WaitingRoom waiting = new WaitingRoom(lock);
+    // @GuardedBy("lock")
+    private final BindingCycle binding;
 
     /** The default profile, the system clock, 1 s to 10 s backoff. */
     public KubernetesScheduler() {
@@ -74,7 +78,13 @@ public final class KubernetesScheduler {
                 throw new IllegalArgumentException("two profiles are named " + profile.schedulerName());
             }
         }
-        this.queue = new SchedulingQueue(sort, ticker, builder.initialBackoff.toNanos(), builder.maxBackoff.toNanos());
+        this.queue = new SchedulingQueue(
+                sort,
+                ticker,
+                builder.initialBackoff.toNanos(),
+                builder.maxBackoff.toNanos(),
+                new QueueingHints(profiles));
+        this.binding = new BindingCycle(cluster, queue, waiting, ticker, this::clearNomination);
     }
 
     public static Builder builder() {
@@ -94,8 +104,10 @@ public final class KubernetesScheduler {
     public void addNode(Node node) {
         lock.lock();
         try {
+            NodeInfo existing = cluster.node(node.name());
+            Node old = existing == null ? null : existing.node();
             cluster.putNode(node);
-            queue.moveAllToActiveOrBackoff();
+            queue.moveOnEvent(old == null ? new ClusterEvent.NodeAdded(node) : new ClusterEvent.NodeUpdated(old, node));
         } finally {
             lock.unlock();
         }
@@ -127,8 +139,21 @@ public final class KubernetesScheduler {
             if (cluster.node(name) == null) {
                 throw new IllegalArgumentException("no node '" + name + "'");
             }
+            for (WaitingPod held : waiting.all()) {
+                if (held.nodeName().equals(name)) {
+                    // its binding can no longer happen: back to the queue, as upstream's failed binding cycle
+                    waiting.remove(held.pod().uid());
+                    held.cycle().unreserve(held.state(), held.pod(), name);
+                    cluster.removePod(held.pod());
+                    queue.addBackoff(held.queued(), held.queued().pod());
+                }
+            }
+            Node node = cluster.node(name).node();
             List<Pod> removed = cluster.removeNode(name);
-            queue.moveAllToActiveOrBackoff();
+            for (Pod pod : removed) {
+                queue.moveOnEvent(new ClusterEvent.PodDeleted(pod));
+            }
+            queue.moveOnEvent(new ClusterEvent.NodeDeleted(node));
             return removed;
         } finally {
             lock.unlock();
@@ -167,7 +192,7 @@ public final class KubernetesScheduler {
                 throw new IllegalArgumentException("pod " + pod.key() + " (uid " + pod.uid() + ") is pending");
             }
             cluster.addPod(pod);
-            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
+            queue.moveOnEvent(new ClusterEvent.PodAdded(pod));
         } finally {
             lock.unlock();
         }
@@ -187,8 +212,13 @@ public final class KubernetesScheduler {
             for (NodeInfo node : cluster.nodes()) {
                 for (Pod bound : node.pods()) {
                     if (bound.namespace().equals(namespace) && bound.name().equals(name)) {
+                        WaitingPod held = waiting.remove(bound.uid());
+                        if (held != null) {
+                            held.cycle().unreserve(held.state(), bound, held.nodeName());
+                            clearNomination(bound.uid());
+                        }
                         cluster.removePod(bound);
-                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
+                        queue.moveOnEvent(new ClusterEvent.PodDeleted(bound));
                         return true;
                     }
                 }
@@ -216,6 +246,7 @@ public final class KubernetesScheduler {
         List<SchedulingResult> results = new ArrayList<>();
         lock.lock();
         try {
+            binding.settle(results);
             int ready = queue.activeCount() + queue.backoffCount();
             for (int i = 0; i < ready; i++) {
                 Optional<SchedulingResult> result = scheduleNextLocked();
@@ -223,6 +254,7 @@ public final class KubernetesScheduler {
                     break;
                 }
                 results.add(result.get());
+                binding.settle(results);
             }
         } finally {
             lock.unlock();
@@ -251,7 +283,7 @@ public final class KubernetesScheduler {
         SchedulingCycle.Decision decision = cycle.schedule(pod, nominated);
         return Optional.of(
                 switch (decision) {
-                    case SchedulingCycle.Suggested suggested -> bind(queued, cycle, suggested);
+                    case SchedulingCycle.Suggested suggested -> binding.bind(queued, cycle, suggested);
                     case SchedulingCycle.Failed failed -> {
                         clearNomination(pod.uid());
                         queue.addUnschedulable(queued, pod, rejectingPlugins(failed.diagnosis()));
@@ -260,14 +292,18 @@ public final class KubernetesScheduler {
                     }
                     case SchedulingCycle.Preempted preempted -> {
                         for (Pod victim : preempted.victims()) {
-                            cluster.removePod(victim);
+                            // upstream rejects a waiting victim instead of deleting it; settling requeues it
+                            waiting.get(victim.uid())
+                                    .ifPresentOrElse(held -> held.reject(cycle.preemptorName(), "preempted"), () -> {
+                                        cluster.removePod(victim);
+                                        queue.moveOnEvent(new ClusterEvent.PodDeleted(victim));
+                                    });
                         }
                         clearNomination(pod.uid());
                         nominatedNodes.put(pod.uid(), preempted.node());
                         nominatedByNode
                                 .computeIfAbsent(preempted.node(), n -> new LinkedHashMap<>())
                                 .put(pod.uid(), pod);
-                        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
                         queue.addBackoff(queued, pod);
                         yield new SchedulingResult.Nominated(
                                 pod,
@@ -280,20 +316,25 @@ public final class KubernetesScheduler {
                 });
     }
 
-    private SchedulingResult bind(QueuedPod queued, SchedulingCycle cycle, SchedulingCycle.Suggested suggested) {
-        Pod bound = queued.pod().boundTo(suggested.node(), ticker.read());
-        cluster.addPod(bound);
-        Status failure = cycle.reserveAndBind(suggested.state(), bound, suggested.node());
-        if (failure == null) {
-            queue.done(bound.uid());
-            clearNomination(bound.uid());
-            queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
-            return new SchedulingResult.Scheduled(bound, suggested.node(), suggested.diagnosis());
+    /**
+     * Settles the pods waiting at Permit: rejects those whose timeout has passed on the scheduler's clock, binds
+     * those every plugin has allowed, and requeues those rejected. {@link #scheduleAll} does this before and after
+     * each attempt; call it to drive timeouts and allowances between attempts. Returns what became of each.
+     */
+    public List<SchedulingResult> settleWaitingPods() {
+        lock.lock();
+        try {
+            List<SchedulingResult> results = new ArrayList<>();
+            binding.settle(results);
+            return results;
+        } finally {
+            lock.unlock();
         }
-        cluster.removePod(bound);
-        queue.addBackoff(queued, queued.pod());
-        String message = "running " + failure.plugin() + " plugin: " + String.join(", ", failure.reasons());
-        return new SchedulingResult.Unschedulable(queued.pod(), message, message, suggested.diagnosis());
+    }
+
+    /** The pods held at Permit now; a plugin or the caller may allow or reject them. */
+    public WaitingPods waitingPods() {
+        return waiting;
     }
 
     /** The plugins that rejected the pod somewhere: what a cluster event must touch to help it. */
@@ -329,6 +370,16 @@ public final class KubernetesScheduler {
         lock.lock();
         try {
             return queue.pending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The pods waiting in the unschedulable set for an event (for tests of the hints). */
+    List<Pod> unschedulablePods() {
+        lock.lock();
+        try {
+            return queue.unschedulablePods();
         } finally {
             lock.unlock();
         }

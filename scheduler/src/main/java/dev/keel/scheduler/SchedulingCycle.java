@@ -303,44 +303,67 @@ final class SchedulingCycle implements FrameworkHandle {
         return new Diagnosis(rejected, feasible, scores, totals, evaluated);
     }
 
-    /**
-     * The binding cycle for a pod already assumed on {@code node}: Reserve, Permit, then the first Bind plugin that
-     * does not skip. Returns null on success, or the failure after running Unreserve in reverse order.
-     */
+    /** The PostFilter plugin that preempts (the first), or "" if none: the name on a waiting victim's rejection. */
+    String preemptorName() {
+        return postFilters.isEmpty() ? "" : postFilters.getFirst().name();
+    }
+
+    /** Reserve on the chosen node, plugin by plugin; the first failure (after Unreserve of all), or null. */
     @org.jspecify.annotations.Nullable
-    Status reserveAndBind(CycleState state, Pod pod, String node) {
-        List<ReservePlugin> reserved = new ArrayList<>();
-        Status failure = null;
+    Status reserve(CycleState state, Pod pod, String node) {
         for (ReservePlugin plugin : reservePlugins) {
-            reserved.add(plugin);
             Status status = plugin.reserve(state, pod, node);
             if (!status.isSuccess()) {
-                failure = status.withPlugin(plugin.name());
-                break;
+                unreserve(state, pod, node);
+                return status.withPlugin(plugin.name());
             }
         }
-        for (int i = 0; failure == null && i < permitPlugins.size(); i++) {
-            Status status = permitPlugins.get(i).permit(state, pod, node);
-            if (!status.isSuccess()) {
-                failure = status.withPlugin(permitPlugins.get(i).name());
-            }
+        return null;
+    }
+
+    /** Upstream's {@code RunReservePluginsUnreserve}: every Reserve plugin's Unreserve, in reverse order. */
+    void unreserve(CycleState state, Pod pod, String node) {
+        for (int i = reservePlugins.size() - 1; i >= 0; i--) {
+            reservePlugins.get(i).unreserve(state, pod, node);
         }
-        if (failure == null) {
-            failure = Status.error("no Bind plugin bound the pod").withPlugin("Bind");
-            for (BindPlugin plugin : bindPlugins) {
-                Status status = plugin.bind(state, pod, node);
-                if (!status.isSkip()) {
-                    failure = status.isSuccess() ? null : status.withPlugin(plugin.name());
-                    break;
+    }
+
+    /** What the Permit plugins said together: a rejection, or the plugins that asked to wait and for how long. */
+    record PermitRun(@org.jspecify.annotations.Nullable Status rejection, Map<String, Long> waitNanosByPlugin) {
+        boolean allowed() {
+            return rejection == null && waitNanosByPlugin.isEmpty();
+        }
+    }
+
+    /**
+     * Upstream's {@code RunPermitPlugins}: every plugin in order; the first rejection ends the run, and the pod
+     * waits only if no plugin rejected it, for each waiting plugin's own timeout.
+     */
+    PermitRun permit(CycleState state, Pod pod, String node, WaitingPods waitingPods) {
+        Map<String, Long> waits = new LinkedHashMap<>();
+        for (PermitPlugin plugin : permitPlugins) {
+            switch (plugin.permit(state, pod, node, waitingPods)) {
+                case PermitVerdict.Allow allow -> {}
+                case PermitVerdict.Reject reject -> {
+                    return new PermitRun(reject.status().withPlugin(plugin.name()), Map.of());
                 }
+                case PermitVerdict.Wait wait ->
+                    waits.put(plugin.name(), wait.timeout().toNanos());
             }
         }
-        if (failure != null) {
-            for (int i = reserved.size() - 1; i >= 0; i--) {
-                reserved.get(i).unreserve(state, pod, node);
+        return new PermitRun(null, waits);
+    }
+
+    /** The first Bind plugin that does not skip; its failure, or null once bound. */
+    @org.jspecify.annotations.Nullable
+    Status bind(CycleState state, Pod pod, String node) {
+        for (BindPlugin plugin : bindPlugins) {
+            Status status = plugin.bind(state, pod, node);
+            if (!status.isSkip()) {
+                return status.isSuccess() ? null : status.withPlugin(plugin.name());
             }
         }
-        return failure;
+        return Status.error("no Bind plugin bound the pod").withPlugin("Bind");
     }
 
     @Override

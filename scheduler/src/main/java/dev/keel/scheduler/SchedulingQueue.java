@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * {@code initial * 2^(attempts - 1)} capped at {@code max} (1 s doubling to 10 s by default) from its last attempt
  * before it becomes active again. Backoff keeps a pod that keeps failing from starving the others; the unschedulable
  * set keeps the scheduler from spinning on pods nothing has changed for. Pods left unschedulable for five minutes
- * are retried anyway, as upstream does, in case an event was missed. Which events wake which pods follows the
- * plugins that rejected them ({@link ClusterEvent}), a coarse form of upstream's per-plugin QueueingHints: it errs
- * on the side of a retry, never of a missed wake-up. Time is the injected ticker's.
+ * are retried anyway, as upstream does, in case an event was missed. Which events wake which pods is upstream's
+ * QueueingHints: each {@link ClusterEvent} carries the objects before and after, and a pod moves only if one of the
+ * plugins that rejected it ({@link EnqueueExtensions}) says the change may help ({@link QueueingHints}); plugins
+ * without hints move their pods on every event, erring toward a retry over a missed wake-up. Time is the injected ticker's.
  *
  * <p>Not thread-safe: {@link KubernetesScheduler} calls it under its lock.
  */
@@ -32,6 +33,7 @@ final class SchedulingQueue {
     static final long UNSCHEDULABLE_TIMEOUT_NANOS = 5L * 60 * 1_000_000_000L;
 
     private final Ticker ticker;
+    private final QueueingHints hints;
     private final long initialBackoffNanos;
     private final long maxBackoffNanos;
     private final PriorityQueue<QueuedPod> active;
@@ -45,8 +47,10 @@ final class SchedulingQueue {
 
     private long nextSequence;
 
-    SchedulingQueue(QueueSortPlugin sort, Ticker ticker, long initialBackoffNanos, long maxBackoffNanos) {
+    SchedulingQueue(
+            QueueSortPlugin sort, Ticker ticker, long initialBackoffNanos, long maxBackoffNanos, QueueingHints hints) {
         this.ticker = ticker;
+        this.hints = hints;
         this.initialBackoffNanos = initialBackoffNanos;
         this.maxBackoffNanos = maxBackoffNanos;
         this.active = new PriorityQueue<>((a, b) -> {
@@ -90,53 +94,14 @@ final class SchedulingQueue {
         rejectedBy.put(pod.uid(), Set.copyOf(plugins));
     }
 
-    /**
-     * What changed in the cluster, and which rejections it may undo (a simplified form of upstream's
-     * QueueingHints). Node changes may help any pod. A deleted pod frees resources, ports and affinity room, but
-     * changes no node label, taint or cordon. A bound pod can only help a pod waiting for affinity or spread. A pod
-     * rejected by a plugin this table does not know (a user's) moves on every event.
-     */
-    enum ClusterEvent {
-        NODE_CHANGED,
-        POD_DELETED,
-        POD_BOUND;
-
-        private static final Set<String> NODE_ONLY =
-                Set.of("NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity");
-        private static final Set<String> POD_AWARE = Set.of("InterPodAffinity", "PodTopologySpread");
-        private static final Set<String> BUILT_IN = Set.of(
-                "NodeUnschedulable",
-                "NodeName",
-                "TaintToleration",
-                "NodeAffinity",
-                "NodePorts",
-                "NodeResourcesFit",
-                "PodTopologySpread",
-                "InterPodAffinity");
-
-        boolean mayHelp(Set<String> plugins) {
-            if (this == NODE_CHANGED || plugins.isEmpty()) {
-                return true;
-            }
-            for (String plugin : plugins) {
-                boolean helps = switch (this) {
-                    case NODE_CHANGED -> true;
-                    case POD_DELETED -> !NODE_ONLY.contains(plugin);
-                    case POD_BOUND -> POD_AWARE.contains(plugin) || !BUILT_IN.contains(plugin);
-                };
-                if (helps) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Moves the unschedulable pods that {@code event} may help to backoff or active. */
+    /** Moves the unschedulable pods that {@code event} may help (by their rejecting plugins' hints) on. */
     void moveOnEvent(ClusterEvent event) {
+        if (unschedulable.isEmpty()) {
+            return;
+        }
         List<String> moved = new ArrayList<>();
         unschedulable.forEach((uid, pod) -> {
-            if (event.mayHelp(rejectedBy.getOrDefault(uid, Set.of()))) {
+            if (hints.worthRequeuing(pod.pod(), rejectedBy.getOrDefault(uid, Set.of()), event)) {
                 moved.add(uid);
             }
         });
@@ -153,9 +118,13 @@ final class SchedulingQueue {
         backoff.add(failed);
     }
 
-    /** A change that may help every unschedulable pod. */
+    /** Moves every unschedulable pod on, whatever rejected it (upstream's {@code MoveAllToActiveOrBackoffQueue}). */
     void moveAllToActiveOrBackoff() {
-        moveOnEvent(ClusterEvent.NODE_CHANGED);
+        for (QueuedPod pod : List.copyOf(unschedulable.values())) {
+            place(pod);
+        }
+        unschedulable.clear();
+        rejectedBy.clear();
     }
 
     private void place(QueuedPod pod) {
@@ -239,6 +208,10 @@ final class SchedulingQueue {
 
     int backoffCount() {
         return backoff.size();
+    }
+
+    List<Pod> unschedulablePods() {
+        return unschedulable.values().stream().map(QueuedPod::pod).toList();
     }
 
     int unschedulableCount() {

@@ -26,4 +26,14 @@ public sealed interface SchedulingResult {
             victims = List.copyOf(victims);
         }
     }
+
+    /**
+     * Reserved on {@code node} and held at Permit until {@code pendingPlugins} allow it (it then binds, reported
+     * as {@link Scheduled} when the scheduler settles its waiting pods), one rejects it, or a timeout passes.
+     */
+    record Waiting(Pod pod, String node, List<String> pendingPlugins, Diagnosis diagnosis) implements SchedulingResult {
+        public Waiting {
+            pendingPlugins = List.copyOf(pendingPlugins);
+        }
+    }
 }

@@ -14,8 +14,11 @@
  * {@link dev.keel.scheduler.ReservePlugin}, {@link dev.keel.scheduler.PermitPlugin},
  * {@link dev.keel.scheduler.BindPlugin}) returning {@link dev.keel.scheduler.Status}, sharing a
  * {@link dev.keel.scheduler.CycleState}, reading the {@link dev.keel.scheduler.Cluster} of
- * {@link dev.keel.scheduler.NodeInfo}s. Inside: {@code SchedulingQueue} (active, backoff, unschedulable) and
- * {@code SchedulingCycle} (one pod through the extension points, with node sampling).
+ * {@link dev.keel.scheduler.NodeInfo}s; Permit answers with a {@link dev.keel.scheduler.PermitVerdict} and may hold
+ * a {@link dev.keel.scheduler.WaitingPod} among the {@link dev.keel.scheduler.WaitingPods}; plugins give
+ * QueueingHints for {@link dev.keel.scheduler.ClusterEvent}s through {@link dev.keel.scheduler.EnqueueExtensions}.
+ * Inside: {@code SchedulingQueue} (active, backoff, unschedulable) asking {@code QueueingHints},
+ * {@code SchedulingCycle} (one pod through the extension points, with node sampling) and {@code WaitingRoom}.
  *
  * <p>Thread safety: model records are immutable; {@code KubernetesScheduler} is thread-safe behind one lock that
  * also confines the mutable {@code Cluster}, {@code NodeInfo}s and {@code CycleState}s to one scheduling cycle at a

@@ -100,6 +100,82 @@ final class ConcurrencyTest {
         assertThat(scheduler.boundPods()).hasSize(Math.min(320, 2 * PODS_PER_SUBMITTER - deleted.size()));
     }
 
+    /** Holds every pod at Permit; another thread allows them while the scheduler keeps scheduling and settling. */
+    private record Hold() implements PermitPlugin {
+        @Override
+        public String name() {
+            return "Hold";
+        }
+
+        @Override
+        public PermitVerdict permit(CycleState state, Pod pod, String nodeName, WaitingPods waitingPods) {
+            return PermitVerdict.waitAtMost(java.time.Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
+    void waitingPods_allowedFromAnotherThreadWhileScheduling_bindEachPodOnceWithinCapacity() throws Exception {
+        ManualTicker ticker = ManualTicker.create();
+        KubernetesScheduler scheduler = KubernetesScheduler.builder()
+                .profile(Profile.defaults().toBuilder().plugin(new Hold()).build())
+                .ticker(ticker)
+                .build();
+        for (int i = 0; i < 4; i++) {
+            scheduler.addNode(node("n" + i, 4_000, 8L << 30));
+        }
+        int pods = 120; // 12,000m of the 16,000m the four nodes have: every pod fits
+        CyclicBarrier start = new CyclicBarrier(3);
+        java.util.concurrent.atomic.AtomicBoolean submitted = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Future<?>> tasks = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "permit-stress"))) {
+            tasks.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < pods; i++) {
+                    scheduler.submitPod(pod("w" + i, 100, 1 << 20));
+                }
+                submitted.set(true);
+                return null;
+            }));
+            tasks.add(pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 400; round++) {
+                    scheduler.scheduleAll();
+                    assertNoOvercommit(scheduler);
+                }
+                return null;
+            }));
+            tasks.add(pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 400; round++) {
+                    for (WaitingPod waiting : scheduler.waitingPods().all()) {
+                        waiting.allow("Hold");
+                    }
+                    scheduler.settleWaitingPods();
+                }
+                return null;
+            }));
+            for (Future<?> task : tasks) {
+                task.get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(submitted).isTrue();
+        // whatever is still queued or waiting finishes on this thread
+        while (!scheduler.pendingPods().isEmpty()
+                || !scheduler.waitingPods().all().isEmpty()) {
+            scheduler.scheduleAll();
+            scheduler.waitingPods().all().forEach(waiting -> waiting.allow("Hold"));
+            scheduler.settleWaitingPods();
+            ticker.advance(java.time.Duration.ofSeconds(10));
+        }
+
+        assertNoOvercommit(scheduler);
+        Set<String> seen = new HashSet<>();
+        for (Pod pod : scheduler.boundPods()) {
+            assertThat(seen.add(pod.name())).as("%s bound twice", pod.name()).isTrue();
+        }
+        assertThat(seen).hasSize(pods);
+    }
+
     private static void assertNoOvercommit(KubernetesScheduler scheduler) {
         Map<String, Long> cpu = new HashMap<>();
         for (Pod pod : scheduler.boundPods()) {

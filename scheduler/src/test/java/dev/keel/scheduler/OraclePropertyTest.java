@@ -164,6 +164,8 @@ final class OraclePropertyTest {
                 }
                 case SchedulingResult.Nominated nominated ->
                     throw new AssertionError("equal priorities cannot preempt, got " + nominated);
+                case SchedulingResult.Waiting held ->
+                    throw new AssertionError("the default profile has no Permit plugin, got " + held);
             }
             assertNoOvercommit(trial.nodes(), scheduler.boundPods());
             if (!bound.isEmpty() && deletions.nextInt(3) == 0) {

@@ -15,7 +15,8 @@ final class SchedulingQueueTest {
 
     private static final long SECOND = 1_000_000_000L;
     private final ManualTicker ticker = ManualTicker.create();
-    private final SchedulingQueue queue = new SchedulingQueue(new PrioritySort(), ticker, SECOND, 10 * SECOND);
+    private final SchedulingQueue queue =
+            new SchedulingQueue(new PrioritySort(), ticker, SECOND, 10 * SECOND, QueueingHints.none());
 
     @Test
     void pop_ordersByPriorityThenArrival() {
@@ -100,24 +101,53 @@ final class SchedulingQueueTest {
     }
 
     @Test
-    void events_wakeOnlyThePodsTheyMayHelp() {
-        queue.add(pod("tainted-out", 1, 1));
-        queue.add(pod("waits-for-db", 1, 1));
-        queue.add(pod("custom", 1, 1));
-        queue.addUnschedulable(queue.pop(), pod("tainted-out", 1, 1), java.util.Set.of("TaintToleration"));
-        queue.addUnschedulable(queue.pop(), pod("waits-for-db", 1, 1), java.util.Set.of("InterPodAffinity"));
-        queue.addUnschedulable(queue.pop(), pod("custom", 1, 1), java.util.Set.of("MyPlugin"));
+    void events_wakeOnlyThePodsTheirRejectorsSayTheyMayHelp() {
+        SchedulingQueue hinted = new SchedulingQueue(
+                new PrioritySort(),
+                ticker,
+                SECOND,
+                10 * SECOND,
+                new QueueingHints(java.util.List.of(Profile.defaults())));
+        hinted.add(pod("tainted-out", 1, 1));
+        hinted.add(pod("too-big", 8000, 1));
+        hinted.add(pod("custom", 1, 1));
+        hinted.addUnschedulable(hinted.pop(), pod("tainted-out", 1, 1), java.util.Set.of("TaintToleration"));
+        hinted.addUnschedulable(hinted.pop(), pod("too-big", 8000, 1), java.util.Set.of("NodeResourcesFit"));
+        hinted.addUnschedulable(hinted.pop(), pod("custom", 1, 1), java.util.Set.of("MyPlugin"));
 
-        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_BOUND);
-        assertThat(queue.unschedulableCount())
-                .as("affinity and the unknown plugin moved")
+        hinted.moveOnEvent(new ClusterEvent.PodAdded(pod("x", 1, 1)));
+        assertThat(hinted.unschedulableCount())
+                .as("only the plugin without hints moved")
+                .isEqualTo(2);
+        hinted.moveOnEvent(new ClusterEvent.NodeAdded(node("small", 4000, 1 << 30)));
+        assertThat(hinted.unschedulableCount())
+                .as("an untainted node helps the tainted-out pod, not the one too big for it")
                 .isEqualTo(1);
-        queue.moveOnEvent(SchedulingQueue.ClusterEvent.POD_DELETED);
-        assertThat(queue.unschedulableCount())
-                .as("a deleted pod removes no taint")
-                .isEqualTo(1);
-        queue.moveOnEvent(SchedulingQueue.ClusterEvent.NODE_CHANGED);
+        hinted.moveOnEvent(new ClusterEvent.PodDeleted(pod("x", 1, 1)));
+        assertThat(hinted.unschedulableCount()).isZero();
+    }
+
+    @Test
+    void events_withoutHints_moveEveryPod() {
+        queue.add(pod("p", 1, 1));
+        queue.addUnschedulable(queue.pop(), pod("p", 1, 1), java.util.Set.of("TaintToleration"));
+        queue.moveOnEvent(new ClusterEvent.PodAdded(pod("x", 1, 1)));
         assertThat(queue.unschedulableCount()).isZero();
+    }
+
+    @Test
+    void scheduler_nodeLabelChange_doesNotWakeAPodThatNeedsMoreCpu() {
+        KubernetesScheduler scheduler =
+                KubernetesScheduler.builder().ticker(ticker).build();
+        scheduler.addNode(node("small", 1000, 1 << 30));
+        scheduler.submitPod(pod("big", 2000, 1));
+        assertThat(scheduler.schedulePendingPods()).isEmpty();
+
+        scheduler.addNode(node("small", 1000, 1 << 30).withLabels(java.util.Map.of("team", "a")));
+        assertThat(scheduler.queueCounts()).isEqualTo(new KubernetesScheduler.QueueCounts(0, 0, 1));
+
+        scheduler.addNode(node("small", 4000, 1 << 30));
+        assertThat(scheduler.queueCounts()).isEqualTo(new KubernetesScheduler.QueueCounts(0, 1, 0));
     }
 
     @Test

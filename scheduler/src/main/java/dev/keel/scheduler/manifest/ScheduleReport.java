@@ -96,6 +96,11 @@ public record ScheduleReport(List<Map<String, Object>> pods, List<Pod> boundPods
                 entry.put("result", "Unschedulable");
                 entry.put("message", legacy ? unschedulable.legacyMessage() : unschedulable.message());
             }
+            case SchedulingResult.Waiting held -> {
+                entry.put("result", "WaitingOnPermit");
+                entry.put("node", held.node());
+                entry.put("pendingPlugins", held.pendingPlugins());
+            }
             case SchedulingResult.Nominated nominated -> {
                 entry.put("result", "Nominated");
                 entry.put("nominatedNodeName", nominated.node());

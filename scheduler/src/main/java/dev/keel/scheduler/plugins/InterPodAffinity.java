@@ -1,13 +1,16 @@
 package dev.keel.scheduler.plugins;
 
 import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PodAffinityTerm;
 import dev.keel.scheduler.PreFilterPlugin;
 import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
 import java.util.HashMap;
@@ -32,7 +35,8 @@ import java.util.Map;
  * {@code hardPodAffinityWeight} (default 1) for existing pods' required affinity terms; then min-max normalizes to
  * 0-100.
  */
-public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class InterPodAffinity
+        implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
     public static final String NAME = "InterPodAffinity";
     public static final String REASON_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -59,6 +63,39 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Upstream's hints: a bound pod helps if it matches one of this pod's required affinity terms; a deleted pod
+     * helps if it matched one of its anti-affinity terms, or its own anti-affinity selected this pod (symmetry); a
+     * new node may bring a topology domain; an updated node helps only if its labels changed.
+     */
+    @Override
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+        return switch (event) {
+            case ClusterEvent.PodAdded added ->
+                QueueingHint.queueIf(anyMatches(pod.podAffinity().required(), added.pod(), pod.namespace()));
+            case ClusterEvent.PodDeleted deleted ->
+                QueueingHint.queueIf(anyMatches(pod.podAntiAffinity().required(), deleted.pod(), pod.namespace())
+                        || anyMatches(
+                                deleted.pod().podAntiAffinity().required(),
+                                pod,
+                                deleted.pod().namespace()));
+            case ClusterEvent.NodeAdded added -> QueueingHint.QUEUE;
+            case ClusterEvent.NodeUpdated updated ->
+                QueueingHint.queueIf(
+                        !updated.old().labels().equals(updated.updated().labels()));
+            case ClusterEvent.NodeDeleted removed -> QueueingHint.SKIP;
+        };
+    }
+
+    private static boolean anyMatches(List<PodAffinityTerm> terms, Pod pod, String ownerNamespace) {
+        for (PodAffinityTerm term : terms) {
+            if (term.matches(pod, ownerNamespace)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     record FilterState(TopologyCounts existingAnti, TopologyCounts affinity, TopologyCounts anti)
@@ -94,14 +131,17 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         if (!incoming && !cluster.hasPodsWithRequiredAntiAffinity()) {
             return Status.skip();
         }
-        for (NodeInfo node : cluster.nodes()) {
+        List<NodeInfo> nodes = cluster.nodes();
+        for (int n = 0; n < nodes.size(); n++) {
+            NodeInfo node = nodes.get(n);
             List<Pod> repelling = node.podsWithRequiredAntiAffinity();
             for (int i = 0; i < repelling.size(); i++) {
                 countExistingAnti(filterState, pod, repelling.get(i), node, 1);
             }
             if (incoming) {
-                for (Pod existing : node.pods()) {
-                    countIncoming(filterState, pod, existing, node, 1);
+                List<Pod> pods = node.pods();
+                for (int i = 0; i < pods.size(); i++) {
+                    countIncoming(filterState, pod, pods.get(i), node, 1);
                 }
             }
         }

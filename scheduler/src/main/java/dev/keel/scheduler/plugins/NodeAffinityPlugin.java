@@ -1,12 +1,16 @@
 package dev.keel.scheduler.plugins;
 
 import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
+import dev.keel.scheduler.Node;
 import dev.keel.scheduler.NodeAffinity;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
 import java.util.List;
@@ -19,7 +23,7 @@ import java.util.Map;
  * <p>Filter rejects unresolvably: no eviction changes a node's labels. Score sums the weights of the preferred terms
  * the node matches, then normalizes to 0-100 against the best node ({@code DefaultNormalizeScore}).
  */
-public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
     public NodeAffinityPlugin() {
         this(NodeAffinity.NONE);
@@ -52,15 +56,38 @@ public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, S
         return matchesRequired(pod, node) ? Status.success() : Status.unresolvable(REASON);
     }
 
+    /**
+     * Upstream: the node (added, or updated) matches the scheduler-enforced affinity and the pod's required affinity
+     * now, and an updated node did not before (a node that matched already was not what stopped the pod).
+     */
+    @Override
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+        return switch (event) {
+            case ClusterEvent.NodeAdded added -> QueueingHint.queueIf(matchesAll(pod, added.node()));
+            case ClusterEvent.NodeUpdated updated ->
+                QueueingHint.queueIf(matchesAll(pod, updated.updated()) && !matchesAll(pod, updated.old()));
+            default -> QueueingHint.SKIP;
+        };
+    }
+
+    private boolean matchesAll(Pod pod, Node node) {
+        return (added.required().isEmpty() || added.requiredMatches(node)) && matchesRequired(pod, node);
+    }
+
     /** The pod's nodeSelector and required node affinity both hold on the node. */
     public static boolean matchesRequired(Pod pod, NodeInfo node) {
-        Map<String, String> labels = node.node().labels();
+        return matchesRequired(pod, node.node());
+    }
+
+    /** The pod's nodeSelector and required node affinity both hold on the node. */
+    public static boolean matchesRequired(Pod pod, Node node) {
+        Map<String, String> labels = node.labels();
         for (Map.Entry<String, String> wanted : pod.nodeSelector().entrySet()) {
             if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
                 return false;
             }
         }
-        return pod.nodeAffinity().requiredMatches(node.node());
+        return pod.nodeAffinity().requiredMatches(node);
     }
 
     /** Skips Score for a pod without preferred terms, as upstream does. */

@@ -1,11 +1,14 @@
 package dev.keel.scheduler.plugins;
 
+import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.Container;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.HostPort;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.Status;
 
 /**
@@ -13,7 +16,7 @@ import dev.keel.scheduler.Status;
  * their addresses are equal or either is {@code 0.0.0.0}. Preemption may free a port, so the rejection is
  * resolvable. Immutable.
  */
-public final class NodePorts implements FilterPlugin {
+public final class NodePorts implements FilterPlugin, EnqueueExtensions {
 
     public NodePorts() {}
 
@@ -23,6 +26,35 @@ public final class NodePorts implements FilterPlugin {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Upstream: a deleted pod helps only if it held a port this pod wants; node additions and updates are retried
+     * without a hint (a new node has every port free).
+     */
+    @Override
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+        return switch (event) {
+            case ClusterEvent.NodeAdded added -> QueueingHint.QUEUE;
+            case ClusterEvent.NodeUpdated updated -> QueueingHint.QUEUE;
+            case ClusterEvent.PodDeleted deleted -> QueueingHint.queueIf(portsConflict(pod, deleted.pod()));
+            default -> QueueingHint.SKIP;
+        };
+    }
+
+    private static boolean portsConflict(Pod pod, Pod other) {
+        for (Container container : pod.containers()) {
+            for (HostPort wanted : container.ports()) {
+                for (Container otherContainer : other.containers()) {
+                    for (HostPort used : otherContainer.ports()) {
+                        if (wanted.conflictsWith(used)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override

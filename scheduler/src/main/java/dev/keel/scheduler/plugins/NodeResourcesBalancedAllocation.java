@@ -48,24 +48,26 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
         if (bestEffort) {
             return Status.skip();
         }
-        state.write(KEY, requests);
+        state.write(KEY, ResourceAllocation.Scratch.of(requests));
         return Status.success();
     }
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        long[] podRequests = state.read(KEY, long[].class);
-        if (podRequests == null) {
-            podRequests = ResourceAllocation.podRequests(pod, resources, true);
+        ResourceAllocation.Scratch scratch = state.read(KEY, ResourceAllocation.Scratch.class);
+        if (scratch == null) {
+            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, resources, true));
         }
-        long[] allocatable = new long[podRequests.length];
-        long[] requested = new long[podRequests.length];
-        ResourceAllocation.fill(node, resources, podRequests, true, allocatable, requested);
-        return balanced(allocatable, requested);
+        ResourceAllocation.fill(
+                node, resources, scratch.podRequests(), true, scratch.allocatable(), scratch.requested());
+        return balanced(scratch.allocatable(), scratch.requested(), scratch.fractions());
     }
 
     static long balanced(long[] allocatable, long[] requested) {
-        double[] fractions = new double[allocatable.length];
+        return balanced(allocatable, requested, new double[allocatable.length]);
+    }
+
+    private static long balanced(long[] allocatable, long[] requested, double[] fractions) {
         int count = 0;
         double total = 0;
         for (int i = 0; i < allocatable.length; i++) {

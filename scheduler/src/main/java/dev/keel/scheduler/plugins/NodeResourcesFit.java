@@ -1,14 +1,18 @@
 package dev.keel.scheduler.plugins;
 
 import dev.keel.scheduler.Cluster;
+import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.InsufficientResource;
+import dev.keel.scheduler.Node;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PodRequests;
 import dev.keel.scheduler.PreFilterPlugin;
 import dev.keel.scheduler.PreScorePlugin;
+import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.Resources;
 import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
@@ -32,7 +36,8 @@ import java.util.Set;
  * {@code (alloc - req) * 100 / alloc}, MostAllocated {@code min(req, alloc) * 100 / alloc}, then the weighted mean
  * with integer division; RequestedToCapacityRatio a broken line over {@code req * 100 / alloc}, mean rounded.
  */
-public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+public final class NodeResourcesFit
+        implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
     public static final String NAME = "NodeResourcesFit";
     private static final String REQUEST_KEY = NAME + "/request";
@@ -136,6 +141,45 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
         return status.withInsufficient(shortfalls);
     }
 
+    /**
+     * Upstream's hints: any assigned pod deleted frees a pod slot and its requests; a node added helps if the pod
+     * would fit on it empty; an updated node helps if the pod would fit on it empty and it grew in something the pod
+     * asks for (a shrinking or unrelated update cannot undo an "Insufficient" verdict).
+     */
+    @Override
+    public QueueingHint isSchedulableAfter(ClusterEvent event, Pod pod) {
+        return switch (event) {
+            case ClusterEvent.PodDeleted deleted -> QueueingHint.QUEUE;
+            case ClusterEvent.NodeAdded added -> QueueingHint.queueIf(fitsEmpty(pod, added.node()));
+            case ClusterEvent.NodeUpdated updated ->
+                QueueingHint.queueIf(fitsEmpty(pod, updated.updated()) && grew(pod, updated.old(), updated.updated()));
+            default -> QueueingHint.SKIP;
+        };
+    }
+
+    private boolean fitsEmpty(Pod pod, Node node) {
+        return fitsQuickly(PodRequests.of(pod), new NodeInfo(node));
+    }
+
+    private static boolean grew(Pod pod, Node old, Node updated) {
+        Resources request = PodRequests.of(pod);
+        Resources before = old.allocatable();
+        Resources after = updated.allocatable();
+        if (updated.maxPods() > old.maxPods()
+                || request.milliCpu() > 0 && after.milliCpu() > before.milliCpu()
+                || request.memoryBytes() > 0 && after.memoryBytes() > before.memoryBytes()
+                || request.ephemeralStorageBytes() > 0
+                        && after.ephemeralStorageBytes() > before.ephemeralStorageBytes()) {
+            return true;
+        }
+        for (String resource : request.extended().keySet()) {
+            if (after.extended(resource) > before.extended(resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The common case without allocating: the pod fits on every count. */
     private boolean fitsQuickly(Resources request, NodeInfo node) {
         if (node.pods().size() + 1 > node.node().maxPods()) {
@@ -178,20 +222,21 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
 
     @Override
     public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
-        state.write(SCORE_KEY, ResourceAllocation.podRequests(pod, strategy.resources(), false));
+        state.write(
+                SCORE_KEY,
+                ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false)));
         return Status.success();
     }
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        long[] podRequests = state.read(SCORE_KEY, long[].class);
-        if (podRequests == null) {
-            podRequests = ResourceAllocation.podRequests(pod, strategy.resources(), false);
+        ResourceAllocation.Scratch scratch = state.read(SCORE_KEY, ResourceAllocation.Scratch.class);
+        if (scratch == null) {
+            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false));
         }
-        int n = podRequests.length;
-        long[] allocatable = new long[n];
-        long[] requested = new long[n];
-        ResourceAllocation.fill(node, strategy.resources(), podRequests, false, allocatable, requested);
+        long[] allocatable = scratch.allocatable();
+        long[] requested = scratch.requested();
+        ResourceAllocation.fill(node, strategy.resources(), scratch.podRequests(), false, allocatable, requested);
         return switch (strategy) {
             case ScoringStrategy.LeastAllocated least -> weightedMean(least.resources(), allocatable, requested, true);
             case ScoringStrategy.MostAllocated most -> weightedMean(most.resources(), allocatable, requested, false);
