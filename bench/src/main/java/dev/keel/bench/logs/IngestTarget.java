@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -53,14 +54,19 @@ sealed interface IngestTarget extends AutoCloseable {
             this.name = "keel (" + durability + ")";
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(
-                            java,
-                            "-Xmx1g",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            LogsServerProcess.class.getName(),
-                            dir.toString(),
-                            durability)
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+            // Extra JVM options for the server, e.g. -Dkeel.bench.serverJvmArgs=-XX:StartFlightRecording=filename=x.jfr
+            String extra = System.getProperty("keel.bench.serverJvmArgs", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LogsServerProcess.class.getName(),
+                    dir.toString(),
+                    durability));
+            process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             BufferedReader reader =
