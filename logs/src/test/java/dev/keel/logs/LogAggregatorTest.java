@@ -113,6 +113,7 @@ final class LogAggregatorTest {
             for (int i = 0; i < 100; i++) {
                 aggregator.ingest(entry(i, LogLevel.INFO, "s" + (i % 3), "m" + i));
             }
+            aggregator.flush(); // every block sealed: the queries below read blocks, not memory
 
             assertThat(aggregator.query("{}", T0, T0.plusSeconds(100), 3, Direction.BACKWARD))
                     .extracting(LogEntry::message)

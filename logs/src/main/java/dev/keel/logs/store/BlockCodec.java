@@ -16,7 +16,7 @@ import java.util.zip.Inflater;
  * that holds everything the indexes need, so that opening a store reads headers only.
  *
  * <pre>
- * magic          4 bytes   "KLB2"
+ * magic          4 bytes   "KLB3"
  * headerLength   4 bytes   big-endian, length of the header section that follows the CRC
  * headerCrc      4 bytes   CRC32C of the header section
  * header:
@@ -40,8 +40,8 @@ import java.util.zip.Inflater;
  * body: the columns stream, then each page, each an independent DEFLATE (RFC 1951, raw) stream:
  *   columns        timestamps: count * zigzag varint, each the difference from the previous (the first from
  *                  minNanos); levels: count bytes, LogLevel ordinals
- *   page i         the entries [i * pageSize, (i + 1) * pageSize): (message string, fields varint n,
- *                  n * (name string, value string)) each
+ *   page i         the entries [i * pageSize, (i + 1) * pageSize): plain, or templates, template ids, numbers
+ *                  and fields in columns, whichever is smaller, as {@link MessagePage} lays them out
  * </pre>
  *
  * <p>Columns first, so that a count or histogram query inflates only the first few kilobytes of a body (DEFLATE
@@ -50,7 +50,7 @@ import java.util.zip.Inflater;
  */
 public final class BlockCodec {
 
-    static final int MAGIC = 0x4B4C4232; // "KLB2"
+    static final int MAGIC = 0x4B4C4233; // "KLB3": KLB2 stored messages as plain strings
     /** Entries per message page: a lookup inflates at most this many messages per block. */
     static final int PAGE_SIZE = 1024;
 
@@ -88,13 +88,20 @@ public final class BlockCodec {
         ByteSink body = new ByteSink(columnsZ.length + count * 40);
         body.putBytes(columnsZ, 0, columnsZ.length);
         for (int p = 0; p < pages; p++) {
-            ByteSink page = new ByteSink(PAGE_SIZE * 120);
-            for (LogEntry entry : entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE))) {
-                page.putString(entry.message());
-                EntryCodec.putMap(page, entry.fields());
+            List<LogEntry> pageEntries = entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE));
+            for (LogEntry entry : pageEntries) {
                 messages.add(entry.message());
             }
+            ByteSink page = new ByteSink(PAGE_SIZE * 120);
+            MessagePage.encode(pageEntries, page);
             byte[] pageBytes = deflate(page.array(), page.size());
+            ByteSink plain = new ByteSink(PAGE_SIZE * 120);
+            MessagePage.encodePlain(pageEntries, plain);
+            byte[] plainBytes = deflate(plain.array(), plain.size());
+            if (plainBytes.length < pageBytes.length) {
+                page = plain;
+                pageBytes = plainBytes;
+            }
             pageRaw[p] = page.size();
             pageZ[p] = pageBytes.length;
             body.putBytes(pageBytes, 0, pageBytes.length);
@@ -158,7 +165,9 @@ public final class BlockCodec {
         ByteSource pre = new ByteSource(prefix, 0, Math.min(prefix.length, PREAMBLE), where);
         int magic = pre.getInt();
         if (magic != MAGIC) {
-            throw pre.corrupt(String.format("bad magic 0x%08X (expected: 0x%08X, \"KLB2\")", magic, MAGIC));
+            throw pre.corrupt(String.format(
+                    "bad magic 0x%08X (expected: 0x%08X, \"KLB3\"; blocks of the older format \"KLB2\" are not read)",
+                    magic, MAGIC));
         }
         int headerLength = pre.getInt();
         int headerCrc = pre.getInt();
@@ -278,30 +287,24 @@ public final class BlockCodec {
         for (int p = from / pageSize; p <= (to - 1) / pageSize; p++) {
             byte[] raw =
                     inflate(meta, file, body + layout.pageOffset(p), layout.pageCompressed()[p], layout.pageRaw()[p]);
-            ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id() + " page " + p);
             int first = p * pageSize;
             int last = Math.min(meta.count(), first + pageSize);
-            for (int i = first; i < last && i < to; i++) {
-                if (i < from) {
-                    in.skipString(EntryCodec.MAX_STRING);
-                    int fields = in.getCount("map size", LogEntry.MAX_FIELDS);
-                    for (int f = 0; f < 2 * fields; f++) {
-                        in.skipString(EntryCodec.MAX_STRING);
-                    }
-                    continue;
-                }
-                String message = in.getString(EntryCodec.MAX_STRING);
-                TreeMap<String, String> fields = EntryCodec.getMap(in, LogEntry.MAX_FIELDS);
+            List<MessagePage.Message> messages = MessagePage.decode(
+                    raw,
+                    "block " + meta.id() + " page " + p,
+                    last - first,
+                    Math.max(0, from - first),
+                    Math.min(last, to) - first);
+            int i = Math.max(from, first);
+            for (MessagePage.Message message : messages) {
                 entries.add(new LogEntry(
                         LogEntry.instantOf(columns.nanos()[i]),
                         LogLevel.ofOrdinal(columns.levels()[i]),
                         stream.source(),
                         stream.labels(),
-                        message,
-                        fields));
-            }
-            if (last <= to && in.remaining() != 0) {
-                throw in.corrupt(in.remaining() + " bytes after the page's last entry");
+                        message.text(),
+                        message.fields()));
+                i++;
             }
         }
         return entries;
