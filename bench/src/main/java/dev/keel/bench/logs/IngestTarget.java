@@ -28,6 +28,21 @@ sealed interface IngestTarget extends AutoCloseable {
     /** Messages the target has stored so far. */
     long stored() throws IOException;
 
+    /** The target's process. */
+    Process process();
+
+    /**
+     * CPU seconds (user + system) the target's process has used so far, from {@code /proc/PID/stat}: on a loaded
+     * machine the CPU a message costs is a fairer comparison than the rate.
+     */
+    default double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process().pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, proc(5)).
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0; // USER_HZ is 100 on Linux
+    }
+
     @Override
     void close() throws IOException;
 
@@ -108,6 +123,11 @@ sealed interface IngestTarget extends AutoCloseable {
             } finally {
                 connection.disconnect();
             }
+        }
+
+        @Override
+        public Process process() {
+            return process;
         }
 
         @Override
@@ -201,6 +221,11 @@ sealed interface IngestTarget extends AutoCloseable {
                 }
             }
             return counted;
+        }
+
+        @Override
+        public Process process() {
+            return process;
         }
 
         @Override

@@ -40,8 +40,8 @@ import java.util.zip.Inflater;
  * body: the columns stream, then each page, each an independent DEFLATE (RFC 1951, raw) stream:
  *   columns        timestamps: count * zigzag varint, each the difference from the previous (the first from
  *                  minNanos); levels: count bytes, LogLevel ordinals
- *   page i         the entries [i * pageSize, (i + 1) * pageSize): plain, or templates, template ids, numbers
- *                  and fields in columns, whichever is smaller, as {@link MessagePage} lays them out
+ *   page i         the entries [i * pageSize, (i + 1) * pageSize): plain text, or templates, template ids,
+ *                  numbers and fields in columns, as {@link MessagePage} lays them out and chooses
  * </pre>
  *
  * <p>Columns first, so that a count or histogram query inflates only the first few kilobytes of a body (DEFLATE
@@ -93,14 +93,16 @@ public final class BlockCodec {
                 messages.add(entry.message());
             }
             ByteSink page = new ByteSink(PAGE_SIZE * 120);
-            MessagePage.encode(pageEntries, page);
+            int templates = MessagePage.encode(pageEntries, page);
             byte[] pageBytes = deflate(page.array(), page.size());
-            ByteSink plain = new ByteSink(PAGE_SIZE * 120);
-            MessagePage.encodePlain(pageEntries, plain);
-            byte[] plainBytes = deflate(plain.array(), plain.size());
-            if (plainBytes.length < pageBytes.length) {
-                page = plain;
-                pageBytes = plainBytes;
+            if (templates * 8 > pageEntries.size()) { // templates repeat little: plain text may compress better
+                ByteSink plain = new ByteSink(PAGE_SIZE * 120);
+                MessagePage.encodePlain(pageEntries, plain);
+                byte[] plainBytes = deflate(plain.array(), plain.size());
+                if (plainBytes.length < pageBytes.length) {
+                    page = plain;
+                    pageBytes = plainBytes;
+                }
             }
             pageRaw[p] = page.size();
             pageZ[p] = pageBytes.length;
