@@ -155,6 +155,7 @@ public final class LogStore implements AutoCloseable {
         try {
             checkOpenLocked();
             sealer.awaitCapacityLocked();
+            checkOpenLocked(); // the wait released the lock: the store may have been closed meanwhile
             List<Stream> targets = new ArrayList<>(batch.size());
             // Newest timestamps as they would be after this batch: a batch is checked in its own order.
             java.util.Map<Stream, Long> newest = new java.util.HashMap<>();
