@@ -31,6 +31,8 @@ import java.util.zip.Inflater;
  *   source         string    (varint byte length + UTF-8)
  *   labels         varint n, n * (name string, value string)
  *   levelCounts    9 * varint, entries per level ordinal
+ *   minutes        varint m, m * varint: entries per UTC minute from minNanos' minute to maxNanos' (m = that span),
+ *                  or m = 0 when the span exceeds 1,440 minutes
  *   bloomLog2Bits  1 byte    10..22
  *   bloomWords     2^log2 / 64 * 8 bytes, big-endian longs
  *   columnsRaw     varint    the columns stream's size inflated
@@ -126,6 +128,11 @@ public final class BlockCodec {
         for (int levelCount : levelCounts) {
             header.putVarLong(levelCount);
         }
+        int[] minuteCounts = minuteCounts(entries, min, max);
+        header.putVarLong(minuteCounts.length);
+        for (int minuteCount : minuteCounts) {
+            header.putVarLong(minuteCount);
+        }
         header.put(bloom.log2Bits());
         for (long word : bloom.words()) {
             header.putLong(word);
@@ -155,8 +162,23 @@ public final class BlockCodec {
                 sealedThroughLsn,
                 file.size(),
                 layout.rawBytes(),
-                layout);
+                layout,
+                minuteCounts);
         return new Encoded(meta, file.toByteArray());
+    }
+
+    /** Entries per UTC minute of the block's span, or none when the span is longer than a day. */
+    private static int[] minuteCounts(List<LogEntry> entries, long min, long max) {
+        long span = BlockMeta.minuteSpan(min, max);
+        if (span > BlockMeta.MAX_MINUTES) {
+            return new int[0];
+        }
+        int[] counts = new int[(int) span];
+        long first = Math.floorDiv(min, BlockMeta.MINUTE_NANOS);
+        for (LogEntry entry : entries) {
+            counts[(int) (Math.floorDiv(entry.epochNanos(), BlockMeta.MINUTE_NANOS) - first)]++;
+        }
+        return counts;
     }
 
     /**
@@ -197,6 +219,13 @@ public final class BlockCodec {
             levelCounts[i] = in.getCount("level count", Integer.MAX_VALUE);
             total += levelCounts[i];
         }
+        int minutes = in.getCount("minute count", BlockMeta.MAX_MINUTES);
+        int[] minuteCounts = new int[minutes];
+        long minuteTotal = 0;
+        for (int i = 0; i < minutes; i++) {
+            minuteCounts[i] = in.getCount("entries in a minute", Integer.MAX_VALUE);
+            minuteTotal += minuteCounts[i];
+        }
         int log2 = in.get();
         if (log2 < NgramBloom.MIN_LOG2_BITS || log2 > NgramBloom.MAX_LOG2_BITS) {
             throw in.corrupt("bloom size 2^" + log2 + " (expected: 2^10 to 2^22 bits)");
@@ -222,6 +251,10 @@ public final class BlockCodec {
         }
         if (layoutTotal != bodyLength) {
             throw in.corrupt("pages add up to " + layoutTotal + " bytes (expected: the body's " + bodyLength + ")");
+        }
+        if (minutes != 0 && (minuteTotal != count || minutes != BlockMeta.minuteSpan(min, max))) {
+            throw in.corrupt(minutes + " minute counts summing to " + minuteTotal + " (expected: "
+                    + BlockMeta.minuteSpan(min, max) + " summing to the count " + count + ")");
         }
         if (count <= 0 || total != count || min > max) {
             throw in.corrupt("count " + count + " with level counts summing to " + total + ", span " + min + ".." + max
@@ -251,7 +284,8 @@ public final class BlockCodec {
                 sealedThrough,
                 (int) expectedLength,
                 rawLength,
-                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ));
+                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ),
+                minuteCounts);
     }
 
     /** The header's length plus the preamble: where the body starts. */
