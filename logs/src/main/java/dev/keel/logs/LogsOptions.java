@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxBlockBytes ... or this many bytes of encoded entries
  * @param maxOpenBytes the encoded bytes all open blocks may hold together before the oldest is sealed: with
  *     {@code maxWalBytes} this bounds memory however much is ingested
+ * @param maxPendingSeals full blocks that may wait for the background sealer; an ingest waits while this many do
+ *     (or while they hold more than {@code maxOpenBytes}): the backpressure that bounds memory when ingestion
+ *     outruns compression
  * @param maxWalBytes the write-ahead log may hold this many bytes before the open block that pins its oldest segment
  *     is sealed, so restart replays at most about this much
  * @param durability when an ingest call returns: after its entries are forced to disk, or once they are written
@@ -29,6 +32,7 @@ public record LogsOptions(
         int maxBlockEntries,
         int maxBlockBytes,
         long maxOpenBytes,
+        int maxPendingSeals,
         long maxWalBytes,
         Durability durability,
         @Nullable Duration retention,
@@ -59,6 +63,7 @@ public record LogsOptions(
             throw new IllegalArgumentException("maxBlockBytes (" + maxBlockBytes + ") must be at most 64 MiB");
         }
         positive("maxOpenBytes", maxOpenBytes);
+        positive("maxPendingSeals", maxPendingSeals);
         positive("maxWalBytes", maxWalBytes);
         if (retention != null && (retention.isNegative() || retention.isZero())) {
             throw new IllegalArgumentException("retention (" + retention + ") must be positive, or null to keep all");
@@ -77,7 +82,7 @@ public record LogsOptions(
         }
     }
 
-    /** The defaults: 1 h window, 16,384-entry or 1 MiB blocks, 64 MiB open, 64 MiB of log, SYNC, keep all. */
+    /** The defaults: 1 h window, 16,384-entry or 1 MiB blocks, 64 MiB open, 8 blocks waiting to be sealed, 64 MiB of log, SYNC, keep all. */
     public static LogsOptions defaults() {
         return builder().build();
     }
@@ -93,6 +98,7 @@ public record LogsOptions(
         builder.maxBlockEntries = maxBlockEntries;
         builder.maxBlockBytes = maxBlockBytes;
         builder.maxOpenBytes = maxOpenBytes;
+        builder.maxPendingSeals = maxPendingSeals;
         builder.maxWalBytes = maxWalBytes;
         builder.durability = durability;
         builder.retention = retention;
@@ -109,6 +115,7 @@ public record LogsOptions(
         private int maxBlockEntries = 16_384;
         private int maxBlockBytes = 1 << 20;
         private long maxOpenBytes = 64L << 20;
+        private int maxPendingSeals = 8;
         private long maxWalBytes = 64L << 20;
         private Durability durability = Durability.SYNC;
         private @Nullable Duration retention;
@@ -139,6 +146,12 @@ public record LogsOptions(
         public Builder maxOpenBytes(long bytes) {
             once("maxOpenBytes");
             this.maxOpenBytes = bytes;
+            return this;
+        }
+
+        public Builder maxPendingSeals(int blocks) {
+            once("maxPendingSeals");
+            this.maxPendingSeals = blocks;
             return this;
         }
 
@@ -185,6 +198,7 @@ public record LogsOptions(
                     maxBlockEntries,
                     maxBlockBytes,
                     maxOpenBytes,
+                    maxPendingSeals,
                     maxWalBytes,
                     durability,
                     retention,

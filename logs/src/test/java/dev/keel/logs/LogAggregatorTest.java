@@ -113,6 +113,7 @@ final class LogAggregatorTest {
             for (int i = 0; i < 100; i++) {
                 aggregator.ingest(entry(i, LogLevel.INFO, "s" + (i % 3), "m" + i));
             }
+            aggregator.flush(); // every block sealed: the queries below read blocks, not memory
 
             assertThat(aggregator.query("{}", T0, T0.plusSeconds(100), 3, Direction.BACKWARD))
                     .extracting(LogEntry::message)
@@ -121,6 +122,58 @@ final class LogAggregatorTest {
                     .extracting(LogEntry::message)
                     .containsExactly("m0", "m1", "m2");
             assertThat(aggregator.stats().blocks()).isGreaterThan(10);
+        }
+    }
+
+    /**
+     * Blocks that straddle minute buckets are counted from their per-minute header counts when the buckets are whole
+     * minutes on minute boundaries, and from their timestamps otherwise; both must agree with a brute-force count.
+     */
+    @Test
+    void countOverTime_blocksStraddlingBuckets_matchBruteForceAlignedOrNot() throws Exception {
+        try (LogAggregator aggregator =
+                LogAggregator.inMemory(LogsOptions.builder().maxBlockEntries(50).build())) {
+            List<LogEntry> all = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                LogLevel level = i % 7 == 0 ? LogLevel.ERROR : LogLevel.INFO;
+                all.add(new LogEntry(T0.plusMillis(i * 7_919L), level, "s" + (i % 2), "m" + i));
+            }
+            for (int i = 0; i < all.size(); i += 10) {
+                aggregator.ingestAll(all.subList(i, i + 10)); // a batch's entries of a stream share one block
+            }
+            aggregator.flush();
+            assertThat(aggregator.stats().blocks()).isGreaterThan(10);
+            for (String query : List.of("{}", "{} | level >= ERROR", "{source=\"s1\"}")) {
+                for (Duration step : List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofSeconds(90))) {
+                    for (Instant start : List.of(T0, T0.plusSeconds(17), T0.plusSeconds(120))) {
+                        Instant end = T0.plusSeconds(8_000);
+                        long stepNanos = step.toNanos();
+                        int buckets = (int) ((Duration.between(start, end).toNanos() + stepNanos - 1) / stepNanos);
+                        long[] expected = new long[buckets];
+                        for (LogEntry entry : all) {
+                            boolean selected = switch (query) {
+                                case "{}" -> true;
+                                case "{} | level >= ERROR" -> entry.level() == LogLevel.ERROR;
+                                default -> entry.source().equals("s1");
+                            };
+                            if (selected
+                                    && !entry.timestamp().isBefore(start)
+                                    && entry.timestamp().isBefore(end)) {
+                                expected[
+                                        (int) (Duration.between(start, entry.timestamp())
+                                                        .toNanos()
+                                                / stepNanos)]++;
+                            }
+                        }
+                        String metric = "count_over_time(" + query + " [" + step.toSeconds() + "s])";
+                        assertThat(((MetricResult.TimeSeries) aggregator.metric(metric, start, end)).counts())
+                                .as("%s from %s", metric, start)
+                                .containsExactly(java.util.Arrays.stream(expected)
+                                        .boxed()
+                                        .toArray(Long[]::new));
+                    }
+                }
+            }
         }
     }
 

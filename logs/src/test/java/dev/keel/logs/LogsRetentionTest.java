@@ -34,6 +34,7 @@ final class LogsRetentionTest {
             for (int i = 0; i < 40; i++) {
                 aggregator.ingest(new LogEntry(BASE.plus(Duration.ofMinutes(3 * i)), LogLevel.INFO, "s", "m" + i));
             }
+            aggregator.flush(); // waits for the background sealer
             assertThat(aggregator.stats().blocks()).isEqualTo(4);
             now.set(BASE.plus(Duration.ofMinutes(3 * 19))
                     .plus(Duration.ofHours(1))
@@ -58,6 +59,7 @@ final class LogsRetentionTest {
         try (LogAggregator probe = LogAggregator.inMemory(
                 LogsOptions.builder().maxBlockEntries(100).build())) {
             ingest(probe, 100);
+            probe.flush();
             blockBytes = probe.stats().storedBytes();
         }
         LogsOptions options = LogsOptions.builder()
@@ -66,6 +68,7 @@ final class LogsRetentionTest {
                 .build();
         try (LogAggregator aggregator = LogAggregator.inMemory(options)) {
             ingest(aggregator, 500);
+            aggregator.flush();
 
             assertThat(aggregator.stats().blocks()).isEqualTo(2);
             assertThat(aggregator.stats().deletedBlocks()).isEqualTo(3);

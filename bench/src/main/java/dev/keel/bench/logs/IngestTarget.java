@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,6 +27,21 @@ sealed interface IngestTarget extends AutoCloseable {
 
     /** Messages the target has stored so far. */
     long stored() throws IOException;
+
+    /** The target's process. */
+    Process process();
+
+    /**
+     * CPU seconds (user + system) the target's process has used so far, from {@code /proc/PID/stat}: on a loaded
+     * machine the CPU a message costs is a fairer comparison than the rate.
+     */
+    default double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process().pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, proc(5)).
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0; // USER_HZ is 100 on Linux
+    }
 
     @Override
     void close() throws IOException;
@@ -53,14 +69,19 @@ sealed interface IngestTarget extends AutoCloseable {
             this.name = "keel (" + durability + ")";
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(
-                            java,
-                            "-Xmx1g",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            LogsServerProcess.class.getName(),
-                            dir.toString(),
-                            durability)
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+            // Extra JVM options for the server, e.g. -Dkeel.bench.serverJvmArgs=-XX:StartFlightRecording=filename=x.jfr
+            String extra = System.getProperty("keel.bench.serverJvmArgs", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LogsServerProcess.class.getName(),
+                    dir.toString(),
+                    durability));
+            process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             BufferedReader reader =
@@ -102,6 +123,11 @@ sealed interface IngestTarget extends AutoCloseable {
             } finally {
                 connection.disconnect();
             }
+        }
+
+        @Override
+        public Process process() {
+            return process;
         }
 
         @Override
@@ -195,6 +221,11 @@ sealed interface IngestTarget extends AutoCloseable {
                 }
             }
             return counted;
+        }
+
+        @Override
+        public Process process() {
+            return process;
         }
 
         @Override

@@ -30,10 +30,13 @@ import java.util.concurrent.TimeUnit;
  * durability SYNC and NONE) and to rsyslog (imtcp to a file), one after the other in the same run, each in its own
  * process. A target's rate is the messages sent divided by the time from the first byte sent until the target has
  * stored every one of them (counted through keel's /stats, or the lines of rsyslog's file); nothing lost is checked,
- * not assumed.
+ * not assumed. The target process's CPU time over the same interval is reported too: on a shared machine, CPU per
+ * message compares designs more fairly than the rate.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.logs.LogsIngestHarness --messages 100000 --rounds 2 --out
- * bench/results/logs-ingest.md}. Needs rsyslogd ({@code apt-get install rsyslog}).
+ * bench/results/logs-ingest.md}. Needs rsyslogd ({@code apt-get install rsyslog}). To profile the server, pass JVM
+ * options to it: {@code -Dkeel.bench.serverJvmArgs="-Xlog:jfr+startup=error
+ * -XX:StartFlightRecording=filename=server-%p.jfr,settings=profile"} before the class name.
  */
 public final class LogsIngestHarness {
 
@@ -74,7 +77,15 @@ public final class LogsIngestHarness {
                     .markdownLines());
             report.line("");
             MarkdownTable table = new MarkdownTable(
-                    2, "round", "target", "messages/s", "stored / sent", "seconds", "load (1 min) before");
+                    2,
+                    "round",
+                    "target",
+                    "messages/s",
+                    "stored / sent",
+                    "seconds",
+                    "target CPU s",
+                    "CPU µs / message",
+                    "load (1 min) before");
             for (int round = 1; round <= rounds; round++) {
                 for (String target : List.of("keel SYNC", "keel NONE", "rsyslog")) {
                     Path dir = Files.createDirectories(scratch.path().resolve(round + "-" + target.replace(' ', '-')));
@@ -92,6 +103,8 @@ public final class LogsIngestHarness {
                                 String.format(Locale.ROOT, "%,.0f", result.rate()),
                                 result.stored() + " / " + result.sent(),
                                 String.format(Locale.ROOT, "%.2f", result.seconds()),
+                                String.format(Locale.ROOT, "%.2f", result.cpuSeconds()),
+                                String.format(Locale.ROOT, "%.1f", result.cpuSeconds() * 1e6 / result.sent()),
                                 load);
                     }
                 }
@@ -100,13 +113,14 @@ public final class LogsIngestHarness {
         }
     }
 
-    record Result(long sent, long stored, double seconds) {
+    record Result(long sent, long stored, double seconds, double cpuSeconds) {
         double rate() {
             return sent / seconds;
         }
     }
 
     static Result run(IngestTarget target, int connections, int messages, Ticker ticker) throws Exception {
+        double cpuBefore = target.cpuSeconds();
         long start = ticker.read();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<?>> senders = new ArrayList<>();
@@ -136,7 +150,7 @@ public final class LogsIngestHarness {
             }
         }
         double seconds = (ticker.read() - start) / 1e9;
-        return new Result(total, stored, seconds);
+        return new Result(total, stored, seconds, target.cpuSeconds() - cpuBefore);
     }
 
     private static void send(int port, int connection, int messages) throws IOException {

@@ -60,11 +60,11 @@ public final class MetricEvaluator {
                     to,
                     block -> {
                         long first = (block.minNanos() - from) / step;
-                        if (first != (block.maxNanos() - from) / step) {
-                            return false;
+                        if (first == (block.maxNanos() - from) / step) {
+                            counts[(int) first] += matchingCount(filter, block);
+                            return true;
                         }
-                        counts[(int) first] += matchingCount(filter, block);
-                        return true;
+                        return countByMinute(block, filter, from, step, counts);
                     },
                     (stream, nanos, level) -> counts[(int) ((nanos - from) / step)]++);
         } else {
@@ -75,6 +75,25 @@ public final class MetricEvaluator {
             series.add(count);
         }
         return new MetricResult.TimeSeries(start, Duration.ofNanos(step), series);
+    }
+
+    /**
+     * Counts a block that straddles buckets from its per-minute counts, when buckets are whole minutes aligned to
+     * minutes and the filter keeps every entry of the block; false (decode the timestamps) otherwise.
+     */
+    private static boolean countByMinute(BlockMeta block, QueryFilter filter, long from, long step, long[] counts) {
+        int[] minutes = block.minuteCounts();
+        if (minutes.length == 0
+                || step % BlockMeta.MINUTE_NANOS != 0
+                || Math.floorMod(from, BlockMeta.MINUTE_NANOS) != 0
+                || matchingCount(filter, block) != block.count()) {
+            return false;
+        }
+        long minuteStart = block.firstMinuteNanos();
+        for (int m = 0; m < minutes.length; m++, minuteStart += BlockMeta.MINUTE_NANOS) {
+            counts[(int) ((minuteStart - from) / step)] += minutes[m];
+        }
+        return true;
     }
 
     private static long matchingCount(QueryFilter filter, BlockMeta block) {

@@ -16,7 +16,7 @@ import java.util.zip.Inflater;
  * that holds everything the indexes need, so that opening a store reads headers only.
  *
  * <pre>
- * magic          4 bytes   "KLB2"
+ * magic          4 bytes   "KLB3"
  * headerLength   4 bytes   big-endian, length of the header section that follows the CRC
  * headerCrc      4 bytes   CRC32C of the header section
  * header:
@@ -31,6 +31,8 @@ import java.util.zip.Inflater;
  *   source         string    (varint byte length + UTF-8)
  *   labels         varint n, n * (name string, value string)
  *   levelCounts    9 * varint, entries per level ordinal
+ *   minutes        varint m, m * varint: entries per UTC minute from minNanos' minute to maxNanos' (m = that span),
+ *                  or m = 0 when the span exceeds 1,440 minutes
  *   bloomLog2Bits  1 byte    10..22
  *   bloomWords     2^log2 / 64 * 8 bytes, big-endian longs
  *   columnsRaw     varint    the columns stream's size inflated
@@ -40,8 +42,8 @@ import java.util.zip.Inflater;
  * body: the columns stream, then each page, each an independent DEFLATE (RFC 1951, raw) stream:
  *   columns        timestamps: count * zigzag varint, each the difference from the previous (the first from
  *                  minNanos); levels: count bytes, LogLevel ordinals
- *   page i         the entries [i * pageSize, (i + 1) * pageSize): (message string, fields varint n,
- *                  n * (name string, value string)) each
+ *   page i         the entries [i * pageSize, (i + 1) * pageSize): plain text, or templates, template ids,
+ *                  numbers and fields in columns, as {@link MessagePage} lays them out and chooses
  * </pre>
  *
  * <p>Columns first, so that a count or histogram query inflates only the first few kilobytes of a body (DEFLATE
@@ -50,7 +52,7 @@ import java.util.zip.Inflater;
  */
 public final class BlockCodec {
 
-    static final int MAGIC = 0x4B4C4232; // "KLB2"
+    static final int MAGIC = 0x4B4C4233; // "KLB3": KLB2 stored messages as plain strings
     /** Entries per message page: a lookup inflates at most this many messages per block. */
     static final int PAGE_SIZE = 1024;
 
@@ -88,13 +90,22 @@ public final class BlockCodec {
         ByteSink body = new ByteSink(columnsZ.length + count * 40);
         body.putBytes(columnsZ, 0, columnsZ.length);
         for (int p = 0; p < pages; p++) {
-            ByteSink page = new ByteSink(PAGE_SIZE * 120);
-            for (LogEntry entry : entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE))) {
-                page.putString(entry.message());
-                EntryCodec.putMap(page, entry.fields());
+            List<LogEntry> pageEntries = entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE));
+            for (LogEntry entry : pageEntries) {
                 messages.add(entry.message());
             }
+            ByteSink page = new ByteSink(PAGE_SIZE * 120);
+            int templates = MessagePage.encode(pageEntries, page);
             byte[] pageBytes = deflate(page.array(), page.size());
+            if (templates * 8 > pageEntries.size()) { // templates repeat little: plain text may compress better
+                ByteSink plain = new ByteSink(PAGE_SIZE * 120);
+                MessagePage.encodePlain(pageEntries, plain);
+                byte[] plainBytes = deflate(plain.array(), plain.size());
+                if (plainBytes.length < pageBytes.length) {
+                    page = plain;
+                    pageBytes = plainBytes;
+                }
+            }
             pageRaw[p] = page.size();
             pageZ[p] = pageBytes.length;
             body.putBytes(pageBytes, 0, pageBytes.length);
@@ -116,6 +127,11 @@ public final class BlockCodec {
         EntryCodec.putMap(header, stream.labels());
         for (int levelCount : levelCounts) {
             header.putVarLong(levelCount);
+        }
+        int[] minuteCounts = minuteCounts(entries, min, max);
+        header.putVarLong(minuteCounts.length);
+        for (int minuteCount : minuteCounts) {
+            header.putVarLong(minuteCount);
         }
         header.put(bloom.log2Bits());
         for (long word : bloom.words()) {
@@ -146,8 +162,23 @@ public final class BlockCodec {
                 sealedThroughLsn,
                 file.size(),
                 layout.rawBytes(),
-                layout);
+                layout,
+                minuteCounts);
         return new Encoded(meta, file.toByteArray());
+    }
+
+    /** Entries per UTC minute of the block's span, or none when the span is longer than a day. */
+    private static int[] minuteCounts(List<LogEntry> entries, long min, long max) {
+        long span = BlockMeta.minuteSpan(min, max);
+        if (span > BlockMeta.MAX_MINUTES) {
+            return new int[0];
+        }
+        int[] counts = new int[(int) span];
+        long first = Math.floorDiv(min, BlockMeta.MINUTE_NANOS);
+        for (LogEntry entry : entries) {
+            counts[(int) (Math.floorDiv(entry.epochNanos(), BlockMeta.MINUTE_NANOS) - first)]++;
+        }
+        return counts;
     }
 
     /**
@@ -158,7 +189,9 @@ public final class BlockCodec {
         ByteSource pre = new ByteSource(prefix, 0, Math.min(prefix.length, PREAMBLE), where);
         int magic = pre.getInt();
         if (magic != MAGIC) {
-            throw pre.corrupt(String.format("bad magic 0x%08X (expected: 0x%08X, \"KLB2\")", magic, MAGIC));
+            throw pre.corrupt(String.format(
+                    "bad magic 0x%08X (expected: 0x%08X, \"KLB3\"; blocks of the older format \"KLB2\" are not read)",
+                    magic, MAGIC));
         }
         int headerLength = pre.getInt();
         int headerCrc = pre.getInt();
@@ -186,6 +219,13 @@ public final class BlockCodec {
             levelCounts[i] = in.getCount("level count", Integer.MAX_VALUE);
             total += levelCounts[i];
         }
+        int minutes = in.getCount("minute count", BlockMeta.MAX_MINUTES);
+        int[] minuteCounts = new int[minutes];
+        long minuteTotal = 0;
+        for (int i = 0; i < minutes; i++) {
+            minuteCounts[i] = in.getCount("entries in a minute", Integer.MAX_VALUE);
+            minuteTotal += minuteCounts[i];
+        }
         int log2 = in.get();
         if (log2 < NgramBloom.MIN_LOG2_BITS || log2 > NgramBloom.MAX_LOG2_BITS) {
             throw in.corrupt("bloom size 2^" + log2 + " (expected: 2^10 to 2^22 bits)");
@@ -211,6 +251,10 @@ public final class BlockCodec {
         }
         if (layoutTotal != bodyLength) {
             throw in.corrupt("pages add up to " + layoutTotal + " bytes (expected: the body's " + bodyLength + ")");
+        }
+        if (minutes != 0 && (minuteTotal != count || minutes != BlockMeta.minuteSpan(min, max))) {
+            throw in.corrupt(minutes + " minute counts summing to " + minuteTotal + " (expected: "
+                    + BlockMeta.minuteSpan(min, max) + " summing to the count " + count + ")");
         }
         if (count <= 0 || total != count || min > max) {
             throw in.corrupt("count " + count + " with level counts summing to " + total + ", span " + min + ".." + max
@@ -240,7 +284,8 @@ public final class BlockCodec {
                 sealedThrough,
                 (int) expectedLength,
                 rawLength,
-                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ));
+                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ),
+                minuteCounts);
     }
 
     /** The header's length plus the preamble: where the body starts. */
@@ -278,30 +323,24 @@ public final class BlockCodec {
         for (int p = from / pageSize; p <= (to - 1) / pageSize; p++) {
             byte[] raw =
                     inflate(meta, file, body + layout.pageOffset(p), layout.pageCompressed()[p], layout.pageRaw()[p]);
-            ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id() + " page " + p);
             int first = p * pageSize;
             int last = Math.min(meta.count(), first + pageSize);
-            for (int i = first; i < last && i < to; i++) {
-                if (i < from) {
-                    in.skipString(EntryCodec.MAX_STRING);
-                    int fields = in.getCount("map size", LogEntry.MAX_FIELDS);
-                    for (int f = 0; f < 2 * fields; f++) {
-                        in.skipString(EntryCodec.MAX_STRING);
-                    }
-                    continue;
-                }
-                String message = in.getString(EntryCodec.MAX_STRING);
-                TreeMap<String, String> fields = EntryCodec.getMap(in, LogEntry.MAX_FIELDS);
+            List<MessagePage.Message> messages = MessagePage.decode(
+                    raw,
+                    "block " + meta.id() + " page " + p,
+                    last - first,
+                    Math.max(0, from - first),
+                    Math.min(last, to) - first);
+            int i = Math.max(from, first);
+            for (MessagePage.Message message : messages) {
                 entries.add(new LogEntry(
                         LogEntry.instantOf(columns.nanos()[i]),
                         LogLevel.ofOrdinal(columns.levels()[i]),
                         stream.source(),
                         stream.labels(),
-                        message,
-                        fields));
-            }
-            if (last <= to && in.remaining() != 0) {
-                throw in.corrupt(in.remaining() + " bytes after the page's last entry");
+                        message.text(),
+                        message.fields()));
+                i++;
             }
         }
         return entries;

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param storedBytes the block's size at rest (compressed, with its header)
  * @param rawBytes the size of its entries uncompressed
  * @param layout where the columns and the message pages are in the compressed body
+ * @param minuteCounts entries per UTC minute from the minute of {@code minNanos} to that of {@code maxNanos}, so a
+ *     per-minute histogram counts the block from its header; empty when the block spans more than
+ *     {@value #MAX_MINUTES} minutes
  */
 public record BlockMeta(
         long id,
@@ -33,7 +36,14 @@ public record BlockMeta(
         long sealedThroughLsn,
         int storedBytes,
         int rawBytes,
-        BlockLayout layout) {
+        BlockLayout layout,
+        int[] minuteCounts) {
+
+    /** The longest span, in minutes, for which a block keeps per-minute counts (a few bytes per minute). */
+    public static final int MAX_MINUTES = 1440;
+
+    /** Nanoseconds in a minute. */
+    public static final long MINUTE_NANOS = 60_000_000_000L;
 
     public BlockMeta {
         Objects.requireNonNull(stream, "stream");
@@ -43,10 +53,24 @@ public record BlockMeta(
             throw new IllegalArgumentException(
                     "levelCounts has " + levelCounts.length + " slots (expected: " + LogLevel.values().length + ")");
         }
+        if (minuteCounts.length != 0 && minuteCounts.length != minuteSpan(minNanos, maxNanos)) {
+            throw new IllegalArgumentException("block " + id + " has " + minuteCounts.length
+                    + " minute counts (expected: 0 or " + minuteSpan(minNanos, maxNanos) + ")");
+        }
         if (minNanos > maxNanos || count <= 0) {
             throw new IllegalArgumentException("block " + id + " spans " + minNanos + ".." + maxNanos + " with " + count
                     + " entries (expected: min <= max, count > 0)");
         }
+    }
+
+    /** How many UTC minutes {@code [minNanos, maxNanos]} touches. */
+    static long minuteSpan(long minNanos, long maxNanos) {
+        return Math.floorDiv(maxNanos, MINUTE_NANOS) - Math.floorDiv(minNanos, MINUTE_NANOS) + 1;
+    }
+
+    /** The start of the minute that {@code minuteCounts[0]} counts. */
+    public long firstMinuteNanos() {
+        return Math.floorDiv(minNanos, MINUTE_NANOS) * MINUTE_NANOS;
     }
 
     /** True if the block's time span meets {@code [startNanos, endNanos)}. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,13 +30,15 @@ import org.jspecify.annotations.Nullable;
  * acknowledged, after that force. Readers may see a batch slightly before it is durable (as Loki's ingesters do);
  * a crash in between loses only unacknowledged entries.
  *
- * <p>Sealing: a stream's open block is sealed when it reaches {@code maxBlockEntries} or {@code maxBlockBytes}; the
- * oldest open blocks are sealed when the log exceeds {@code maxWalBytes} or all open blocks exceed
- * {@code maxOpenBytes}, which bounds memory and restart time whatever the volume. Sealing sorts the entries, writes
- * the block crash-safely (after forcing the log through its last record, so a block never covers log positions a
- * crash could reuse), records in the block the log position it covers for its stream, and deletes log segments that
- * no open block needs. Recovery reads block headers, then replays the log, skipping each stream's entries at or below
- * the position its blocks cover: every acknowledged entry comes back exactly once.
+ * <p>Sealing: a stream's open block is frozen when it reaches {@code maxBlockEntries} or {@code maxBlockBytes}; the
+ * oldest open blocks are frozen when the log exceeds {@code maxWalBytes} or all open blocks exceed
+ * {@code maxOpenBytes}, which bounds memory and restart time whatever the volume. Freezing is a pointer swap under
+ * the lock; the {@link BlockSealer} thread then sorts the entries, writes the block crash-safely (after forcing the
+ * log through its last record, so a block never covers log positions a crash could reuse), and publishes it under
+ * the lock, recording in the block the log position it covers for its stream and deleting log segments that no open
+ * or frozen block needs. Ingesters wait only when the sealer is {@code maxPendingSeals} blocks behind. Recovery reads
+ * block headers, then replays the log, skipping each stream's entries at or below the position its blocks cover:
+ * every acknowledged entry comes back exactly once.
  *
  * <p>Thread-safe: writes under one lock; queries work on a {@link StoreSnapshot} taken under it.
  */
@@ -48,6 +51,7 @@ public final class LogStore implements AutoCloseable {
     private final StreamRegistry streams = new StreamRegistry();
     private final BlockReader reader;
     private final ReentrantLock lock = new ReentrantLock();
+    private final BlockSealer sealer;
     // @GuardedBy("lock")
     private long nextBlockId = 1;
     // @GuardedBy("lock")
@@ -66,6 +70,23 @@ public final class LogStore implements AutoCloseable {
         this.wal = wal;
         this.watermarks = watermarks;
         this.reader = new BlockReader(blocks, options.blockCacheBytes());
+        this.sealer = new BlockSealer(
+                lock,
+                new BlockSealer.Work() {
+                    @Override
+                    public BlockCodec.Encoded seal(BlockSealer.Task task) throws IOException {
+                        return encodeAndWrite(task);
+                    }
+
+                    @Override
+                    public void publishLocked(BlockSealer.Task task, BlockCodec.Encoded block) throws IOException {
+                        LogStore.this.publishLocked(task, block);
+                    }
+                },
+                options.maxPendingSeals(),
+                options.maxOpenBytes(),
+                "keel-logs-sealer");
+        sealer.start();
     }
 
     /** A store that keeps everything in memory (blocks compressed on the heap); nothing survives the process. */
@@ -75,7 +96,12 @@ public final class LogStore implements AutoCloseable {
 
     /** Opens (or creates) the store in {@code directory}, recovering every acknowledged entry. */
     public static LogStore open(Path directory, LogsOptions options) throws IOException {
-        FileBlockStore blockStore = new FileBlockStore(directory.resolve("blocks"));
+        return open(directory, options, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, LogsOptions)}, with the block store wrapped by {@code decorate} (fault injection). */
+    static LogStore open(Path directory, LogsOptions options, UnaryOperator<BlockStore> decorate) throws IOException {
+        BlockStore blockStore = decorate.apply(new FileBlockStore(directory.resolve("blocks")));
         Watermarks marks = new Watermarks(directory.resolve("watermarks"));
         long segment = Math.clamp(options.maxWalBytes() / 8, 1L << 20, 64L << 20);
         WriteAheadLog log = WriteAheadLog.open(
@@ -90,6 +116,7 @@ public final class LogStore implements AutoCloseable {
             store.recover();
             return store;
         } catch (IOException | RuntimeException e) {
+            store.sealer.close();
             try {
                 log.close();
             } catch (IOException suppressed) {
@@ -127,6 +154,8 @@ public final class LogStore implements AutoCloseable {
         lock.lock();
         try {
             checkOpenLocked();
+            sealer.awaitCapacityLocked();
+            checkOpenLocked(); // the wait released the lock: the store may have been closed meanwhile
             List<Stream> targets = new ArrayList<>(batch.size());
             // Newest timestamps as they would be after this batch: a batch is checked in its own order.
             java.util.Map<Stream, Long> newest = new java.util.HashMap<>();
@@ -225,25 +254,42 @@ public final class LogStore implements AutoCloseable {
         }
     }
 
-    private void sealLocked(Stream stream) throws IOException {
+    /** Freezes the stream's open block and queues it for the sealer: a pointer swap, no I/O. */
+    private void sealLocked(Stream stream) {
         OpenBlock open = stream.open();
         if (open.isEmpty()) {
             return;
         }
+        stream.freezeOpen();
+        openBytes -= open.bytes();
+        sealer.submitLocked(new BlockSealer.Task(stream, open, nextBlockId++));
+    }
+
+    /** On the sealer thread, without the lock: the frozen block is never written to again. */
+    private BlockCodec.Encoded encodeAndWrite(BlockSealer.Task task) throws IOException {
+        OpenBlock open = task.block();
         if (wal != null) {
             wal.sync(); // the block may claim log positions only once they cannot be reused after a crash
         }
         List<LogEntry> sorted =
                 new ArrayList<>(java.util.Arrays.asList(open.entries()).subList(0, open.size()));
         sorted.sort(LogEntry.TIME_ORDER);
-        BlockCodec.Encoded block = BlockCodec.encode(nextBlockId++, stream.key(), sorted, open.lastLsn());
+        BlockCodec.Encoded block =
+                BlockCodec.encode(task.blockId(), task.stream().key(), sorted, open.lastLsn());
         blocks.write(block);
+        return block;
+    }
+
+    /** On the sealer thread, under the lock: the block replaces the frozen entries in one step for readers. */
+    private void publishLocked(BlockSealer.Task task, BlockCodec.Encoded block) throws IOException {
+        Stream stream = task.stream();
         stream.setBlocks(stream.blocks().with(block.meta()));
-        stream.sealedThrough(open.lastLsn());
-        stream.takeOpen();
-        openBytes -= open.bytes();
+        stream.sealedThrough(task.block().lastLsn());
+        stream.sealed(task.block());
         counters.sealed(block.meta());
-        truncateLogLocked();
+        if (!closed) {
+            truncateLogLocked();
+        }
         Retention.applyLocked(options, streams, blocks, reader, watermarks, counters);
     }
 
@@ -256,20 +302,23 @@ public final class LogStore implements AutoCloseable {
             if (!stream.open().isEmpty()) {
                 keepFrom = Math.min(keepFrom, stream.open().firstLsn());
             }
+            for (OpenBlock frozen : stream.sealing()) {
+                keepFrom = Math.min(keepFrom, frozen.firstLsn());
+            }
         }
         wal.truncateBefore(keepFrom);
     }
 
-    /** Seals every open block (a checkpoint: restart then replays nothing). */
+    /** Seals every open block and waits for the sealer (a checkpoint: restart then replays nothing). */
     public void flush() {
         lock.lock();
         try {
             checkOpenLocked();
+            sealer.checkHealthyLocked();
             for (Stream stream : streams.all()) {
                 sealLocked(stream);
             }
-        } catch (IOException e) {
-            throw new LogsException(LogsException.Code.STORAGE_FAILED, "flush failed: " + e.getMessage(), e);
+            sealer.drainLocked();
         } finally {
             lock.unlock();
         }
@@ -296,7 +345,8 @@ public final class LogStore implements AutoCloseable {
             List<StoreSnapshot.StreamView> views = new ArrayList<>(streams.size());
             for (Stream stream : streams.all()) {
                 OpenBlock open = stream.open();
-                views.add(new StoreSnapshot.StreamView(stream, stream.blocks(), open.entries(), open.size()));
+                views.add(new StoreSnapshot.StreamView(
+                        stream, stream.blocks(), stream.sealing(), open.entries(), open.size()));
             }
             return new StoreSnapshot(views, streams, reader);
         } finally {
@@ -321,6 +371,9 @@ public final class LogStore implements AutoCloseable {
                     sealedEntries += meta.count();
                 }
                 openEntries += stream.open().size();
+                for (OpenBlock frozen : stream.sealing()) {
+                    openEntries += frozen.size();
+                }
             }
             return counters.toStats(
                     streams.size(),
@@ -329,7 +382,7 @@ public final class LogStore implements AutoCloseable {
                     openEntries,
                     stored,
                     raw,
-                    openBytes,
+                    openBytes + sealer.pendingBytesLocked(),
                     wal == null ? 0 : wal.endLsn() - wal.firstLsn());
         } finally {
             lock.unlock();
@@ -342,23 +395,32 @@ public final class LogStore implements AutoCloseable {
         }
     }
 
-    /** Seals every open block, then closes the log. Idempotent. */
+    /** Seals every open block, waits for the sealer, then closes the log. Idempotent. */
     @Override
     public void close() throws IOException {
+        IOException error = null;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
-            IOException error = null;
             try {
-                for (Stream stream : streams.all()) {
-                    sealLocked(stream);
+                if (sealer.isHealthyLocked()) {
+                    for (Stream stream : streams.all()) {
+                        sealLocked(stream);
+                    }
                 }
-            } catch (IOException | LogsException e) {
-                error = e instanceof IOException io ? io : new IOException(e);
+                sealer.drainLocked();
+            } catch (LogsException e) {
+                error = new IOException(e.getMessage(), e);
             }
             closed = true;
+        } finally {
+            lock.unlock();
+        }
+        sealer.close(); // without the lock: the sealer may be publishing
+        lock.lock();
+        try {
             if (wal != null) {
                 try {
                     wal.close();
@@ -371,11 +433,11 @@ public final class LogStore implements AutoCloseable {
                 }
             }
             blocks.close();
-            if (error != null) {
-                throw error;
-            }
         } finally {
             lock.unlock();
+        }
+        if (error != null) {
+            throw error;
         }
     }
 }

@@ -11,9 +11,10 @@ package dev.keel.logs.store;
  * false negative. Lower-casing makes the filter serve case-insensitive filters too, at a small cost in false
  * positives. Needles shorter than three characters cannot be checked and always answer "maybe". The filter is
  * blocked (each trigram sets 3 bits in one 64-bit word: one memory access to add or test, a little more false
- * positives than a classic filter) and sized at about 10 bits per distinct trigram (a power of two, 2^10 to 2^22
- * bits): a few percent false positives per trigram, so a 7-character needle (5 trigrams) rarely reads a block in
- * vain.
+ * positives than a classic filter) and sized at the smallest power of two (2^10 to 2^22 bits) with at least 5 bits
+ * per distinct trigram, so 5 to 10 bits: 3 to 11% false positives per trigram. That is enough because a needle is
+ * rejected by any one of its trigrams that the block lacks, and a 7-character needle has 5; at 10 bits the filter
+ * was a sixth of a block of real log text, which the compression goal could not afford.
  * Rejected: a per-block token index (larger, and wrong for substrings) and no index at all (Loki's choice: every
  * block of the selected streams is decompressed and scanned, which its users shard across many queriers).
  *
@@ -24,6 +25,7 @@ public final class NgramBloom {
     static final int HASHES = 3;
     static final int MIN_LOG2_BITS = 10;
     static final int MAX_LOG2_BITS = 22;
+    static final int BITS_PER_TRIGRAM = 5;
 
     private final long[] words;
     private final int log2Bits;
@@ -40,7 +42,8 @@ public final class NgramBloom {
     /**
      * Builds the filter for {@code messages}: every trigram goes into a filter of the largest size, whose fill then
      * estimates the number of distinct trigrams (n = -m/k ln(1 - set/m)); the filter is folded (its halves OR-ed
-     * together, repeatedly) down to about 10 bits per distinct trigram. Folding gives exactly the filter that
+     * together, repeatedly) down to the smallest size with at least {@value #BITS_PER_TRIGRAM} bits per distinct
+     * trigram. Folding gives exactly the filter that
      * would have been built at the smaller size, because a bit's index is the hash masked by the size. Measured
      * against counting distinct trigrams in a hash set first, this took the filter from two thirds of sealing's
      * CPU to a small share.
@@ -70,7 +73,7 @@ public final class NgramBloom {
         double m = 1 << MAX_LOG2_BITS;
         double distinct = setBits >= m ? m : -m / HASHES * Math.log(1 - setBits / m);
         int log2 = MIN_LOG2_BITS;
-        while (log2 < MAX_LOG2_BITS && (1L << log2) < distinct * 10) {
+        while (log2 < MAX_LOG2_BITS && (1L << log2) < distinct * BITS_PER_TRIGRAM) {
             log2++;
         }
         long[] folded = words;

@@ -29,8 +29,26 @@ import java.util.function.Consumer;
  */
 public final class StoreSnapshot {
 
-    /** One stream as the snapshot sees it. */
-    record StreamView(Stream stream, BlockList blocks, LogEntry[] openEntries, int openSize) {}
+    /**
+     * One stream as the snapshot sees it: its sealed blocks, the frozen blocks waiting for the sealer, and the prefix
+     * of its open block. The sealer publishes a block and drops its frozen copy under one lock hold, so each entry is
+     * in exactly one of these.
+     */
+    record StreamView(Stream stream, BlockList blocks, List<OpenBlock> sealing, LogEntry[] openEntries, int openSize) {
+
+        /** Every entry held in memory: the frozen blocks', then the open block's prefix. */
+        void forEachInMemory(Consumer<LogEntry> action) {
+            for (OpenBlock frozen : sealing) {
+                LogEntry[] entries = frozen.entries();
+                for (int i = 0; i < frozen.size(); i++) {
+                    action.accept(entries[i]);
+                }
+            }
+            for (int i = 0; i < openSize; i++) {
+                action.accept(openEntries[i]);
+            }
+        }
+    }
 
     private final List<StreamView> views;
     private final StreamRegistry registry;
@@ -88,13 +106,12 @@ public final class StoreSnapshot {
         };
         List<BlockMeta> candidates = new ArrayList<>();
         for (StreamView view : select(filter)) {
-            for (int i = 0; i < view.openSize(); i++) {
-                LogEntry entry = view.openEntries()[i];
+            view.forEachInMemory(entry -> {
                 long nanos = entry.epochNanos();
                 if (nanos >= startNanos && nanos < endNanos && filter.matches(entry)) {
                     offer.accept(entry);
                 }
-            }
+            });
             view.blocks().forEachOverlapping(startNanos, endNanos, block -> {
                 if (filter.mayMatch(block)) {
                     candidates.add(block);
@@ -129,13 +146,12 @@ public final class StoreSnapshot {
     /** Passes every matching entry in {@code [startNanos, endNanos)} to {@code action}, in no particular order. */
     public void forEach(EntryFilter filter, long startNanos, long endNanos, Consumer<LogEntry> action) {
         for (StreamView view : select(filter)) {
-            for (int i = 0; i < view.openSize(); i++) {
-                LogEntry entry = view.openEntries()[i];
+            view.forEachInMemory(entry -> {
                 long nanos = entry.epochNanos();
                 if (nanos >= startNanos && nanos < endNanos && filter.matches(entry)) {
                     action.accept(entry);
                 }
-            }
+            });
             for (BlockMeta block : view.blocks().overlapping(startNanos, endNanos)) {
                 if (!filter.mayMatch(block)) {
                     continue;
@@ -174,15 +190,14 @@ public final class StoreSnapshot {
         }
         for (StreamView view : select(filter)) {
             StreamKey key = view.stream().key();
-            for (int i = 0; i < view.openSize(); i++) {
-                LogEntry entry = view.openEntries()[i];
+            view.forEachInMemory(entry -> {
                 long nanos = entry.epochNanos();
                 if (nanos >= startNanos
                         && nanos < endNanos
                         && filter.matchesLevel(entry.level().ordinal())) {
                     action.accept(key, nanos, entry.level().ordinal());
                 }
-            }
+            });
             for (BlockMeta block : view.blocks().overlapping(startNanos, endNanos)) {
                 if (!filter.mayMatch(block) || (block.within(startNanos, endNanos) && whole.acceptWhole(block))) {
                     continue;

@@ -3,8 +3,9 @@
  * indexes a query prunes with.
  *
  * <p>Reading order: {@link dev.keel.logs.store.LogStore} (ingestion, sealing, recovery: how a write becomes durable),
- * {@code OpenBlock} and {@code Stream}; {@link dev.keel.logs.store.BlockCodec} (the block format) with
- * {@link dev.keel.logs.store.BlockMeta} and {@link dev.keel.logs.store.NgramBloom} (the full-text filter);
+ * {@code OpenBlock} and {@code Stream}; {@code BlockSealer} (the background thread that seals frozen blocks, and its
+ * backpressure); {@link dev.keel.logs.store.BlockCodec} (the block format) with {@code MessagePage} (a page's
+ * template or plain layout), {@link dev.keel.logs.store.BlockMeta} and {@link dev.keel.logs.store.NgramBloom} (the full-text filter);
  * {@code BlockList} (binary search over blocks that may overlap in time); {@code StreamRegistry} (the label index);
  * {@link dev.keel.logs.store.StoreSnapshot} (how queries read, and stop early under a limit);
  * {@link dev.keel.logs.store.EntryCodec} (the log record format); {@code StoreRecovery}, {@code Retention},
@@ -12,7 +13,8 @@
  *
  * <p>Thread safety: {@code LogStore} is thread-safe (one write lock; snapshots read without it); block metadata,
  * block lists, snapshots and codecs are immutable or stateless; open blocks and streams' mutable fields are guarded
- * by the store's lock.
+ * by the store's lock; the sealer thread encodes and writes a frozen block (never written to again) without the lock
+ * and takes it to publish.
  */
 @NullMarked
 package dev.keel.logs.store;

@@ -34,7 +34,8 @@ final class BlockListTest {
                         0,
                         1,
                         1,
-                        new BlockLayout(0, 0, 1, new int[1], new int[1])));
+                        new BlockLayout(0, 0, 1, new int[1], new int[1]),
+                        new int[0]));
             }
             BlockList list = BlockList.of(blocks);
             for (int query = 0; query < 20; query++) {
