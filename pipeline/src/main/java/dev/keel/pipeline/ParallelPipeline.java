@@ -88,8 +88,7 @@ public final class ParallelPipeline<T> {
 
     /** The elements combined by the associative {@code operator}, in input order, or empty. */
     public Optional<T> reduce(BinaryOperator<T> operator) {
-        Objects.requireNonNull(operator, "operator");
-        return evaluate(run -> Terminals.reduce(run, operator)).stream()
+        return evaluate(Terminals.reduce(operator)).stream()
                 .flatMap(Optional::stream)
                 .reduce(operator);
     }
@@ -106,11 +105,7 @@ public final class ParallelPipeline<T> {
 
     /** Gives each element to {@code action}, on the executor's threads, in no particular order. */
     public void forEach(Consumer<? super T> action) {
-        Objects.requireNonNull(action, "action");
-        evaluate(run -> {
-            Terminals.forEach(run, action);
-            return Boolean.TRUE;
-        });
+        evaluate(Terminals.forEach(action));
     }
 
     private int workers() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * Sliding and tumbling windows: {@code windowed(size, step, partial)}, and {@code chunked(n)} as
@@ -38,6 +39,17 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
 
     private long seen;
     private long nextStart;
+
+    /** The stage for {@code operation} ({@code windowed} or {@code chunked}), its arguments checked now. */
+    static <T> Function<Cursor<T>, Cursor<List<T>>> stage(int size, int step, boolean partial, String operation) {
+        if (size <= 0) {
+            throw new IllegalArgumentException(operation + ": size (" + size + ") must be positive");
+        }
+        if (step <= 0) {
+            throw new IllegalArgumentException(operation + ": step (" + step + ") must be positive");
+        }
+        return upstream -> new Windowed<>(upstream, size, step, partial);
+    }
 
     Windowed(Cursor<T> upstream, int size, int step, boolean partial) {
         super(upstream);
