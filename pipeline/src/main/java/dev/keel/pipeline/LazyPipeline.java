@@ -384,13 +384,13 @@ public final class LazyPipeline<T> implements AutoCloseable {
     /** Each element as an {@code int}, for arithmetic without boxing. */
     public IntPipeline mapToInt(ToIntFunction<? super T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new IntPipeline(() -> IntCursors.fromObjects(open(), mapper));
+        return new IntPipeline(() -> LongCursors.fromObjects(open(), mapper::applyAsInt, "mapToInt"));
     }
 
     /** Each element as a {@code long}, for arithmetic without boxing. */
     public LongPipeline mapToLong(ToLongFunction<? super T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new LongPipeline(() -> LongCursors.fromObjects(open(), mapper));
+        return new LongPipeline(() -> LongCursors.fromObjects(open(), mapper, "mapToLong"));
     }
 
     /** This pipeline run in parallel on the common {@link ForkJoinPool}, for CPU-bound work; see the class. */
