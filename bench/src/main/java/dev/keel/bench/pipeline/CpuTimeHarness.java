@@ -78,7 +78,8 @@ public final class CpuTimeHarness {
                 benchmark.library = library;
                 yield benchmark::mapFilterSum;
             }
-            default -> throw new IllegalArgumentException("workload: " + name + " (expected primitive, windowed or boxed)");
+            default ->
+                throw new IllegalArgumentException("workload: " + name + " (expected primitive, windowed or boxed)");
         };
     }
 }
