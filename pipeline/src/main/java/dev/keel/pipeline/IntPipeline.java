@@ -13,6 +13,7 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * A lazy pipeline of {@code int}s: {@link LazyPipeline}'s model (a recipe; each terminal operation is one run that
@@ -64,6 +65,10 @@ public final class IntPipeline {
         return opener.open();
     }
 
+    private IntPipeline then(UnaryOperator<LongCursor> stage) {
+        return new IntPipeline(() -> stage.apply(open()));
+    }
+
     /** Each value transformed by {@code mapper}. */
     public IntPipeline map(IntUnaryOperator mapper) {
         Objects.requireNonNull(mapper, "mapper");
@@ -84,18 +89,12 @@ public final class IntPipeline {
 
     /** The first {@code n} values; the value after them is never pulled. */
     public IntPipeline take(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
-        }
-        return new IntPipeline(() -> new LongCursors.Take(open(), n));
+        return then(LongCursors.take(n));
     }
 
     /** All but the first {@code n} values. */
     public IntPipeline skip(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
-        }
-        return new IntPipeline(() -> new LongCursors.Skip(open(), n));
+        return then(LongCursors.skip(n));
     }
 
     /** Each value turned into an object. */

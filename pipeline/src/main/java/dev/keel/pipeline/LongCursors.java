@@ -6,6 +6,7 @@ import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The primitive core of {@link IntPipeline} and {@link LongPipeline}: the range and array sources, map, filter, peek,
@@ -20,6 +21,22 @@ import java.util.function.ToLongFunction;
 final class LongCursors {
 
     private LongCursors() {}
+
+    /** The first {@code n} values; checked when the pipeline is built. */
+    static UnaryOperator<LongCursor> take(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
+        }
+        return upstream -> new Take(upstream, n);
+    }
+
+    /** All but the first {@code n} values; checked when the pipeline is built. */
+    static UnaryOperator<LongCursor> skip(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
+        }
+        return upstream -> new Skip(upstream, n);
+    }
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive). */
     static final class Range extends LongCursor {

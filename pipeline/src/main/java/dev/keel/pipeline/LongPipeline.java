@@ -12,6 +12,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * A lazy pipeline of {@code long}s: {@link LazyPipeline}'s model (a recipe; each terminal operation is one run that
@@ -62,6 +63,10 @@ public final class LongPipeline {
         return opener.open();
     }
 
+    private LongPipeline then(UnaryOperator<LongCursor> stage) {
+        return new LongPipeline(() -> stage.apply(open()));
+    }
+
     /** Each value transformed by {@code mapper}. */
     public LongPipeline map(LongUnaryOperator mapper) {
         Objects.requireNonNull(mapper, "mapper");
@@ -82,18 +87,12 @@ public final class LongPipeline {
 
     /** The first {@code n} values; the value after them is never pulled. */
     public LongPipeline take(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
-        }
-        return new LongPipeline(() -> new LongCursors.Take(open(), n));
+        return then(LongCursors.take(n));
     }
 
     /** All but the first {@code n} values. */
     public LongPipeline skip(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
-        }
-        return new LongPipeline(() -> new LongCursors.Skip(open(), n));
+        return then(LongCursors.skip(n));
     }
 
     /** Each value turned into an object. */
