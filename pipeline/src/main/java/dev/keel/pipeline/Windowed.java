@@ -129,23 +129,36 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
         /** A lean iterator: the window cannot change, so there is no modification count to check. */
         @Override
         public Iterator<T> iterator() {
-            return new Iterator<>() {
-                private int next = offset;
+            return new SlotIterator<>(block, offset, offset + length);
+        }
+    }
 
-                @Override
-                public boolean hasNext() {
-                    return next < offset + length;
-                }
+    /** Iterates slots {@code [next, end)} of a block, holding everything it reads in its own fields. */
+    private static final class SlotIterator<T> implements Iterator<T> {
+        private final Object[] block;
+        private final int end;
+        private int next;
 
-                @Override
-                @SuppressWarnings("unchecked")
-                public T next() {
-                    if (next >= offset + length) {
-                        throw new NoSuchElementException("the window has " + length + " elements");
-                    }
-                    return (T) block[next++];
-                }
-            };
+        SlotIterator(Object[] block, int next, int end) {
+            this.block = block;
+            this.next = next;
+            this.end = end;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < end;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T next() {
+            int slot = next;
+            if (slot >= end) {
+                throw new NoSuchElementException("the window has no more elements");
+            }
+            next = slot + 1;
+            return (T) block[slot];
         }
     }
 }
