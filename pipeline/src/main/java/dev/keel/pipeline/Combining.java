@@ -1,7 +1,9 @@
 package dev.keel.pipeline;
 
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,24 @@ import org.jspecify.annotations.Nullable;
 final class Combining {
 
     private Combining() {}
+
+    static <T> Function<Cursor<T>, Cursor<T>> concat(LazyPipeline<? extends T> other) {
+        Objects.requireNonNull(other, "other");
+        return upstream -> new ConcatCursor<>(upstream, other);
+    }
+
+    /** Opens {@code other} with each run of the first pipeline, closing the first if that fails. */
+    static <A, B, R> Function<Cursor<A>, Cursor<R>> zip(
+            LazyPipeline<? extends B> other, BiFunction<? super A, ? super B, ? extends R> combiner) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(combiner, "combiner");
+        return upstream -> new ZipCursor<A, B, R>(upstream, other.open(), combiner);
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> interleave(LazyPipeline<? extends T> other) {
+        Objects.requireNonNull(other, "other");
+        return upstream -> new InterleaveCursor<>(upstream, other.open());
+    }
 
     static final class ConcatCursor<T> extends Cursor<T> {
         private final Cursor<? extends T> first;

@@ -1,5 +1,6 @@
 package dev.keel.pipeline;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -8,6 +9,21 @@ import java.util.function.Predicate;
 final class ElementStages {
 
     private ElementStages() {}
+
+    static <T, R> Function<Cursor<T>, Cursor<R>> map(Function<? super T, ? extends R> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return upstream -> new MapStage<>(upstream, mapper);
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> filter(Predicate<? super T> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return upstream -> new FilterStage<>(upstream, predicate, "filter");
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> peek(Consumer<? super T> observer) {
+        Objects.requireNonNull(observer, "observer");
+        return upstream -> new PeekStage<>(upstream, observer);
+    }
 
     static final class MapStage<T, R> extends Stage<T, R> {
         private final Function<? super T, ? extends R> mapper;

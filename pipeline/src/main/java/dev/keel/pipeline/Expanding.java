@@ -16,6 +16,22 @@ final class Expanding {
      * Each element's inner pipeline, run lazily: one inner run is open at a time, pulled one element at a time, and
      * closed as soon as it ends or the outer run closes (an infinite inner pipeline is fine under a {@code take}).
      */
+    static <T, R> Function<Cursor<T>, Cursor<R>> flatMap(
+            Function<? super T, ? extends LazyPipeline<? extends R>> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return upstream -> new FlatMapStage<>(upstream, mapper);
+    }
+
+    static <T, R> Function<Cursor<T>, Cursor<R>> mapMulti(BiConsumer<? super T, ? super Consumer<R>> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return upstream -> new MapMultiStage<>(upstream, mapper);
+    }
+
+    static <T, A, R> Function<Cursor<T>, Cursor<R>> gather(Gatherer<? super T, A, R> gatherer) {
+        Objects.requireNonNull(gatherer, "gatherer");
+        return upstream -> new GatherStage<>(upstream, gatherer);
+    }
+
     static final class FlatMapStage<T, R> extends Stage<T, R> {
         private final Function<? super T, ? extends LazyPipeline<? extends R>> mapper;
         private @Nullable Cursor<? extends R> inner;

@@ -1,22 +1,27 @@
 package dev.keel.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * A lazy pipeline of {@code int}s: {@link LazyPipeline}'s model (a recipe; each terminal operation is one run that
  * pulls only what it needs) without boxing, for ranges and numeric chains. Sums are exact: {@link #sum()} is a
  * {@code long} and throws {@link ArithmeticException} rather than wrap around.
+ *
+ * <p>It shares its cursors with {@link LongPipeline} (see {@code LongCursors}): values travel as {@code long}s that
+ * always hold an {@code int}, and this class adapts the caller's {@code int} functions at the edge.
  *
  * <p>Errors: a failing function is reported as a {@link PipelineException} naming the operation and the position of
  * the element in the source (a range or an array; -1 behind {@code mapToInt}/{@code mapToLong}). Unlike
@@ -27,20 +32,15 @@ import java.util.function.IntUnaryOperator;
  */
 public final class IntPipeline {
 
-    @FunctionalInterface
-    interface Opener {
-        IntCursor open();
-    }
+    private final LongPipeline.Opener opener;
 
-    private final Opener opener;
-
-    IntPipeline(Opener opener) {
+    IntPipeline(LongPipeline.Opener opener) {
         this.opener = opener;
     }
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive); empty when {@code to <= from}. */
     public static IntPipeline range(int from, int to) {
-        return new IntPipeline(() -> new IntCursors.Range(from, to));
+        return new IntPipeline(() -> new LongCursors.Range(from, to));
     }
 
     /** The integers from {@code from} to {@code to}, both inclusive. */
@@ -54,52 +54,53 @@ public final class IntPipeline {
     /** The given values, in order. */
     public static IntPipeline of(int... values) {
         Objects.requireNonNull(values, "values");
-        int[] copy = values.clone();
-        return new IntPipeline(() -> new IntCursors.Array(copy));
+        long[] copy = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = values[i];
+        }
+        return new IntPipeline(() -> new LongCursors.Array(copy));
     }
 
-    IntCursor open() {
+    LongCursor open() {
         return opener.open();
+    }
+
+    private IntPipeline then(UnaryOperator<LongCursor> stage) {
+        return new IntPipeline(() -> stage.apply(open()));
     }
 
     /** Each value transformed by {@code mapper}. */
     public IntPipeline map(IntUnaryOperator mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new IntPipeline(() -> new IntCursors.Map(open(), mapper));
+        return new IntPipeline(() -> new LongCursors.Map(open(), value -> mapper.applyAsInt((int) value)));
     }
 
     /** The values for which {@code predicate} holds. */
     public IntPipeline filter(IntPredicate predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return new IntPipeline(() -> new IntCursors.Filter(open(), predicate));
+        return new IntPipeline(() -> new LongCursors.Filter(open(), value -> predicate.test((int) value)));
     }
 
     /** The same values, each shown to {@code observer} as it passes. */
     public IntPipeline peek(IntConsumer observer) {
         Objects.requireNonNull(observer, "observer");
-        return new IntPipeline(() -> new IntCursors.Peek(open(), observer));
+        return new IntPipeline(() -> new LongCursors.Peek(open(), value -> observer.accept((int) value)));
     }
 
     /** The first {@code n} values; the value after them is never pulled. */
     public IntPipeline take(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
-        }
-        return new IntPipeline(() -> new IntCursors.Take(open(), n));
+        return then(LongCursors.take(n));
     }
 
     /** All but the first {@code n} values. */
     public IntPipeline skip(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
-        }
-        return new IntPipeline(() -> new IntCursors.Skip(open(), n));
+        return then(LongCursors.skip(n));
     }
 
     /** Each value turned into an object. */
     public <R> LazyPipeline<R> mapToObj(IntFunction<? extends R> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new LazyPipeline<>(() -> IntCursors.toObjects(open(), mapper));
+        return new LazyPipeline<>(() -> LongCursors.toObjects(open(), value -> mapper.apply((int) value)));
     }
 
     /** The values boxed. */
@@ -109,73 +110,45 @@ public final class IntPipeline {
 
     /** The values widened to {@code long}. */
     public LongPipeline asLongPipeline() {
-        return new LongPipeline(() -> LongCursors.fromInts(open()));
+        return new LongPipeline(opener);
     }
 
-    private interface IntTerminal<R> {
-        R apply(IntCursor run);
-    }
-
-    private <R> R run(IntTerminal<R> terminal) {
-        try (IntCursor run = open()) {
+    private <R> R run(Function<LongCursor, R> terminal) {
+        try (LongCursor run = open()) {
             return terminal.apply(run);
         }
     }
 
+    private static OptionalInt narrow(OptionalLong value) {
+        return value.isPresent() ? OptionalInt.of((int) value.getAsLong()) : OptionalInt.empty();
+    }
+
     /** The exact sum, as a {@code long}; throws {@link ArithmeticException} if it would overflow. */
     public long sum() {
-        return run(run -> {
-            long[] sum = {0};
-            run.forEachRemaining(value -> sum[0] = Math.addExact(sum[0], value));
-            return sum[0];
-        });
+        return run(PrimitiveTerminals::sum);
     }
 
     /** How many values there are. */
     public long count() {
-        return run(run -> {
-            long[] count = {0};
-            run.forEachRemaining(value -> count[0]++);
-            return count[0];
-        });
+        return run(PrimitiveTerminals::count);
     }
 
     /** The arithmetic mean, or empty when there are no values. */
     public OptionalDouble average() {
-        return run(run -> {
-            long[] sumAndCount = {0, 0};
-            run.forEachRemaining(value -> {
-                sumAndCount[0] = Math.addExact(sumAndCount[0], value);
-                sumAndCount[1]++;
-            });
-            return sumAndCount[1] == 0
-                    ? OptionalDouble.empty()
-                    : OptionalDouble.of((double) sumAndCount[0] / sumAndCount[1]);
-        });
+        return run(PrimitiveTerminals::average);
     }
 
     /** The values combined left to right by {@code operator}, or empty. */
     public OptionalInt reduce(IntBinaryOperator operator) {
         Objects.requireNonNull(operator, "operator");
-        return run(run -> {
-            int[] acc = {0};
-            boolean[] any = {false};
-            run.forEachRemaining(value -> {
-                acc[0] = any[0] ? operator.applyAsInt(acc[0], value) : value;
-                any[0] = true;
-            });
-            return any[0] ? OptionalInt.of(acc[0]) : OptionalInt.empty();
-        });
+        return narrow(run(run -> PrimitiveTerminals.reduce(run, (a, b) -> operator.applyAsInt((int) a, (int) b))));
     }
 
     /** {@code identity} and the values combined left to right by {@code operator}. */
     public int reduce(int identity, IntBinaryOperator operator) {
         Objects.requireNonNull(operator, "operator");
-        return run(run -> {
-            int[] acc = {identity};
-            run.forEachRemaining(value -> acc[0] = operator.applyAsInt(acc[0], value));
-            return acc[0];
-        });
+        return (int) (long) run(
+                run -> PrimitiveTerminals.reduce(run, identity, (a, b) -> operator.applyAsInt((int) a, (int) b)));
     }
 
     /** The least value, or empty. */
@@ -190,22 +163,13 @@ public final class IntPipeline {
 
     /** The first value, or empty; pulls one value. */
     public OptionalInt first() {
-        return run(run -> {
-            int[] first = {0};
-            return run.tryAdvance(value -> first[0] = value) ? OptionalInt.of(first[0]) : OptionalInt.empty();
-        });
+        return narrow(run(PrimitiveTerminals::first));
     }
 
     /** Whether some value matches; stops at the first that does. */
     public boolean anyMatch(IntPredicate predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return run(run -> {
-            boolean[] found = {false};
-            while (!found[0] && run.tryAdvance(value -> found[0] = predicate.test(value))) {
-                // stop at the first match
-            }
-            return found[0];
-        });
+        return run(run -> PrimitiveTerminals.anyMatch(run, value -> predicate.test((int) value)));
     }
 
     /** Whether every value matches; stops at the first that does not. */
@@ -223,24 +187,19 @@ public final class IntPipeline {
     public void forEach(IntConsumer action) {
         Objects.requireNonNull(action, "action");
         run(run -> {
-            run.forEachRemaining(action);
+            run.forEachRemaining(value -> action.accept((int) value));
             return null;
         });
     }
 
     /** All values as a new array. */
     public int[] toArray() {
-        return run(run -> {
-            int[][] buffer = {new int[16]};
-            int[] size = {0};
-            run.forEachRemaining(value -> {
-                if (size[0] == buffer[0].length) {
-                    buffer[0] = Arrays.copyOf(buffer[0], size[0] * 2);
-                }
-                buffer[0][size[0]++] = value;
-            });
-            return Arrays.copyOf(buffer[0], size[0]);
-        });
+        long[] values = run(PrimitiveTerminals::toArray);
+        int[] narrowed = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            narrowed[i] = (int) values[i];
+        }
+        return narrowed;
     }
 
     /** All values, boxed, as an unmodifiable list. */

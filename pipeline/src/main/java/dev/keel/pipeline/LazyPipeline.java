@@ -13,12 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
@@ -30,9 +26,9 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import java.util.stream.Gatherer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,8 +76,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     private final Opener<T> opener;
     private final @Nullable Splittable<T> splittable;
-    private final Set<AutoCloseable> openRuns = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenRuns runs = new OpenRuns();
 
     LazyPipeline(Opener<T> opener) {
         this(opener, null);
@@ -117,11 +112,8 @@ public final class LazyPipeline<T> implements AutoCloseable {
         Object[] copy = new Object[elements.length];
         for (int i = 0; i < copy.length; i++) {
             copy[i] = elements[i];
-            if (copy[i] == null) {
-                throw new NullPointerException("of: element " + i + " is null (expected: no null elements)");
-            }
         }
-        return splittable(Sources.array(copy));
+        return splittable(Sources.nonNull(copy));
     }
 
     /** No elements. */
@@ -141,26 +133,15 @@ public final class LazyPipeline<T> implements AutoCloseable {
     /** The elements of {@code stream}: a one-shot source, closed with the run; a second run fails. */
     public static <T> LazyPipeline<T> from(Stream<? extends T> stream) {
         Objects.requireNonNull(stream, "stream");
-        return oneShot("from(Stream)", () -> new Sources.IteratorCursor<>(stream.iterator(), stream));
+        return new LazyPipeline<>(
+                Sources.oneShot("from(Stream)", () -> new Sources.IteratorCursor<>(stream.iterator(), stream)));
     }
 
     /** The remaining elements of {@code iterator}: a one-shot source; a second run fails. */
     public static <T> LazyPipeline<T> from(Iterator<? extends T> iterator) {
         Objects.requireNonNull(iterator, "iterator");
-        return oneShot("from(Iterator)", () -> new Sources.IteratorCursor<>(iterator, null));
-    }
-
-    private static <T> LazyPipeline<T> oneShot(String source, Opener<T> opener) {
-        AtomicBoolean used = new AtomicBoolean();
-        return new LazyPipeline<>(() -> {
-            if (!used.compareAndSet(false, true)) {
-                throw new PipelineException(
-                        PipelineException.Code.SOURCE_CONSUMED,
-                        source + " is a one-shot source and was already run; build a new pipeline for another run,"
-                                + " or start from a re-readable source such as from(Iterable)");
-            }
-            return opener.open();
-        });
+        return new LazyPipeline<>(
+                Sources.oneShot("from(Iterator)", () -> new Sources.IteratorCursor<>(iterator, null)));
     }
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive); empty when {@code to <= from}. */
@@ -183,16 +164,12 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** Like a {@code for} loop: {@code seed}, then {@code next} of the previous element, while {@code hasNext}. */
     public static <T> LazyPipeline<T> iterate(T seed, Predicate<? super T> hasNext, UnaryOperator<T> next) {
-        Objects.requireNonNull(seed, "seed");
-        Objects.requireNonNull(hasNext, "hasNext");
-        Objects.requireNonNull(next, "next");
-        return new LazyPipeline<>(() -> new Sources.IterateCursor<>(seed, hasNext, next));
+        return new LazyPipeline<>(Sources.iterate(seed, hasNext, next));
     }
 
     /** The values of {@code supplier}, without end. */
     public static <T> LazyPipeline<T> generate(Supplier<? extends T> supplier) {
-        Objects.requireNonNull(supplier, "supplier");
-        return new LazyPipeline<>(() -> new Sources.GenerateCursor<>(supplier));
+        return new LazyPipeline<>(Sources.generate(supplier));
     }
 
     /** The lines of a UTF-8 file, opened by each run and closed when the run ends, however it ends. */
@@ -213,18 +190,14 @@ public final class LazyPipeline<T> implements AutoCloseable {
      */
     public static <R extends AutoCloseable, T> LazyPipeline<T> using(
             ResourceOpener<? extends R> opener, Function<? super R, ? extends Iterator<? extends T>> elements) {
-        Objects.requireNonNull(opener, "opener");
-        Objects.requireNonNull(elements, "elements");
-        return new LazyPipeline<>(() -> Sources.using(opener, elements));
+        return new LazyPipeline<>(Sources.using(opener, elements));
     }
 
     // ---- Intermediate operations --------------------------------------------------------------------------------
 
     /** Starts a run of this pipeline; package-private so that operations over other pipelines can open them. */
     Cursor<T> open() {
-        if (closed.get()) {
-            throw new PipelineException(PipelineException.Code.CLOSED, "the pipeline is closed; build a new one");
-        }
+        runs.ensureOpen();
         return opener.open();
     }
 
@@ -249,40 +222,32 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** Each element transformed by {@code mapper}. */
     public <R> LazyPipeline<R> map(Function<? super T, ? extends R> mapper) {
-        Objects.requireNonNull(mapper, "mapper");
-        return thenStateless(upstream -> new ElementStages.MapStage<>(upstream, mapper));
+        return thenStateless(ElementStages.map(mapper));
     }
 
     /** The elements for which {@code predicate} holds. */
     public LazyPipeline<T> filter(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return thenStateless(upstream -> new ElementStages.FilterStage<>(upstream, predicate, "filter"));
+        return thenStateless(ElementStages.filter(predicate));
     }
 
     /** The elements of each element's pipeline, in turn; each inner run is closed when it ends. */
     public <R> LazyPipeline<R> flatMap(Function<? super T, ? extends LazyPipeline<? extends R>> mapper) {
-        Objects.requireNonNull(mapper, "mapper");
-        return thenStateless(upstream -> new Expanding.FlatMapStage<>(upstream, mapper));
+        return thenStateless(Expanding.flatMap(mapper));
     }
 
     /** Zero or more elements per element, pushed by {@code mapper} to the consumer it is given. */
     public <R> LazyPipeline<R> mapMulti(BiConsumer<? super T, ? super Consumer<R>> mapper) {
-        Objects.requireNonNull(mapper, "mapper");
-        return thenStateless(upstream -> new Expanding.MapMultiStage<>(upstream, mapper));
+        return thenStateless(Expanding.mapMulti(mapper));
     }
 
     /** The same elements, each shown to {@code observer} as it passes. */
     public LazyPipeline<T> peek(Consumer<? super T> observer) {
-        Objects.requireNonNull(observer, "observer");
-        return thenStateless(upstream -> new ElementStages.PeekStage<>(upstream, observer));
+        return thenStateless(ElementStages.peek(observer));
     }
 
     /** The first {@code n} elements; the element after them is never pulled. */
     public LazyPipeline<T> take(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
-        }
-        return then(upstream -> new Slicing.TakeCursor<>(upstream, n));
+        return then(Slicing.take(n));
     }
 
     /** The same as {@link #take}, under the JDK's name. */
@@ -292,22 +257,17 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** All but the first {@code n} elements. */
     public LazyPipeline<T> skip(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
-        }
-        return then(upstream -> new Slicing.SkipStage<>(upstream, n));
+        return then(Slicing.skip(n));
     }
 
     /** The elements up to (not including) the first for which {@code predicate} fails. */
     public LazyPipeline<T> takeWhile(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return then(upstream -> new Slicing.TakeWhileStage<>(upstream, predicate));
+        return then(Slicing.takeWhile(predicate));
     }
 
     /** The elements from the first for which {@code predicate} fails. */
     public LazyPipeline<T> dropWhile(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return then(upstream -> new Slicing.DropWhileStage<>(upstream, predicate));
+        return then(Slicing.dropWhile(predicate));
     }
 
     /** The elements not equal to an earlier one, first occurrences in order. Remembers every distinct element. */
@@ -317,8 +277,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** The elements whose key is not the key of an earlier one. Remembers every distinct key. */
     public <K> LazyPipeline<T> distinctBy(Function<? super T, ? extends K> key) {
-        Objects.requireNonNull(key, "key");
-        return then(upstream -> new Remembering.DistinctStage<>(upstream, key));
+        return then(Remembering.distinctBy(key));
     }
 
     /**
@@ -332,14 +291,12 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** The elements in {@code comparator}'s order, stably. Needs the whole input. */
     public LazyPipeline<T> sorted(Comparator<? super T> comparator) {
-        Objects.requireNonNull(comparator, "comparator");
-        return then(upstream -> new Remembering.SortedCursor<>(upstream, comparator));
+        return then(Remembering.sorted(comparator));
     }
 
     /** The elements in the order of their keys, stably. Needs the whole input. */
     public <K extends Comparable<? super K>> LazyPipeline<T> sortedBy(Function<? super T, ? extends K> key) {
-        Objects.requireNonNull(key, "key");
-        return sorted(Comparator.comparing(key));
+        return sorted(Comparator.comparing(Objects.requireNonNull(key, "key")));
     }
 
     /** Consecutive lists of {@code size} elements; the last may be shorter. */
@@ -361,13 +318,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
     }
 
     private LazyPipeline<List<T>> windowed(int size, int step, boolean partial, String operation) {
-        if (size <= 0) {
-            throw new IllegalArgumentException(operation + ": size (" + size + ") must be positive");
-        }
-        if (step <= 0) {
-            throw new IllegalArgumentException(operation + ": step (" + step + ") must be positive");
-        }
-        return then(upstream -> new Windowed<>(upstream, size, step, partial));
+        return then(Windowed.stage(size, step, partial, operation));
     }
 
     /** Each element with the next: (a, b), (b, c), ... */
@@ -383,9 +334,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
     /** {@code combiner} applied to this pipeline's and {@code other}'s elements side by side, until either ends. */
     public <U, R> LazyPipeline<R> zip(
             LazyPipeline<? extends U> other, BiFunction<? super T, ? super U, ? extends R> combiner) {
-        Objects.requireNonNull(other, "other");
-        Objects.requireNonNull(combiner, "combiner");
-        return then(upstream -> new Combining.ZipCursor<T, U, R>(upstream, other.open(), combiner));
+        return then(Combining.zip(other, combiner));
     }
 
     /** Each element with its zero-based index. */
@@ -395,27 +344,22 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** {@code initial}, then each running value of {@code accumulator}: a fold that shows its progress. */
     public <R> LazyPipeline<R> scan(R initial, BiFunction<? super R, ? super T, ? extends R> accumulator) {
-        Objects.requireNonNull(initial, "initial");
-        Objects.requireNonNull(accumulator, "accumulator");
-        return then(upstream -> new Remembering.ScanStage<>(upstream, initial, accumulator));
+        return then(Remembering.scan(initial, accumulator));
     }
 
     /** Alternately an element of this pipeline and of {@code other}, then the rest of the longer one. */
     public LazyPipeline<T> interleave(LazyPipeline<? extends T> other) {
-        Objects.requireNonNull(other, "other");
-        return then(upstream -> new Combining.InterleaveCursor<>(upstream, other.open()));
+        return then(Combining.interleave(other));
     }
 
     /** This pipeline's elements, then {@code other}'s; {@code other} is opened only when this one ends. */
     public LazyPipeline<T> concat(LazyPipeline<? extends T> other) {
-        Objects.requireNonNull(other, "other");
-        return then(upstream -> new Combining.ConcatCursor<>(upstream, other));
+        return then(Combining.concat(other));
     }
 
     /** The elements transformed by a JDK {@link Gatherer} (from {@link java.util.stream.Gatherers} or your own). */
     public <A, R> LazyPipeline<R> gather(Gatherer<? super T, A, R> gatherer) {
-        Objects.requireNonNull(gatherer, "gatherer");
-        return then(upstream -> new Expanding.GatherStage<>(upstream, gatherer));
+        return then(Expanding.gather(gatherer));
     }
 
     /**
@@ -434,24 +378,19 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     private <R> LazyPipeline<R> mapConcurrent(
             int maxConcurrency, Function<? super T, ? extends R> function, boolean ordered) {
-        if (maxConcurrency <= 0) {
-            throw new IllegalArgumentException(
-                    "mapConcurrent: maxConcurrency (" + maxConcurrency + ") must be positive");
-        }
-        Objects.requireNonNull(function, "function");
-        return then(upstream -> new MapConcurrent<>(upstream, maxConcurrency, function, ordered));
+        return then(MapConcurrent.stage(maxConcurrency, function, ordered));
     }
 
     /** Each element as an {@code int}, for arithmetic without boxing. */
     public IntPipeline mapToInt(ToIntFunction<? super T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new IntPipeline(() -> IntCursors.fromObjects(open(), mapper));
+        return new IntPipeline(() -> LongCursors.fromObjects(open(), mapper::applyAsInt, "mapToInt"));
     }
 
     /** Each element as a {@code long}, for arithmetic without boxing. */
     public LongPipeline mapToLong(ToLongFunction<? super T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new LongPipeline(() -> LongCursors.fromObjects(open(), mapper));
+        return new LongPipeline(() -> LongCursors.fromObjects(open(), mapper, "mapToLong"));
     }
 
     /** This pipeline run in parallel on the common {@link ForkJoinPool}, for CPU-bound work; see the class. */
@@ -485,36 +424,28 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** A map from each element's key to its value, in first-seen order; a duplicate key fails. */
     public <K, V> Map<K, V> toMap(Function<? super T, ? extends K> key, Function<? super T, ? extends V> value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        return run(run -> Terminals.toMap(run, key, value, null));
+        return run(Terminals.toMap(key, value, null));
     }
 
     /** A map from each element's key to its value, values of equal keys combined by {@code merge}. */
     public <K, V> Map<K, V> toMap(
             Function<? super T, ? extends K> key, Function<? super T, ? extends V> value, BinaryOperator<V> merge) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(merge, "merge");
-        return run(run -> Terminals.toMap(run, key, value, merge));
+        return run(Terminals.toMap(key, value, Objects.requireNonNull(merge, "merge")));
     }
 
     /** The elements grouped by key, keys in first-seen order, each group in input order. */
     public <K> Map<K, List<T>> groupBy(Function<? super T, ? extends K> key) {
-        Objects.requireNonNull(key, "key");
-        return run(run -> Terminals.groupBy(run, key));
+        return run(Terminals.groupBy(key));
     }
 
     /** The elements that match {@code predicate} and the rest. */
     public Partition<T> partition(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return run(run -> Terminals.partition(run, predicate));
+        return run(Terminals.partition(predicate));
     }
 
     /** The elements combined left to right by {@code operator}, or empty when there are none. */
     public Optional<T> reduce(BinaryOperator<T> operator) {
-        Objects.requireNonNull(operator, "operator");
-        return run(run -> Terminals.reduce(run, operator));
+        return run(Terminals.reduce(operator));
     }
 
     /** {@code identity} and the elements combined left to right by {@code operator}. */
@@ -524,9 +455,7 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** {@code initial} and the elements combined left to right by {@code accumulator}. */
     public <R> R fold(R initial, BiFunction<? super R, ? super T, ? extends R> accumulator) {
-        Objects.requireNonNull(initial, "initial");
-        Objects.requireNonNull(accumulator, "accumulator");
-        return run(run -> Terminals.fold(run, initial, accumulator));
+        return run(Terminals.fold(initial, accumulator));
     }
 
     /** How many elements there are. */
@@ -536,26 +465,24 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** The least element by {@code comparator} (the first of equals), or empty. */
     public Optional<T> min(Comparator<? super T> comparator) {
-        Objects.requireNonNull(comparator, "comparator");
-        return run(run -> Terminals.minBy(run, comparator, "min"));
+        return run(Terminals.minBy(Objects.requireNonNull(comparator, "comparator"), "min"));
     }
 
     /** The greatest element by {@code comparator} (the first of equals), or empty. */
     public Optional<T> max(Comparator<? super T> comparator) {
-        Objects.requireNonNull(comparator, "comparator");
-        return run(run -> Terminals.minBy(run, comparator.reversed(), "max"));
+        return run(
+                Terminals.minBy(Objects.requireNonNull(comparator, "comparator").reversed(), "max"));
     }
 
     /** The element with the least key (the first of equals), or empty. */
     public <K extends Comparable<? super K>> Optional<T> minBy(Function<? super T, ? extends K> key) {
-        Objects.requireNonNull(key, "key");
-        return run(run -> Terminals.minBy(run, Comparator.comparing(key), "minBy"));
+        return run(Terminals.minBy(Comparator.comparing(Objects.requireNonNull(key, "key")), "minBy"));
     }
 
     /** The element with the greatest key (the first of equals), or empty. */
     public <K extends Comparable<? super K>> Optional<T> maxBy(Function<? super T, ? extends K> key) {
-        Objects.requireNonNull(key, "key");
-        return run(run -> Terminals.minBy(run, Comparator.comparing(key).reversed(), "maxBy"));
+        return run(Terminals.minBy(
+                Comparator.comparing(Objects.requireNonNull(key, "key")).reversed(), "maxBy"));
     }
 
     /** The first element, or empty; pulls one element. */
@@ -570,20 +497,17 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** Whether some element matches; stops at the first that does. */
     public boolean anyMatch(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return run(run -> Terminals.anyMatch(run, predicate, true, "anyMatch"));
+        return run(Terminals.anyMatch(predicate, true, "anyMatch"));
     }
 
     /** Whether every element matches (true when there are none); stops at the first that does not. */
     public boolean allMatch(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return !run(run -> Terminals.anyMatch(run, predicate, false, "allMatch"));
+        return !run(Terminals.anyMatch(predicate, false, "allMatch"));
     }
 
     /** Whether no element matches; stops at the first that does. */
     public boolean noneMatch(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate, "predicate");
-        return !run(run -> Terminals.anyMatch(run, predicate, true, "noneMatch"));
+        return !run(Terminals.anyMatch(predicate, true, "noneMatch"));
     }
 
     /** The elements' {@code toString}s run together. */
@@ -598,26 +522,17 @@ public final class LazyPipeline<T> implements AutoCloseable {
 
     /** The elements' {@code toString}s separated by {@code separator}, between {@code prefix} and {@code suffix}. */
     public String joining(CharSequence separator, CharSequence prefix, CharSequence suffix) {
-        Objects.requireNonNull(separator, "separator");
-        Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(suffix, "suffix");
-        return collect(java.util.stream.Collectors.mapping(
-                String::valueOf, java.util.stream.Collectors.joining(separator, prefix, suffix)));
+        return collect(Collectors.mapping(String::valueOf, Collectors.joining(separator, prefix, suffix)));
     }
 
     /** The elements gathered by a JDK {@link Collector}. */
     public <A, R> R collect(Collector<? super T, A, R> collector) {
-        Objects.requireNonNull(collector, "collector");
-        return run(run -> Terminals.collect(run, collector));
+        return run(Terminals.collect(collector));
     }
 
     /** Gives each element, in order, to {@code action}. */
     public void forEach(Consumer<? super T> action) {
-        Objects.requireNonNull(action, "action");
-        run(run -> {
-            Terminals.forEach(run, action);
-            return null;
-        });
+        run(Terminals.forEach(action));
     }
 
     /**
@@ -625,15 +540,12 @@ public final class LazyPipeline<T> implements AutoCloseable {
      * closed).
      */
     public PipelineIterator<T> iterator() {
-        return new CursorIterator<>(open(), openRuns);
+        return runs.iterator(open());
     }
 
     /** A sequential JDK stream over one run; closing the stream closes the run. */
     public Stream<T> toStream() {
-        PipelineIterator<T> iterator = iterator();
-        return StreamSupport.stream(
-                        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(iterator::close);
+        return runs.stream(open());
     }
 
     /**
@@ -643,23 +555,6 @@ public final class LazyPipeline<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        RuntimeException failure = null;
-        for (AutoCloseable run : List.copyOf(openRuns)) {
-            try {
-                Resources.closeUnchecked(run);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        runs.close();
     }
 }

@@ -6,11 +6,37 @@ import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
-/** The {@code long} cursors: the range source, map, filter, peek, take, skip, and the bridges to and from objects. */
+/**
+ * The primitive core of {@link IntPipeline} and {@link LongPipeline}: the range and array sources, map, filter, peek,
+ * take, skip, and the bridges to and from objects, all over {@code long}s.
+ *
+ * <p>How it is designed, and why: one core for both widths instead of an {@code int} copy of every cursor. An
+ * {@code IntPipeline}'s values travel as {@code long}s that always hold an {@code int}: its functions are adapted at
+ * the edge ({@code v -> f.applyAsInt((int) v)}), where the JIT folds the widening and narrowing into the loop, and its
+ * ranges run with an {@code int} loop counter. The alternative, a generated or hand-kept {@code int} twin of each class,
+ * doubled the code that must stay identical (it had: the two files differed only in types) for no measured gain.
+ */
 final class LongCursors {
 
     private LongCursors() {}
+
+    /** The first {@code n} values; checked when the pipeline is built. */
+    static UnaryOperator<LongCursor> take(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
+        }
+        return upstream -> new Take(upstream, n);
+    }
+
+    /** All but the first {@code n} values; checked when the pipeline is built. */
+    static UnaryOperator<LongCursor> skip(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
+        }
+        return upstream -> new Skip(upstream, n);
+    }
 
     /** The integers from {@code from} (inclusive) to {@code to} (exclusive). */
     static final class Range extends LongCursor {
@@ -41,8 +67,29 @@ final class LongCursors {
         @Override
         void forEachRemaining(LongConsumer action) {
             long end = to;
-            long i = next;
+            long start = next;
             next = end;
+            if (start >= Integer.MIN_VALUE && end <= Integer.MAX_VALUE) {
+                forEachInt((int) start, (int) end, action);
+                return;
+            }
+            long i = start;
+            try {
+                for (; i < end; i++) {
+                    action.accept(i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(i - from);
+            }
+        }
+
+        /**
+         * The same loop with an {@code int} counter, for every {@code IntPipeline} range and small long ones: C2
+         * unrolls and strip-mines an int-counted loop as it does {@code IntStream.range}'s, which a long counter would
+         * not get as fully.
+         */
+        private void forEachInt(int start, int end, LongConsumer action) {
+            int i = start;
             try {
                 for (; i < end; i++) {
                     action.accept(i);
@@ -246,8 +293,8 @@ final class LongCursors {
         }
     }
 
-    /** Objects turned into {@code long}s by a function. */
-    static <T> LongCursor fromObjects(Cursor<T> upstream, ToLongFunction<? super T> mapper) {
+    /** Objects turned into {@code long}s by a function ({@code mapToLong}, or {@code mapToInt} widened). */
+    static <T> LongCursor fromObjects(Cursor<T> upstream, ToLongFunction<? super T> mapper, String operation) {
         return new LongCursor() {
             private long index;
 
@@ -257,7 +304,7 @@ final class LongCursors {
                     try {
                         value = mapper.applyAsLong(element);
                     } catch (RuntimeException e) {
-                        throw PipelineException.at("mapToLong", index, e);
+                        throw PipelineException.at(operation, index, e);
                     }
                     index++;
                     action.accept(value);
@@ -307,26 +354,6 @@ final class LongCursors {
             @Override
             void forEachRemaining(Consumer<? super R> action) {
                 upstream.forEachRemaining(bridge(action));
-            }
-
-            @Override
-            public void close() {
-                upstream.close();
-            }
-        };
-    }
-
-    /** {@code int}s widened to {@code long}s. */
-    static LongCursor fromInts(IntCursor upstream) {
-        return new LongCursor() {
-            @Override
-            boolean tryAdvance(LongConsumer action) {
-                return upstream.tryAdvance(action::accept);
-            }
-
-            @Override
-            void forEachRemaining(LongConsumer action) {
-                upstream.forEachRemaining(action::accept);
             }
 
             @Override

@@ -1,17 +1,18 @@
 package dev.keel.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * A lazy pipeline of {@code long}s: {@link LazyPipeline}'s model (a recipe; each terminal operation is one run that
@@ -62,6 +63,10 @@ public final class LongPipeline {
         return opener.open();
     }
 
+    private LongPipeline then(UnaryOperator<LongCursor> stage) {
+        return new LongPipeline(() -> stage.apply(open()));
+    }
+
     /** Each value transformed by {@code mapper}. */
     public LongPipeline map(LongUnaryOperator mapper) {
         Objects.requireNonNull(mapper, "mapper");
@@ -82,18 +87,12 @@ public final class LongPipeline {
 
     /** The first {@code n} values; the value after them is never pulled. */
     public LongPipeline take(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
-        }
-        return new LongPipeline(() -> new LongCursors.Take(open(), n));
+        return then(LongCursors.take(n));
     }
 
     /** All but the first {@code n} values. */
     public LongPipeline skip(long n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
-        }
-        return new LongPipeline(() -> new LongCursors.Skip(open(), n));
+        return then(LongCursors.skip(n));
     }
 
     /** Each value turned into an object. */
@@ -107,11 +106,7 @@ public final class LongPipeline {
         return mapToObj(Long::valueOf);
     }
 
-    private interface LongTerminal<R> {
-        R apply(LongCursor run);
-    }
-
-    private <R> R run(LongTerminal<R> terminal) {
+    private <R> R run(Function<LongCursor, R> terminal) {
         try (LongCursor run = open()) {
             return terminal.apply(run);
         }
@@ -119,58 +114,29 @@ public final class LongPipeline {
 
     /** The exact sum, as a {@code long}; throws {@link ArithmeticException} if it would overflow. */
     public long sum() {
-        return run(run -> {
-            long[] sum = {0};
-            run.forEachRemaining(value -> sum[0] = Math.addExact(sum[0], value));
-            return sum[0];
-        });
+        return run(PrimitiveTerminals::sum);
     }
 
     /** How many values there are. */
     public long count() {
-        return run(run -> {
-            long[] count = {0};
-            run.forEachRemaining(value -> count[0]++);
-            return count[0];
-        });
+        return run(PrimitiveTerminals::count);
     }
 
     /** The arithmetic mean, or empty when there are no values. */
     public OptionalDouble average() {
-        return run(run -> {
-            long[] sumAndCount = {0, 0};
-            run.forEachRemaining(value -> {
-                sumAndCount[0] = Math.addExact(sumAndCount[0], value);
-                sumAndCount[1]++;
-            });
-            return sumAndCount[1] == 0
-                    ? OptionalDouble.empty()
-                    : OptionalDouble.of((double) sumAndCount[0] / sumAndCount[1]);
-        });
+        return run(PrimitiveTerminals::average);
     }
 
     /** The values combined left to right by {@code operator}, or empty. */
     public OptionalLong reduce(LongBinaryOperator operator) {
         Objects.requireNonNull(operator, "operator");
-        return run(run -> {
-            long[] acc = {0};
-            boolean[] any = {false};
-            run.forEachRemaining(value -> {
-                acc[0] = any[0] ? operator.applyAsLong(acc[0], value) : value;
-                any[0] = true;
-            });
-            return any[0] ? OptionalLong.of(acc[0]) : OptionalLong.empty();
-        });
+        return run(run -> PrimitiveTerminals.reduce(run, operator));
     }
 
     /** {@code identity} and the values combined left to right by {@code operator}. */
     public long reduce(long identity, LongBinaryOperator operator) {
         Objects.requireNonNull(operator, "operator");
-        return run(run -> {
-            long[] acc = {identity};
-            run.forEachRemaining(value -> acc[0] = operator.applyAsLong(acc[0], value));
-            return acc[0];
-        });
+        return run(run -> PrimitiveTerminals.reduce(run, identity, operator));
     }
 
     /** The least value, or empty. */
@@ -185,22 +151,13 @@ public final class LongPipeline {
 
     /** The first value, or empty; pulls one value. */
     public OptionalLong first() {
-        return run(run -> {
-            long[] first = {0};
-            return run.tryAdvance(value -> first[0] = value) ? OptionalLong.of(first[0]) : OptionalLong.empty();
-        });
+        return run(PrimitiveTerminals::first);
     }
 
     /** Whether some value matches; stops at the first that does. */
     public boolean anyMatch(LongPredicate predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return run(run -> {
-            boolean[] found = {false};
-            while (!found[0] && run.tryAdvance(value -> found[0] = predicate.test(value))) {
-                // stop at the first match
-            }
-            return found[0];
-        });
+        return run(run -> PrimitiveTerminals.anyMatch(run, predicate));
     }
 
     /** Whether every value matches; stops at the first that does not. */
@@ -225,17 +182,7 @@ public final class LongPipeline {
 
     /** All values as a new array. */
     public long[] toArray() {
-        return run(run -> {
-            long[][] buffer = {new long[16]};
-            int[] size = {0};
-            run.forEachRemaining(value -> {
-                if (size[0] == buffer[0].length) {
-                    buffer[0] = Arrays.copyOf(buffer[0], size[0] * 2);
-                }
-                buffer[0][size[0]++] = value;
-            });
-            return Arrays.copyOf(buffer[0], size[0]);
-        });
+        return run(PrimitiveTerminals::toArray);
     }
 
     /** All values, boxed, as an unmodifiable list. */

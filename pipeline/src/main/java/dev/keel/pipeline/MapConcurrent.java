@@ -48,6 +48,17 @@ final class MapConcurrent<T, R> extends Cursor<R> implements Consumer<T> {
     private boolean upstreamDone;
     private long index;
 
+    /** The stage, its arguments checked now. */
+    static <T, R> Function<Cursor<T>, Cursor<R>> stage(
+            int maxConcurrency, Function<? super T, ? extends R> function, boolean ordered) {
+        if (maxConcurrency <= 0) {
+            throw new IllegalArgumentException(
+                    "mapConcurrent: maxConcurrency (" + maxConcurrency + ") must be positive");
+        }
+        Objects.requireNonNull(function, "function");
+        return upstream -> new MapConcurrent<>(upstream, maxConcurrency, function, ordered);
+    }
+
     MapConcurrent(Cursor<T> upstream, int maxConcurrency, Function<? super T, ? extends R> function, boolean ordered) {
         this.upstream = upstream;
         this.maxConcurrency = maxConcurrency;

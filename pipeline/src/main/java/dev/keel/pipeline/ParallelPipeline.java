@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * {@link LazyPipeline#of}, {@link LazyPipeline#from(Iterable)} over a random-access list), optionally after stateless
  * operations.
  *
- * <p>How it is designed, and why: a run cuts the source's index range into parts (four per worker, so that a slow part
- * does not leave the other workers idle); the calling thread and the executor's workers claim parts in index order
+ * <p>How it is designed, and why: a run cuts the source's index range into parts ({@link PartPlan}: large ones
+ * first, small ones last, so that no thread waits long for the last part to end); the calling thread and the executor's workers claim parts in index order
  * and run the whole fused sequential chain over each; the parts' results are combined <em>in index order</em>: {@link #toList()} is in input order and
  * {@link #reduce} applies its (associative) operator to neighbours only, so the result is the sequential one. Only
  * stateless operations are offered here; for {@code sorted}, {@code distinct}, {@code take} and the rest, go back with
@@ -77,15 +77,18 @@ public final class ParallelPipeline<T> {
     /** All elements, in input order. */
     public List<T> toList() {
         List<List<T>> parts = evaluate(Terminals::toList);
-        List<T> all = new ArrayList<>();
+        long total = 0;
+        for (List<T> part : parts) {
+            total += part.size();
+        }
+        List<T> all = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE - 8));
         parts.forEach(all::addAll);
         return Collections.unmodifiableList(all);
     }
 
     /** The elements combined by the associative {@code operator}, in input order, or empty. */
     public Optional<T> reduce(BinaryOperator<T> operator) {
-        Objects.requireNonNull(operator, "operator");
-        return evaluate(run -> Terminals.reduce(run, operator)).stream()
+        return evaluate(Terminals.reduce(operator)).stream()
                 .flatMap(Optional::stream)
                 .reduce(operator);
     }
@@ -102,11 +105,7 @@ public final class ParallelPipeline<T> {
 
     /** Gives each element to {@code action}, on the executor's threads, in no particular order. */
     public void forEach(Consumer<? super T> action) {
-        Objects.requireNonNull(action, "action");
-        evaluate(run -> {
-            Terminals.forEach(run, action);
-            return Boolean.TRUE;
-        });
+        evaluate(Terminals.forEach(action));
     }
 
     private int workers() {
@@ -127,8 +126,9 @@ public final class ParallelPipeline<T> {
             return List.of();
         }
         int helpers = Math.max(1, workers());
-        int parts = (int) Math.min(size, 4L * (helpers + 1));
-        PartRun<A> run = new PartRun<>(size, parts, terminal);
+        long[] bounds = PartPlan.guided(size, helpers + 1);
+        int parts = bounds.length - 1;
+        PartRun<A> run = new PartRun<>(bounds, terminal);
         for (int i = 0; i < Math.min(helpers, parts - 1); i++) {
             executor.execute(run::work);
         }
@@ -139,7 +139,7 @@ public final class ParallelPipeline<T> {
 
     /** One parallel run: the parts, who has claimed which, their results and the first failure. Thread-safe. */
     private final class PartRun<A> {
-        private final long size;
+        private final long[] bounds;
         private final int parts;
         private final Function<Cursor<T>, A> terminal;
         private final AtomicInteger nextPart = new AtomicInteger();
@@ -148,9 +148,9 @@ public final class ParallelPipeline<T> {
         private final AtomicReferenceArray<RuntimeException> failures;
         private volatile boolean failed;
 
-        PartRun(long size, int parts, Function<Cursor<T>, A> terminal) {
-            this.size = size;
-            this.parts = parts;
+        PartRun(long[] bounds, Function<Cursor<T>, A> terminal) {
+            this.bounds = bounds;
+            this.parts = bounds.length - 1;
             this.terminal = terminal;
             this.ended = new CountDownLatch(parts);
             this.results = new AtomicReferenceArray<>(parts);
@@ -180,9 +180,7 @@ public final class ParallelPipeline<T> {
         }
 
         private A runPart(int part) {
-            long from = size * part / parts;
-            long to = size * (part + 1) / parts;
-            try (Cursor<T> cursor = source.open(from, to)) {
+            try (Cursor<T> cursor = source.open(bounds[part], bounds[part + 1])) {
                 return terminal.apply(cursor);
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -17,6 +18,23 @@ import org.jspecify.annotations.Nullable;
 final class Remembering {
 
     private Remembering() {}
+
+    static <T, K> Function<Cursor<T>, Cursor<T>> distinctBy(Function<? super T, ? extends K> key) {
+        Objects.requireNonNull(key, "key");
+        return upstream -> new DistinctStage<>(upstream, key);
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> sorted(Comparator<? super T> comparator) {
+        Objects.requireNonNull(comparator, "comparator");
+        return upstream -> new SortedCursor<>(upstream, comparator);
+    }
+
+    static <T, R> Function<Cursor<T>, Cursor<R>> scan(
+            R initial, BiFunction<? super R, ? super T, ? extends R> accumulator) {
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(accumulator, "accumulator");
+        return upstream -> new ScanStage<>(upstream, initial, accumulator);
+    }
 
     static final class DistinctStage<T, K> extends Stage<T, T> {
         private final Function<? super T, ? extends K> key;

@@ -1,6 +1,8 @@
 package dev.keel.pipeline;
 
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -10,6 +12,30 @@ import java.util.function.Predicate;
 final class Slicing {
 
     private Slicing() {}
+
+    static <T> Function<Cursor<T>, Cursor<T>> take(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("take: n (" + n + ") must not be negative");
+        }
+        return upstream -> new TakeCursor<>(upstream, n);
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> skip(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("skip: n (" + n + ") must not be negative");
+        }
+        return upstream -> new SkipStage<>(upstream, n);
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> takeWhile(Predicate<? super T> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return upstream -> new TakeWhileStage<>(upstream, predicate);
+    }
+
+    static <T> Function<Cursor<T>, Cursor<T>> dropWhile(Predicate<? super T> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return upstream -> new DropWhileStage<>(upstream, predicate);
+    }
 
     static final class TakeCursor<T> extends Cursor<T> {
         private final Cursor<T> upstream;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -242,6 +243,30 @@ final class Sources {
         return new NoSuchElementException("the pipeline has no more elements");
     }
 
+    /** {@code of(...)}'s (copied) elements as a splittable source, once they are checked for null. */
+    static <T> Splittable<T> nonNull(Object[] elements) {
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] == null) {
+                throw new NullPointerException("of: element " + i + " is null (expected: no null elements)");
+            }
+        }
+        return array(elements);
+    }
+
+    /** A source that can be run once: a second run fails with {@code SOURCE_CONSUMED} instead of yielding nothing. */
+    static <T> LazyPipeline.Opener<T> oneShot(String source, LazyPipeline.Opener<T> opener) {
+        AtomicBoolean used = new AtomicBoolean();
+        return () -> {
+            if (!used.compareAndSet(false, true)) {
+                throw new PipelineException(
+                        PipelineException.Code.SOURCE_CONSUMED,
+                        source + " is a one-shot source and was already run; build a new pipeline for another run,"
+                                + " or start from a re-readable source such as from(Iterable)");
+            }
+            return opener.open();
+        };
+    }
+
     /** The elements of an array as a splittable source ({@code of(...)}). */
     static <T> Splittable<T> array(Object[] elements) {
         return new Splittable<>() {
@@ -288,8 +313,29 @@ final class Sources {
         };
     }
 
+    static <T> LazyPipeline.Opener<T> iterate(T seed, Predicate<? super T> hasNext, UnaryOperator<T> next) {
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(hasNext, "hasNext");
+        Objects.requireNonNull(next, "next");
+        return () -> new IterateCursor<>(seed, hasNext, next);
+    }
+
+    static <T> LazyPipeline.Opener<T> generate(Supplier<? extends T> supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        return () -> new GenerateCursor<>(supplier);
+    }
+
+    /** Runs over a resource that each run opens and closes. */
+    static <R extends AutoCloseable, T> LazyPipeline.Opener<T> using(
+            LazyPipeline.ResourceOpener<? extends R> opener,
+            Function<? super R, ? extends Iterator<? extends T>> elements) {
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(elements, "elements");
+        return () -> open(opener, elements);
+    }
+
     /** One run over a resource: opened here, closed by the cursor, or here if building the iterator fails. */
-    static <R extends AutoCloseable, T> Cursor<T> using(
+    private static <R extends AutoCloseable, T> Cursor<T> open(
             LazyPipeline.ResourceOpener<? extends R> opener,
             Function<? super R, ? extends Iterator<? extends T>> elements) {
         R resource;

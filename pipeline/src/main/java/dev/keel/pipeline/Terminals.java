@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -19,8 +20,10 @@ import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The terminal operations, each over one run. The run is closed by the caller ({@link LazyPipeline}) whatever
- * happens; short-circuiting operations pull with {@code tryAdvance} and stop as soon as the answer is known.
+ * The terminal operations, each over one run. An operation with arguments checks them when it is built, before any
+ * run is opened (so a caller's mistake leaves the source untouched), and returns a {@link Terminal} to run. The run
+ * is closed by the caller ({@link LazyPipeline}) whatever happens; short-circuiting operations pull with
+ * {@code tryAdvance} and stop as soon as the answer is known.
  */
 final class Terminals {
 
@@ -38,100 +41,118 @@ final class Terminals {
         return Collections.unmodifiableSet(set);
     }
 
-    static <T, K, V> Map<K, V> toMap(
-            Cursor<T> run,
+    static <T, K, V> Terminal<T, Map<K, V>> toMap(
             Function<? super T, ? extends K> key,
             Function<? super T, ? extends V> value,
             @Nullable BinaryOperator<V> merge) {
-        Map<K, V> map = new LinkedHashMap<>();
-        run.forEachRemaining(new Indexing<T>("toMap") {
-            @Override
-            void apply(T element) {
-                K k = key.apply(element);
-                V v = value.apply(element);
-                V previous = map.putIfAbsent(k, v);
-                if (previous != null) {
-                    if (merge == null) {
-                        throw new IllegalStateException("duplicate key " + k + " (values " + previous + " and " + v
-                                + "; pass a merge function to combine them)");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return run -> {
+            Map<K, V> map = new LinkedHashMap<>();
+            run.forEachRemaining(new Indexing<T>("toMap") {
+                @Override
+                void apply(T element) {
+                    K k = key.apply(element);
+                    V v = value.apply(element);
+                    V previous = map.putIfAbsent(k, v);
+                    if (previous != null) {
+                        if (merge == null) {
+                            throw new IllegalStateException("duplicate key " + k + " (values " + previous + " and " + v
+                                    + "; pass a merge function to combine them)");
+                        }
+                        map.put(k, merge.apply(previous, v));
                     }
-                    map.put(k, merge.apply(previous, v));
                 }
-            }
-        });
-        return Collections.unmodifiableMap(map);
-    }
-
-    static <T, K> Map<K, List<T>> groupBy(Cursor<T> run, Function<? super T, ? extends K> key) {
-        Map<K, List<T>> groups = new LinkedHashMap<>();
-        run.forEachRemaining(new Indexing<T>("groupBy") {
-            @Override
-            void apply(T element) {
-                groups.computeIfAbsent(key.apply(element), k -> new ArrayList<>())
-                        .add(element);
-            }
-        });
-        Map<K, List<T>> result = new LinkedHashMap<>();
-        groups.forEach((k, list) -> result.put(k, Collections.unmodifiableList(list)));
-        return Collections.unmodifiableMap(result);
-    }
-
-    static <T> Partition<T> partition(Cursor<T> run, Predicate<? super T> predicate) {
-        List<T> matching = new ArrayList<>();
-        List<T> rest = new ArrayList<>();
-        run.forEachRemaining(new Indexing<T>("partition") {
-            @Override
-            void apply(T element) {
-                (predicate.test(element) ? matching : rest).add(element);
-            }
-        });
-        return new Partition<>(matching, rest);
-    }
-
-    static <T, R> R fold(Cursor<T> run, R initial, BiFunction<? super R, ? super T, ? extends R> accumulator) {
-        var folding = new Indexing<T>("fold") {
-            R value = initial;
-
-            @Override
-            void apply(T element) {
-                value = accumulator.apply(value, element);
-            }
+            });
+            return Collections.unmodifiableMap(map);
         };
-        run.forEachRemaining(folding);
-        return folding.value;
     }
 
-    static <T> Optional<T> reduce(Cursor<T> run, BinaryOperator<T> operator) {
-        var reducing = new Indexing<T>("reduce") {
-            @Nullable
-            T value;
-
-            @Override
-            void apply(T element) {
-                T current = value;
-                value = current == null ? element : operator.apply(current, element);
-            }
+    static <T, K> Terminal<T, Map<K, List<T>>> groupBy(Function<? super T, ? extends K> key) {
+        Objects.requireNonNull(key, "key");
+        return run -> {
+            Map<K, List<T>> groups = new LinkedHashMap<>();
+            run.forEachRemaining(new Indexing<T>("groupBy") {
+                @Override
+                void apply(T element) {
+                    groups.computeIfAbsent(key.apply(element), k -> new ArrayList<>())
+                            .add(element);
+                }
+            });
+            Map<K, List<T>> result = new LinkedHashMap<>();
+            groups.forEach((k, list) -> result.put(k, Collections.unmodifiableList(list)));
+            return Collections.unmodifiableMap(result);
         };
-        run.forEachRemaining(reducing);
-        return Optional.ofNullable(reducing.value);
+    }
+
+    static <T> Terminal<T, Partition<T>> partition(Predicate<? super T> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return run -> {
+            List<T> matching = new ArrayList<>();
+            List<T> rest = new ArrayList<>();
+            run.forEachRemaining(new Indexing<T>("partition") {
+                @Override
+                void apply(T element) {
+                    (predicate.test(element) ? matching : rest).add(element);
+                }
+            });
+            return new Partition<>(matching, rest);
+        };
+    }
+
+    static <T, R> Terminal<T, R> fold(R initial, BiFunction<? super R, ? super T, ? extends R> accumulator) {
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(accumulator, "accumulator");
+        return run -> {
+            var folding = new Indexing<T>("fold") {
+                R value = initial;
+
+                @Override
+                void apply(T element) {
+                    value = accumulator.apply(value, element);
+                }
+            };
+            run.forEachRemaining(folding);
+            return folding.value;
+        };
+    }
+
+    static <T> Terminal<T, Optional<T>> reduce(BinaryOperator<T> operator) {
+        Objects.requireNonNull(operator, "operator");
+        return run -> {
+            var reducing = new Indexing<T>("reduce") {
+                @Nullable
+                T value;
+
+                @Override
+                void apply(T element) {
+                    T current = value;
+                    value = current == null ? element : operator.apply(current, element);
+                }
+            };
+            run.forEachRemaining(reducing);
+            return Optional.ofNullable(reducing.value);
+        };
     }
 
     /** The least element by {@code comparator}; the first of equals. */
-    static <T> Optional<T> minBy(Cursor<T> run, Comparator<? super T> comparator, String operation) {
-        var least = new Indexing<T>(operation) {
-            @Nullable
-            T value;
+    static <T> Terminal<T, Optional<T>> minBy(Comparator<? super T> comparator, String operation) {
+        return run -> {
+            var least = new Indexing<T>(operation) {
+                @Nullable
+                T value;
 
-            @Override
-            void apply(T element) {
-                T current = value;
-                if (current == null || comparator.compare(element, current) < 0) {
-                    value = element;
+                @Override
+                void apply(T element) {
+                    T current = value;
+                    if (current == null || comparator.compare(element, current) < 0) {
+                        value = element;
+                    }
                 }
-            }
+            };
+            run.forEachRemaining(least);
+            return Optional.ofNullable(least.value);
         };
-        run.forEachRemaining(least);
-        return Optional.ofNullable(least.value);
     }
 
     static long count(Cursor<?> run) {
@@ -146,45 +167,59 @@ final class Terminals {
     }
 
     static <T> Optional<T> last(Cursor<T> run) {
-        return reduce(run, (a, b) -> b);
+        return Terminals.<T>reduce((a, b) -> b).apply(run);
     }
 
     /** Whether some element matches; with {@code expected} false, whether some element does not. */
-    static <T> boolean anyMatch(Cursor<T> run, Predicate<? super T> predicate, boolean expected, String operation) {
-        var matching = new Indexing<T>(operation) {
-            boolean found;
+    static <T> Terminal<T, Boolean> anyMatch(Predicate<? super T> predicate, boolean expected, String operation) {
+        Objects.requireNonNull(predicate, "predicate");
+        return run -> {
+            var matching = new Indexing<T>(operation) {
+                boolean found;
 
-            @Override
-            void apply(T element) {
-                found = predicate.test(element) == expected;
+                @Override
+                void apply(T element) {
+                    found = predicate.test(element) == expected;
+                }
+            };
+            while (!matching.found && run.tryAdvance(matching)) {
+                // stop at the first decisive element
             }
+            return matching.found;
         };
-        while (!matching.found && run.tryAdvance(matching)) {
-            // stop at the first decisive element
-        }
-        return matching.found;
     }
 
-    static <T> void forEach(Cursor<T> run, Consumer<? super T> action) {
-        run.forEachRemaining(new Indexing<T>("forEach") {
-            @Override
-            void apply(T element) {
-                action.accept(element);
-            }
-        });
+    static <T> Terminal<T, Boolean> forEach(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        return run -> {
+            run.forEachRemaining(new Indexing<T>("forEach") {
+                @Override
+                void apply(T element) {
+                    action.accept(element);
+                }
+            });
+            return Boolean.TRUE;
+        };
     }
 
-    static <T, A, R> R collect(Cursor<T> run, Collector<? super T, A, R> collector) {
-        A container = collector.supplier().get();
-        BiConsumer<A, ? super T> accumulator = collector.accumulator();
-        run.forEachRemaining(new Indexing<T>("collect") {
-            @Override
-            void apply(T element) {
-                accumulator.accept(container, element);
-            }
-        });
-        return collector.finisher().apply(container);
+    static <T, A, R> Terminal<T, R> collect(Collector<? super T, A, R> collector) {
+        Objects.requireNonNull(collector, "collector");
+        return run -> {
+            A container = collector.supplier().get();
+            BiConsumer<A, ? super T> accumulator = collector.accumulator();
+            run.forEachRemaining(new Indexing<T>("collect") {
+                @Override
+                void apply(T element) {
+                    accumulator.accept(container, element);
+                }
+            });
+            return collector.finisher().apply(container);
+        };
     }
+
+    /** A terminal operation over one run: what a pipeline's terminal method runs once it has checked its arguments. */
+    @FunctionalInterface
+    interface Terminal<T, R> extends Function<Cursor<T>, R> {}
 
     /** A terminal consumer that names the failing element's index when the caller's function throws. */
     abstract static class Indexing<T> implements Consumer<T> {

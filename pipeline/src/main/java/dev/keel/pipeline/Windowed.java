@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * Sliding and tumbling windows: {@code windowed(size, step, partial)}, and {@code chunked(n)} as
@@ -38,6 +39,17 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
 
     private long seen;
     private long nextStart;
+
+    /** The stage for {@code operation} ({@code windowed} or {@code chunked}), its arguments checked now. */
+    static <T> Function<Cursor<T>, Cursor<List<T>>> stage(int size, int step, boolean partial, String operation) {
+        if (size <= 0) {
+            throw new IllegalArgumentException(operation + ": size (" + size + ") must be positive");
+        }
+        if (step <= 0) {
+            throw new IllegalArgumentException(operation + ": step (" + step + ") must be positive");
+        }
+        return upstream -> new Windowed<>(upstream, size, step, partial);
+    }
 
     Windowed(Cursor<T> upstream, int size, int step, boolean partial) {
         super(upstream);
@@ -117,23 +129,36 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
         /** A lean iterator: the window cannot change, so there is no modification count to check. */
         @Override
         public Iterator<T> iterator() {
-            return new Iterator<>() {
-                private int next = offset;
+            return new SlotIterator<>(block, offset, offset + length);
+        }
+    }
 
-                @Override
-                public boolean hasNext() {
-                    return next < offset + length;
-                }
+    /** Iterates slots {@code [next, end)} of a block, holding everything it reads in its own fields. */
+    private static final class SlotIterator<T> implements Iterator<T> {
+        private final Object[] block;
+        private final int end;
+        private int next;
 
-                @Override
-                @SuppressWarnings("unchecked")
-                public T next() {
-                    if (next >= offset + length) {
-                        throw new NoSuchElementException("the window has " + length + " elements");
-                    }
-                    return (T) block[next++];
-                }
-            };
+        SlotIterator(Object[] block, int next, int end) {
+            this.block = block;
+            this.next = next;
+            this.end = end;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < end;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T next() {
+            int slot = next;
+            if (slot >= end) {
+                throw new NoSuchElementException("the window has no more elements");
+            }
+            next = slot + 1;
+            return (T) block[slot];
         }
     }
 }

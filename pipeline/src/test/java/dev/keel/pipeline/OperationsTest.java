@@ -1,9 +1,11 @@
 package dev.keel.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Gatherer;
 import java.util.stream.Gatherers;
@@ -95,6 +97,29 @@ final class OperationsTest {
         assertThat(oneToSix().windowed(2, 4, true).toList()).containsExactly(List.of(1, 2), List.of(5, 6));
         assertThat(oneToSix().windowed(10).toList()).isEmpty();
         assertThat(oneToSix().windowed(10, 1, true).toList()).hasSize(6);
+    }
+
+    /** Windows are read-only views that span block boundaries correctly and iterate exactly their own slots. */
+    @Test
+    void windows_overManyBlocks_areExactReadOnlyViews() {
+        List<List<Integer>> windows =
+                LazyPipeline.range(0, 5_000).windowed(300, 7, false).toList();
+        assertThat(windows).hasSize((5_000 - 300) / 7 + 1);
+        for (int w = 0; w < windows.size(); w++) {
+            List<Integer> window = windows.get(w);
+            int first = w * 7;
+            assertThat(window).hasSize(300).first().isEqualTo(first);
+            assertThat(window.get(299)).isEqualTo(first + 299);
+            var iterator = window.iterator();
+            for (int i = 0; i < 300; i++) {
+                assertThat(iterator.next()).isEqualTo(first + i);
+            }
+            assertThat(iterator.hasNext()).isFalse();
+            assertThatThrownBy(iterator::next).isInstanceOf(NoSuchElementException.class);
+        }
+        List<Integer> window = windows.get(0);
+        assertThatThrownBy(() -> window.get(300)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> window.set(0, 9)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.keel.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,69 @@ final class PrimitivePipelinesTest {
                 .hasValue(3L << 40);
         assertThat(LazyPipeline.of("a", "bb").mapToLong(String::length).boxed().toList())
                 .containsExactly(1L, 2L);
+    }
+
+    /** IntPipeline runs on the long core: its values must still wrap around as ints do, at every stage. */
+    @Test
+    void intPipeline_onTheLongCore_keepsIntArithmetic() {
+        int[] values = {Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 0, 1 << 30};
+        IntPipeline doubled = IntPipeline.of(values).map(x -> x * 2);
+        assertThat(doubled.toArray())
+                .containsExactly(
+                        java.util.stream.IntStream.of(values).map(x -> x * 2).toArray());
+        assertThat(doubled.filter(x -> x < 0).toList()).containsExactly(-2, -2, Integer.MIN_VALUE);
+        assertThat(doubled.reduce(0, (a, b) -> a + b))
+                .isEqualTo(java.util.stream.IntStream.of(values).map(x -> x * 2).reduce(0, Integer::sum));
+        assertThat(doubled.max()).hasValue(0);
+        assertThat(doubled.asLongPipeline().toArray()).containsExactly(-2L, 0L, -2L, 0L, -2_147_483_648L);
+        assertThat(doubled.mapToObj(Integer::toHexString).first()).contains("fffffffe");
+        assertThat(IntPipeline.of(values).sum())
+                .isEqualTo(java.util.stream.IntStream.of(values).asLongStream().sum());
+    }
+
+    /** Ranges run with an int loop counter when they fit in an int, and a long one otherwise: both give the same. */
+    @Test
+    void ranges_atTheEdgesOfTheIntLoop_giveEveryValueOnce() {
+        assertThat(IntPipeline.range(Integer.MAX_VALUE - 3, Integer.MAX_VALUE).toArray())
+                .containsExactly(Integer.MAX_VALUE - 3, Integer.MAX_VALUE - 2, Integer.MAX_VALUE - 1);
+        assertThat(IntPipeline.range(Integer.MIN_VALUE, Integer.MIN_VALUE + 2).toArray())
+                .containsExactly(Integer.MIN_VALUE, Integer.MIN_VALUE + 1);
+        assertThat(LongPipeline.range(Integer.MAX_VALUE - 1L, Integer.MAX_VALUE + 2L)
+                        .toArray())
+                .containsExactly(Integer.MAX_VALUE - 1L, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L);
+        assertThat(LongPipeline.range(Integer.MIN_VALUE - 2L, Integer.MIN_VALUE + 1L)
+                        .count())
+                .isEqualTo(3);
+        assertThat(LongPipeline.range(-5, 5).map(x -> x * x).sum()).isEqualTo(85);
+        assertThat(IntPipeline.range(5, 5).count()).isZero();
+    }
+
+    /** mapToInt and mapToLong share one bridge; a failure still names the operation the caller wrote. */
+    @Test
+    void mapToIntAndMapToLong_failures_nameTheirOperation() {
+        assertThatThrownBy(() ->
+                        LazyPipeline.of("1", "x").mapToInt(Integer::parseInt).sum())
+                .isInstanceOfSatisfying(PipelineException.class, e -> {
+                    assertThat(e.operation()).isEqualTo("mapToInt");
+                    assertThat(e.index()).isEqualTo(1);
+                });
+        assertThatThrownBy(() ->
+                        LazyPipeline.of("1", "x").mapToLong(Long::parseLong).sum())
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.operation()).isEqualTo("mapToLong"));
+    }
+
+    /** A long range that does not fit the int loop reports the failing element's position like one that does. */
+    @Test
+    void aFailureInALongRange_beyondTheIntLoop_isReportedWithItsSourcePosition() {
+        long from = Integer.MAX_VALUE - 2L;
+        assertThatThrownBy(() -> LongPipeline.range(from, from + 10)
+                        .map(x -> 10 / (x - from - 6))
+                        .sum())
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.index()).isEqualTo(6));
+        assertThatThrownBy(() -> IntPipeline.range(-3, 7).map(x -> 10 / (x - 4)).sum())
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.index()).isEqualTo(7));
     }
 }
