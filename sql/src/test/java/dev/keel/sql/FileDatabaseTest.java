@@ -54,7 +54,10 @@ final class FileDatabaseTest {
         }
     }
 
-    /** Writes numbered rows, one committed transaction each, printing each number once COMMIT has returned. */
+    /**
+     * Writes numbered rows, one committed transaction each, printing each number once COMMIT has returned; every
+     * seventh transaction is followed by a checkpoint, so the kill can land in one.
+     */
     public static void main(String[] args) {
         try (SQLEngine db = SQLEngine.open(Path.of(args[0]))) {
             db.execute("CREATE TABLE IF NOT EXISTS acks(n INTEGER PRIMARY KEY, pad TEXT)");
@@ -64,6 +67,9 @@ final class FileDatabaseTest {
                 db.execute("COMMIT");
                 System.out.println(n);
                 System.out.flush();
+                if (n % 7 == 0) {
+                    db.checkpoint();
+                }
             }
         }
     }
