@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 final class CommitLog implements AutoCloseable {
 
     private static final byte VERSION = 1;
+    /** One transaction is one record: 256 MiB holds a few million logged single-row INSERTs. */
+    private static final int MAX_TRANSACTION_BYTES = 256 << 20;
 
     /**
      * One logged statement.
@@ -66,6 +68,8 @@ final class CommitLog implements AutoCloseable {
                         .syncPolicy(SyncPolicy.ALWAYS)
                         .channelOpener(opener)
                         .segmentSize(Math.max(WalOptions.MIN_SEGMENT_SIZE, segmentSize))
+                        .maxRecordSize(MAX_TRANSACTION_BYTES)
+                        .maxBatchSize(MAX_TRANSACTION_BYTES)
                         .build()));
     }
 

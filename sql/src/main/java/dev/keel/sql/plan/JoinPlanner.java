@@ -129,7 +129,12 @@ final class JoinPlanner {
             AccessPlanner.Choice choice = AccessPlanner.choose(source.table(), source, conditions, binder);
             return new Scanned(
                     new TableScan(
-                            source.table(), source.alias(), choice.path(), filter, source.offset(), scope.width()),
+                            source.table(),
+                            source.alias(),
+                            choice.path(),
+                            and(choice.residual()),
+                            source.offset(),
+                            scope.width()),
                     choice.estimate());
         }
         PlanNode node = new RowOperators.DerivedScan(source.derived(), source.alias(), source.offset(), scope.width());
