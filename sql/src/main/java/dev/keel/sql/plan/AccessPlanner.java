@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p>How it is designed, and why: rule-based choice in a fixed order of preference, cheapest first: rowid equality or
  * IN; the index with the longest all-equality prefix (a unique index fully covered means at most one row); IN on an
  * index's first column; a rowid range; an index range; a full scan. Estimates are row counts scaled by textbook
- * selectivities (equality 1/10, range 1/4, other conditions 1/2 each), enough to start a join from the most selective
- * table. A cost model over real column statistics (histograms, distinct counts) is the known next step; the rules pick
- * the same path for the sqllogictest shapes and the benchmark queries.
+ * selectivities (range 1/4, other conditions 1/2 each); an equality on an index's leading column is estimated from the
+ * index's distinct-value count (table rows / distinct values; each further key column divides by 10). Histograms for
+ * ranges are the known next step; the rules pick the same path for the sqllogictest shapes and the benchmark queries.
  *
  * <p>A condition can use an index only when it compares the bare column (no conversion applied to the column's side)
  * with a value that does not depend on the table's own row.
@@ -122,7 +122,8 @@ final class AccessPlanner {
                 continue;
             }
             boolean unique = index.schema().unique() && prefix.size() == columns.size();
-            double estimate = unique ? 1 : Math.max(1, rows / Math.pow(10, prefix.size()));
+            double estimate =
+                    unique ? 1 : Math.max(1, index.statistics().rowsPerValue() / Math.pow(10, prefix.size() - 1));
             if (best == null || estimate < best.estimate) {
                 best = new Choice(
                         new AccessPath.IndexLookup(
@@ -181,6 +182,58 @@ final class AccessPlanner {
     }
 
     private record InBound(int column, List<Expression> values) {}
+
+    /**
+     * A way to find the rows of a join's new table for one row of what is joined so far.
+     *
+     * @param path the lookup; its key expression reads the joined-so-far row
+     * @param matches estimated rows per lookup
+     */
+    record Lookup(AccessPath path, double matches) {}
+
+    /**
+     * The cheapest lookup of {@code table}'s rows by one of the join's equalities {@code newKeys[k] = joinedKeys[k]}:
+     * by rowid when the new side is the INTEGER PRIMARY KEY, else through an index whose first column it is; null when
+     * no equality is on such a column. An index lookup is estimated at one row for a unique single-column index,
+     * else at the rows per distinct value of its leading column ({@link SecondaryIndex#statistics()}).
+     */
+    static @Nullable Lookup lookup(
+            TableStore table, Source source, List<Expression> joinedKeys, List<Expression> newKeys) {
+        TableSchema schema = table.schema();
+        int rowidColumn = schema.rowidColumn();
+        Lookup best = null;
+        for (int k = 0; k < newKeys.size(); k++) {
+            int column = column(newKeys.get(k), source);
+            Expression key = joinedKeys.get(k);
+            if (column < 0 || !usable(newKeys.get(k), key)) {
+                continue;
+            }
+            if (column == rowidColumn || column == schema.width()) {
+                String name =
+                        rowidColumn >= 0 ? schema.columns().get(rowidColumn).name() : "rowid";
+                return new Lookup(new AccessPath.RowidIn(name, List.of(key)), 1);
+            }
+            for (SecondaryIndex index : table.indexes()) {
+                List<Integer> columns = index.schema().columns();
+                if (columns.getFirst() != column) {
+                    continue;
+                }
+                double matches = index.schema().unique() && columns.size() == 1
+                        ? 1
+                        : index.statistics().rowsPerValue();
+                if (best == null || matches < best.matches()) {
+                    best = new Lookup(
+                            new AccessPath.IndexLookup(
+                                    index,
+                                    names(schema, List.of(column)),
+                                    affinities(schema, List.of(column)),
+                                    List.of(List.of(key))),
+                            matches);
+                }
+            }
+        }
+        return best;
+    }
 
     private record Range(
             @Nullable Expression low,

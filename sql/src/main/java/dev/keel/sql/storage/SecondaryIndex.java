@@ -35,6 +35,24 @@ public final class SecondaryIndex {
     private final IndexSchema schema;
     private final Comparator<Object[]> order;
     private final TreeSet<Object[]> entries;
+    /** Adds, removes and clears so far: statistics older than a tenth of the index's size in changes are redone. */
+    private long changes;
+    /** The leading column's statistics, computed when first asked and again once stale; a benign race to compute. */
+    private volatile @Nullable Statistics statistics;
+
+    /**
+     * What the planner knows about an index's leading column.
+     *
+     * @param entries the entries when counted
+     * @param distinct the distinct non-NULL values of the leading column then
+     * @param atChange the change count when counted
+     */
+    public record Statistics(long entries, long distinct, long atChange) {
+        /** The estimated rows per value of the leading column (at least 1). */
+        public double rowsPerValue() {
+            return distinct == 0 ? 1 : Math.max(1, (double) entries / distinct);
+        }
+    }
 
     /** An empty index. */
     public SecondaryIndex(IndexSchema schema) {
@@ -55,14 +73,40 @@ public final class SecondaryIndex {
 
     void add(Object[] row) {
         entries.add(entry(row));
+        changes++;
     }
 
     void remove(Object[] row) {
         entries.remove(entry(row));
+        changes++;
     }
 
     void clear() {
         entries.clear();
+        changes++;
+    }
+
+    /**
+     * The leading column's statistics: counted by one walk of the index (O(n)) the first time the planner asks and
+     * again after a tenth of the index has changed, as an ANALYZE would, rather than maintained on every write (which
+     * would cost every insert two more tree searches). Callers hold the database's read or write lock.
+     */
+    public Statistics statistics() {
+        Statistics s = statistics;
+        if (s == null || Math.abs(changes - s.atChange()) > Math.max(16, entries.size() / 10)) {
+            long distinct = 0;
+            Object previous = null;
+            for (Object[] e : entries) {
+                Object value = e[0];
+                if (value != null && (previous == null || ValueOrder.compareValues(value, previous) != 0)) {
+                    distinct++;
+                }
+                previous = value;
+            }
+            s = new Statistics(entries.size(), distinct, changes);
+            statistics = s;
+        }
+        return s;
     }
 
     private Object[] entry(Object[] row) {

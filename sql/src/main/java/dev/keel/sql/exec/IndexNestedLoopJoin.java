@@ -1,0 +1,74 @@
+package dev.keel.sql.exec;
+
+import dev.keel.sql.storage.TableStore;
+import dev.keel.sql.value.Numbers;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An equi-join that looks the new table's rows up for each row joined so far, by rowid or through an index on the
+ * join column, instead of scanning the table to build a hash table: for a few outer rows against a large table it
+ * touches a few rows where {@link HashJoin} reads them all. The planner chooses it by cost (outer rows times a lookup
+ * against a scan of the inner table). The lookup returns candidates; {@code condition} (the join's conditions,
+ * equality included, and the inner table's own) decides, so a lookup only has to find a superset.
+ *
+ * @param left the rows joined so far
+ * @param table the new table
+ * @param alias the name the query gives it
+ * @param lookup how to find its candidate rows; its key expressions read the joined-so-far row
+ * @param condition every condition on the joined row, or null
+ * @param leftOuter LEFT JOIN
+ * @param rightOffset where the table's slots start
+ */
+public record IndexNestedLoopJoin(
+        PlanNode left,
+        TableStore table,
+        String alias,
+        AccessPath lookup,
+        @Nullable Expression condition,
+        boolean leftOuter,
+        int rightOffset)
+        implements PlanNode {
+
+    @Override
+    public boolean run(Frame outer, RowSink sink) {
+        Frame keys = Frame.inside(outer);
+        Frame frame = Frame.inside(outer);
+        return left.run(outer, l -> {
+            keys.row = l;
+            boolean matched = false;
+            for (Object[] stored : lookup.rows(table, keys)) {
+                Object[] row = l.clone();
+                System.arraycopy(stored, 0, row, rightOffset, stored.length);
+                if (condition != null) {
+                    frame.row = row;
+                    if (!Boolean.TRUE.equals(Numbers.truth(condition.eval(frame)))) {
+                        continue;
+                    }
+                }
+                matched = true;
+                if (!sink.accept(row)) {
+                    return false;
+                }
+            }
+            return matched || !leftOuter || sink.accept(l.clone());
+        });
+    }
+
+    @Override
+    public String describe() {
+        String name = alias.equalsIgnoreCase(table.schema().name())
+                ? alias
+                : table.schema().name() + " AS " + alias;
+        String path = lookup.describe();
+        int space = path.indexOf(' ');
+        return (leftOuter ? "INDEX NESTED LOOP LEFT JOIN " : "INDEX NESTED LOOP JOIN ")
+                + path.substring(0, space) + " " + name + path.substring(space)
+                + (condition == null ? "" : " ON " + condition.describe());
+    }
+
+    @Override
+    public List<PlanNode> children() {
+        return List.of(left);
+    }
+}
