@@ -1,7 +1,6 @@
 package dev.keel.sql.exec;
 
 import dev.keel.sql.storage.TableStore;
-import dev.keel.sql.value.Numbers;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -34,24 +33,10 @@ public record IndexNestedLoopJoin(
     public boolean run(Frame outer, RowSink sink) {
         Frame keys = Frame.inside(outer);
         Frame frame = Frame.inside(outer);
+        int width = table.schema().width() + 1;
         return left.run(outer, l -> {
             keys.row = l;
-            boolean matched = false;
-            for (Object[] stored : lookup.rows(table, keys)) {
-                Object[] row = l.clone();
-                System.arraycopy(stored, 0, row, rightOffset, stored.length);
-                if (condition != null) {
-                    frame.row = row;
-                    if (!Boolean.TRUE.equals(Numbers.truth(condition.eval(frame)))) {
-                        continue;
-                    }
-                }
-                matched = true;
-                if (!sink.accept(row)) {
-                    return false;
-                }
-            }
-            return matched || !leftOuter || sink.accept(l.clone());
+            return Joins.emit(l, lookup.rows(table, keys), 0, condition, frame, sink, leftOuter, rightOffset, width);
         });
     }
 
