@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>The issue asks for 1M-row tables and a 100k x 1M join; this class defaults to 100,000 orders so that a run fits
  * on a loaded 2-core machine (pass {@code -p rows=1000000} for the full size). Results are time per query.
  *
- * <p>Run: {@code ./keel bench sql.SqlQuery -f 1 -wi 2 -i 3 -w 1s -r 1s}; results in {@code bench/results/sql-*.md}.
+ * <p>Run: {@code ./keel bench sql.SqlQueryBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}; results in {@code bench/results/sql-*.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
