@@ -28,8 +28,8 @@ import java.util.SplittableRandom;
  * joined to their customers, where keel's planner looks customers up by primary key per order (index nested loop)
  * instead of hashing all 10,000.
  *
- * <p>Run: {@code ./keel bench run dev.keel.bench.sql.SqlQueryCpuHarness [rows] [rounds]} (defaults 100000 and 7; the
- * first round is warm-up). Prints the median CPU microseconds per query and the ratios peer / keel (above 1 means
+ * <p>Run: {@code ./keel bench run dev.keel.bench.sql.SqlQueryCpuHarness [rows] [rounds] [shape,...]} (defaults
+ * 100000, 7 and every shape; the first round is warm-up). Prints the median CPU microseconds per query and the ratios peer / keel (above 1 means
  * keel used less CPU).
  */
 public final class SqlQueryCpuHarness {
@@ -87,7 +87,14 @@ public final class SqlQueryCpuHarness {
         System.out.println(
                 "JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, rows " + rows
                         + ", rounds " + rounds + " (first is warm-up)");
-        List<Shape> shapes = shapes();
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
+        List<Shape> shapes = shapes().stream()
+                .filter(shape -> only.isEmpty() || only.contains(shape.name()))
+                .toList();
+        if (shapes.isEmpty()) {
+            throw new IllegalArgumentException("shapes: " + args[2] + " (expected some of: "
+                    + String.join(", ", shapes().stream().map(Shape::name).toList()) + ")");
+        }
         Map<String, Connection> connections = new LinkedHashMap<>();
         Map<String, List<PreparedStatement>> statements = new LinkedHashMap<>();
         for (String engine : ENGINES) {
