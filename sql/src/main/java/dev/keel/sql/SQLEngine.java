@@ -62,6 +62,26 @@ public final class SQLEngine implements AutoCloseable {
     }
 
     /**
+     * {@link #open(Path)} with automatic checkpoints every {@code checkpointIntervalBytes} bytes of log instead of
+     * 16 MiB: smaller means a shorter log to replay on open and more frequent pauses of commits while a checkpoint is
+     * written (a checkpoint writes the whole database).
+     *
+     * @throws IllegalArgumentException if {@code checkpointIntervalBytes} is not positive
+     * @throws UncheckedIOException if the directory cannot be used or its checkpoint or log is damaged
+     */
+    public static SQLEngine open(Path directory, long checkpointIntervalBytes) {
+        if (checkpointIntervalBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "checkpointIntervalBytes (" + checkpointIntervalBytes + ") must be positive");
+        }
+        try {
+            return new SQLEngine(Database.open(directory, checkpointIntervalBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes a checkpoint of a file database now and truncates its log (the statement {@code CHECKPOINT} does the
      * same; a no-op in memory). Queries go on meanwhile; commits wait for it.
      *

@@ -99,6 +99,27 @@ final class FileDatabaseTest {
     }
 
     @Test
+    void open_withACheckpointInterval_checkpointsAsTheLogGrows_andReopens() {
+        try (SQLEngine db = SQLEngine.open(dir, 4096)) {
+            db.execute("CREATE TABLE t(n INTEGER PRIMARY KEY, pad TEXT)");
+            for (int n = 1; n <= 100; n++) {
+                db.execute("INSERT INTO t VALUES (?, ?)", n, "x".repeat(100));
+            }
+        }
+        assertThat(dir.resolve("checkpoint")).exists();
+        try (SQLEngine db = SQLEngine.open(dir)) {
+            assertThat(rows(db, "SELECT count(*), sum(n) FROM t")).containsExactly(List.of(100L, 5050L));
+        }
+    }
+
+    @Test
+    void open_withANonPositiveCheckpointInterval_isRejected() {
+        assertThatThrownBy(() -> SQLEngine.open(dir, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpointIntervalBytes (0) must be positive");
+    }
+
+    @Test
     void open_aFileWhereTheDirectoryShouldBe_isRejected() throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("plain.txt"), "not a database");
 

@@ -53,6 +53,11 @@ public final class Database implements AutoCloseable {
         return open(directory, opener, Checkpointer.DEFAULT_INTERVAL, Checkpointer.StepListener.NONE);
     }
 
+    /** {@link #open(Path)} checkpointing every {@code checkpointInterval} bytes of log instead of 16 MiB. */
+    public static Database open(Path directory, long checkpointInterval) throws IOException {
+        return open(directory, ChannelOpener.system(), checkpointInterval, Checkpointer.StepListener.NONE);
+    }
+
     /**
      * {@link #open(Path, ChannelOpener)} checkpointing every {@code checkpointInterval} bytes of log, telling
      * {@code listener} of each checkpoint step (tests crash there).
@@ -60,6 +65,10 @@ public final class Database implements AutoCloseable {
     static Database open(
             Path directory, ChannelOpener opener, long checkpointInterval, Checkpointer.StepListener listener)
             throws IOException {
+        if (checkpointInterval <= 0) {
+            throw new IllegalArgumentException(
+                    "checkpointInterval (" + checkpointInterval + ") must be positive (bytes of log)");
+        }
         if (Files.exists(directory.resolve("wal.lock")) && !Files.isDirectory(directory.resolve(LOG_DIRECTORY))) {
             throw new IOException(directory + " holds a database in the layout before checkpoints (log segments at the"
                     + " top); move its *.log files and wal.lock into " + directory.resolve(LOG_DIRECTORY)
