@@ -26,6 +26,16 @@ public sealed interface AccessPath {
     /** For EXPLAIN. */
     String describe();
 
+    /** For EXPLAIN, naming the table read: {@code SEARCH orders AS o USING INDEX ...}. */
+    default String describeOn(TableStore table, String alias) {
+        String name = alias.equalsIgnoreCase(table.schema().name())
+                ? alias
+                : table.schema().name() + " AS " + alias;
+        String path = describe();
+        int space = path.indexOf(' ');
+        return space < 0 ? path + " " + name : path.substring(0, space) + " " + name + path.substring(space);
+    }
+
     /** Every row in rowid order. */
     record FullScan() implements AccessPath {
         @Override

@@ -42,13 +42,8 @@ public record IndexNestedLoopJoin(
 
     @Override
     public String describe() {
-        String name = alias.equalsIgnoreCase(table.schema().name())
-                ? alias
-                : table.schema().name() + " AS " + alias;
-        String path = lookup.describe();
-        int space = path.indexOf(' ');
         return (leftOuter ? "INDEX NESTED LOOP LEFT JOIN " : "INDEX NESTED LOOP JOIN ")
-                + path.substring(0, space) + " " + name + path.substring(space)
+                + lookup.describeOn(table, alias)
                 + (condition == null ? "" : " ON " + condition.describe());
     }
 
