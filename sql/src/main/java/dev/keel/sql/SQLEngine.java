@@ -46,8 +46,10 @@ public final class SQLEngine implements AutoCloseable {
 
     /**
      * Opens (or creates) the file database in {@code directory}: every committed transaction is in its write-ahead
-     * log (forced to disk before the commit returns) and is replayed on open, so after a crash, even {@code kill -9},
-     * every committed transaction is there and no uncommitted one is.
+     * log (forced to disk before the commit returns); every 16 MiB of log, and on {@link #checkpoint()}, the whole
+     * database is written crash-safely to a checkpoint file and the log before it deleted. Opening loads the
+     * checkpoint and replays the log after it, so after a crash, even {@code kill -9}, every committed transaction is
+     * there and no uncommitted one is.
      *
      * @throws UncheckedIOException if the directory cannot be used or its log is damaged before its tail
      */
@@ -57,6 +59,36 @@ public final class SQLEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the database in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #open(Path)} with automatic checkpoints every {@code checkpointIntervalBytes} bytes of log instead of
+     * 16 MiB: smaller means a shorter log to replay on open and more frequent pauses of commits while a checkpoint is
+     * written (a checkpoint writes the whole database).
+     *
+     * @throws IllegalArgumentException if {@code checkpointIntervalBytes} is not positive
+     * @throws UncheckedIOException if the directory cannot be used or its checkpoint or log is damaged
+     */
+    public static SQLEngine open(Path directory, long checkpointIntervalBytes) {
+        if (checkpointIntervalBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "checkpointIntervalBytes (" + checkpointIntervalBytes + ") must be positive");
+        }
+        try {
+            return new SQLEngine(Database.open(directory, checkpointIntervalBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a checkpoint of a file database now and truncates its log (the statement {@code CHECKPOINT} does the
+     * same; a no-op in memory). Queries go on meanwhile; commits wait for it.
+     *
+     * @throws SqlException with SQLSTATE 25000 inside a transaction, 58030 if writing the checkpoint failed
+     */
+    public void checkpoint() {
+        execute("CHECKPOINT");
     }
 
     /** Closes a file database's log (a no-op in memory). */

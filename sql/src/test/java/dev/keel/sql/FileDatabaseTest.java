@@ -54,7 +54,10 @@ final class FileDatabaseTest {
         }
     }
 
-    /** Writes numbered rows, one committed transaction each, printing each number once COMMIT has returned. */
+    /**
+     * Writes numbered rows, one committed transaction each, printing each number once COMMIT has returned; every
+     * seventh transaction is followed by a checkpoint, so the kill can land in one.
+     */
     public static void main(String[] args) {
         try (SQLEngine db = SQLEngine.open(Path.of(args[0]))) {
             db.execute("CREATE TABLE IF NOT EXISTS acks(n INTEGER PRIMARY KEY, pad TEXT)");
@@ -64,6 +67,9 @@ final class FileDatabaseTest {
                 db.execute("COMMIT");
                 System.out.println(n);
                 System.out.flush();
+                if (n % 7 == 0) {
+                    db.checkpoint();
+                }
             }
         }
     }
@@ -90,6 +96,27 @@ final class FileDatabaseTest {
                     .isGreaterThanOrEqualTo(last);
             assertThat(max).as("at most the one in flight beyond the last ack").isLessThanOrEqualTo(last + 1);
         }
+    }
+
+    @Test
+    void open_withACheckpointInterval_checkpointsAsTheLogGrows_andReopens() {
+        try (SQLEngine db = SQLEngine.open(dir, 4096)) {
+            db.execute("CREATE TABLE t(n INTEGER PRIMARY KEY, pad TEXT)");
+            for (int n = 1; n <= 100; n++) {
+                db.execute("INSERT INTO t VALUES (?, ?)", n, "x".repeat(100));
+            }
+        }
+        assertThat(dir.resolve("checkpoint")).exists();
+        try (SQLEngine db = SQLEngine.open(dir)) {
+            assertThat(rows(db, "SELECT count(*), sum(n) FROM t")).containsExactly(List.of(100L, 5050L));
+        }
+    }
+
+    @Test
+    void open_withANonPositiveCheckpointInterval_isRejected() {
+        assertThatThrownBy(() -> SQLEngine.open(dir, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkpointIntervalBytes (0) must be positive");
     }
 
     @Test

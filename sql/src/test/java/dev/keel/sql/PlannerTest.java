@@ -91,7 +91,8 @@ final class PlannerTest {
     }
 
     @Test
-    void equiJoin_isAHashJoin_withFiltersPushedIntoTheScans() {
+    void equiJoin_withoutAnIndexOnTheJoinColumn_isAHashJoin_withFiltersPushedIntoTheScans() {
+        db.execute("DROP INDEX orders_customer");
         List<String> plan = db.explain(
                 "SELECT c.name, o.amount FROM orders o, customers c WHERE o.customer = c.id AND c.country = 'NZ'");
 
@@ -101,21 +102,63 @@ final class PlannerTest {
     }
 
     @Test
+    void equiJoin_fewOuterRowsPerIndexedKey_looksUpTheIndexInsteadOfScanning() {
+        String sql = "SELECT count(*) FROM customers c JOIN orders o ON o.customer = c.id WHERE c.country = 'NZ'";
+
+        assertThat(plan(sql))
+                .as("50 customers x 20 orders each (from the index's distinct count) beat scanning 2,000 orders")
+                .contains("INDEX NESTED LOOP JOIN SEARCH orders AS o USING INDEX orders_customer (customer=c.id)");
+        assertThat(first(sql)).isEqualTo(first("SELECT count(*) FROM orders WHERE customer % 2 = 0"));
+    }
+
+    @Test
     void joinOrder_startsFromTheMostSelectiveTable() {
         List<String> plan = db.explain("SELECT * FROM orders o JOIN customers c ON o.customer = c.id WHERE c.id = 3");
 
-        int customers = indexOf(plan, "customers");
-        int orders = indexOf(plan, "orders");
-        assertThat(customers).as(String.join("\n", plan)).isLessThan(orders);
+        assertThat(String.join("\n", plan))
+                .as("one customer drives lookups into orders")
+                .contains("INDEX NESTED LOOP JOIN SEARCH orders AS o USING INDEX orders_customer (customer=c.id)")
+                .contains("SEARCH customers AS c USING PRIMARY KEY (id=3)");
     }
 
-    private static int indexOf(List<String> plan, String table) {
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.get(i).contains(" " + table)) {
-                return i;
+    @Test
+    void indexNestedLoopJoin_fewOuterRows_looksUpByRowid_andFindsWhatAHashJoinFinds() {
+        String sql = "SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id IN (5, 9)";
+
+        assertThat(plan(sql))
+                .contains("INDEX NESTED LOOP JOIN SEARCH customers AS c USING PRIMARY KEY (id=o.customer)");
+        List<List<Object>> expected = List.of(List.of(5L, "c5"), List.of(9L, "c9"));
+        assertThat(db.query(sql + " ORDER BY o.id").rows().stream().map(Row::values))
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void indexNestedLoopJoin_manyOuterRows_isNotChosen() {
+        String sql = "SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer";
+
+        assertThat(plan(sql)).contains("HASH JOIN").doesNotContain("INDEX NESTED LOOP");
+    }
+
+    @Test
+    void indexNestedLoopLeftJoin_keepsOuterRowsWithoutMatches() {
+        String sql = "SELECT c.id, count(o.id) FROM customers c LEFT JOIN orders o ON o.customer = c.id"
+                + " AND o.amount > 995 WHERE c.id IN (1, 2, 3) GROUP BY c.id ORDER BY c.id";
+
+        assertThat(plan(sql)).contains("INDEX NESTED LOOP LEFT JOIN SEARCH orders AS o");
+        List<List<Object>> expected = new ArrayList<>();
+        for (long k = 1; k <= 3; k++) {
+            long n = 0;
+            for (int i = 1; i <= 2000; i++) {
+                if (i % 100 == k && i * 7 % 1000 > 995) {
+                    n++;
+                }
             }
+            expected.add(List.of(k, n));
         }
-        return -1;
+        assertThat(expected)
+                .as("some customer has no such order")
+                .anyMatch(r -> r.get(1).equals(0L));
+        assertThat(db.query(sql).rows().stream().map(Row::values)).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -145,21 +188,18 @@ final class PlannerTest {
         }
         String sql = "SELECT count(*) FROM " + String.join(", ", from) + " WHERE " + String.join(" AND ", where);
 
-        assertThat(db.query(sql).rows().getFirst().get(0)).isEqualTo(10L);
+        assertThat(first(sql)).isEqualTo(10L);
         assertThat(db.explain(sql).stream().filter(l -> l.contains("HASH JOIN")))
                 .hasSize(39);
     }
 
     @Test
     void hashJoin_buildsOnTheSmallerSide() {
+        db.execute("DROP INDEX orders_customer");
         String sql = "SELECT count(*) FROM customers c JOIN orders o ON o.customer = c.id WHERE c.country = 'NZ'";
 
-        assertThat(String.join("\n", db.explain(sql))).contains("HASH JOIN ON (build left) c.id = o.customer");
-        assertThat(db.query(sql).rows().getFirst().get(0))
-                .isEqualTo(db.query("SELECT count(*) FROM orders WHERE customer % 2 = 0")
-                        .rows()
-                        .getFirst()
-                        .get(0));
+        assertThat(plan(sql)).contains("HASH JOIN ON (build left) c.id = o.customer");
+        assertThat(first(sql)).isEqualTo(first("SELECT count(*) FROM orders WHERE customer % 2 = 0"));
     }
 
     @Test
@@ -183,5 +223,15 @@ final class PlannerTest {
             assertThat(rs.next()).isTrue();
             return rs.getMetaData().getColumnCount();
         }
+    }
+
+    /** EXPLAIN's lines for {@code sql}, one string. */
+    private String plan(String sql) {
+        return String.join("\n", db.explain(sql));
+    }
+
+    /** The first value of the first row of {@code sql}. */
+    private Object first(String sql) {
+        return db.query(sql).rows().getFirst().get(0);
     }
 }

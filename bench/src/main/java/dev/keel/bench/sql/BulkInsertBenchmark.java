@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The issue asks for 1M rows; the default is 100,000 so that a run fits on a loaded 2-core machine
  * ({@code -p rows=1000000} for the full size).
  *
- * <p>Run: {@code ./keel bench sql.BulkInsert -f 1 -wi 2 -i 3}; results in {@code bench/results/sql-*.md}.
+ * <p>Run: {@code ./keel bench sql.BulkInsertBenchmark -f 1 -wi 2 -i 3}; results in {@code bench/results/sql-*.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

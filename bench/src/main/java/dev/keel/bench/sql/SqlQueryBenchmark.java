@@ -22,14 +22,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * The issue's query shapes on keel, H2 and SQLite, all in memory and through JDBC with prepared statements, one
  * thread: a point select by primary key; a range scan on an indexed column (about 100 rows of 100,000); a full scan
  * with a filter keeping 40-60% of the rows and a GROUP BY aggregate; an equi-join of customers (10 regions) with
- * orders, filtered to one region. Every call draws new parameter values, so that no engine can answer from a cache
+ * orders, filtered to one region; and the orders with one amount joined to their customers (a primary-key lookup per
+ * order: keel's index nested-loop join). Every call draws new parameter values, so that no engine can answer from a cache
  * of an identical earlier query (H2 reuses the result of a repeated query over unchanged tables).
  * {@code orders} has {@code rows} rows over {@code rows / 10} customers (see {@link Engines}).
  *
  * <p>The issue asks for 1M-row tables and a 100k x 1M join; this class defaults to 100,000 orders so that a run fits
  * on a loaded 2-core machine (pass {@code -p rows=1000000} for the full size). Results are time per query.
  *
- * <p>Run: {@code ./keel bench sql.SqlQuery -f 1 -wi 2 -i 3 -w 1s -r 1s}; results in {@code bench/results/sql-*.md}.
+ * <p>Run: {@code ./keel bench sql.SqlQueryBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}; results in {@code bench/results/sql-*.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +48,7 @@ public class SqlQueryBenchmark extends KeelBenchmark {
     private PreparedStatement range;
     private PreparedStatement groupBy;
     private PreparedStatement join;
+    private PreparedStatement lookupJoin;
     private final SplittableRandom random = new SplittableRandom(7);
 
     @Setup(Level.Trial)
@@ -60,6 +62,8 @@ public class SqlQueryBenchmark extends KeelBenchmark {
                 "SELECT category, count(*), sum(amount) FROM orders WHERE amount > ? GROUP BY category");
         join = connection.prepareStatement("SELECT count(*), sum(o.amount) FROM customers c JOIN orders o"
                 + " ON o.customer = c.id WHERE c.region = ?");
+        lookupJoin = connection.prepareStatement(
+                "SELECT o.id, c.region FROM orders o JOIN customers c ON c.id = o.customer WHERE o.amount = ?");
     }
 
     @TearDown(Level.Trial)
@@ -97,6 +101,13 @@ public class SqlQueryBenchmark extends KeelBenchmark {
     public long fullScanFilterGroupBy() throws SQLException {
         groupBy.setInt(1, 40_000 + random.nextInt(20_000));
         return drain(groupBy);
+    }
+
+    /** About two orders with one amount, each joined to its customer: a lookup by primary key per order. */
+    @Benchmark
+    public long indexLookupJoin() throws SQLException {
+        lookupJoin.setInt(1, random.nextInt(100_000));
+        return drain(lookupJoin);
     }
 
     @Benchmark

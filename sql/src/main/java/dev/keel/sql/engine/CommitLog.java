@@ -1,17 +1,16 @@
 package dev.keel.sql.engine;
 
-import dev.keel.sql.value.Blob;
 import dev.keel.storage.ChannelOpener;
 import dev.keel.storage.LogReader;
 import dev.keel.storage.LogRecord;
 import dev.keel.storage.SyncPolicy;
 import dev.keel.storage.WalOptions;
 import dev.keel.storage.WriteAheadLog;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * A record is appended and forced while the writer still holds the database's write lock, so log order is commit order
  * and a transaction is acknowledged only once it is on disk; a crash before the force loses only unacknowledged work,
  * and recovery drops a torn last record. Rejected for now: row-image (physical) logging, which replay would not
- * need to re-plan but which needs every schema object serialised; checkpoints (a crash-safe dump that lets the log be
- * truncated) are the next step, so today the log grows with every transaction.
+ * need to re-plan but which needs every schema object serialised. A {@link CheckpointFile} records the whole state as
+ * of an LSN, after which the segments below it are deleted: the log holds only the tail since the last checkpoint.
  *
  * <p>Record schema (big-endian), version 1: {@code byte version=1; int statementCount; then per statement: int
  * sqlLength; sqlLength bytes of UTF-8; int parameterCount; then per parameter a tag byte 0=NULL, 1=INTEGER (long),
@@ -41,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 final class CommitLog implements AutoCloseable {
 
     private static final byte VERSION = 1;
+    /** One transaction is one record: 256 MiB holds a few million logged single-row INSERTs. */
+    private static final int MAX_TRANSACTION_BYTES = 256 << 20;
 
     /**
      * One logged statement.
@@ -56,13 +57,35 @@ final class CommitLog implements AutoCloseable {
         this.wal = wal;
     }
 
-    static CommitLog open(Path directory, ChannelOpener opener) throws IOException {
+    /**
+     * Opens the log in {@code directory} with segments of about {@code segmentSize} bytes: a checkpoint can delete
+     * only whole segments below it, so segments are a fraction of the checkpoint interval.
+     */
+    static CommitLog open(Path directory, ChannelOpener opener, long segmentSize) throws IOException {
         return new CommitLog(WriteAheadLog.open(
                 directory,
                 WalOptions.builder()
                         .syncPolicy(SyncPolicy.ALWAYS)
                         .channelOpener(opener)
+                        .segmentSize(Math.max(WalOptions.MIN_SEGMENT_SIZE, segmentSize))
+                        .maxRecordSize(MAX_TRANSACTION_BYTES)
+                        .maxBatchSize(MAX_TRANSACTION_BYTES)
                         .build()));
+    }
+
+    /** Where the next record will go: everything logged so far lies below it. */
+    long endLsn() {
+        return wal.endLsn();
+    }
+
+    /** Where the oldest record still kept starts. */
+    long firstLsn() {
+        return wal.firstLsn();
+    }
+
+    /** Deletes the segments that hold only records below {@code lsn}; returns how many. */
+    int truncateBefore(long lsn) throws IOException {
+        return wal.truncateBefore(lsn);
     }
 
     /** Appends one committed transaction; returns once it is on disk. */
@@ -70,10 +93,10 @@ final class CommitLog implements AutoCloseable {
         wal.append(encode(transaction));
     }
 
-    /** Every logged transaction, oldest first. */
-    List<List<Entry>> transactions() throws IOException {
+    /** Every logged transaction from {@code fromLsn} on, oldest first. */
+    List<List<Entry>> transactions(long fromLsn) throws IOException {
         List<List<Entry>> all = new ArrayList<>();
-        try (LogReader reader = wal.reader()) {
+        try (LogReader reader = wal.reader(fromLsn)) {
             while (reader.hasNext()) {
                 LogRecord record = reader.next();
                 all.add(decode(record.payload(), record.lsn()));
@@ -88,37 +111,10 @@ final class CommitLog implements AutoCloseable {
             out.writeByte(VERSION);
             out.writeInt(transaction.size());
             for (Entry e : transaction) {
-                byte[] sql = e.sql().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(sql.length);
-                out.write(sql);
+                ValueCodec.writeText(out, e.sql());
                 out.writeInt(e.parameters().length);
                 for (Object v : e.parameters()) {
-                    switch (v) {
-                        case null -> out.writeByte(0);
-                        case Long l -> {
-                            out.writeByte(1);
-                            out.writeLong(l);
-                        }
-                        case Double d -> {
-                            out.writeByte(2);
-                            out.writeLong(Double.doubleToRawLongBits(d));
-                        }
-                        case String s -> {
-                            byte[] text = s.getBytes(StandardCharsets.UTF_8);
-                            out.writeByte(3);
-                            out.writeInt(text.length);
-                            out.write(text);
-                        }
-                        case Blob b -> {
-                            byte[] blob = b.bytes();
-                            out.writeByte(4);
-                            out.writeInt(blob.length);
-                            out.write(blob);
-                        }
-                        default ->
-                            throw new IllegalArgumentException(
-                                    "not a SQL value: " + v.getClass().getName());
-                    }
+                    ValueCodec.write(out, v);
                 }
             }
         }
@@ -126,47 +122,25 @@ final class CommitLog implements AutoCloseable {
     }
 
     static List<Entry> decode(byte[] payload, long lsn) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+        String where = "commit record at LSN " + lsn;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             int version = in.readUnsignedByte();
             if (version != VERSION) {
-                throw new IOException(
-                        "commit record at LSN " + lsn + ": version " + version + " (expected " + VERSION + ")");
+                throw new IOException(where + ": version " + version + " (expected " + VERSION + ")");
             }
-            int count = bounded(in.readInt(), payload.length, "statement count", lsn);
+            int count = ValueCodec.bounded(in.readInt(), payload.length, where, "statement count");
             List<Entry> entries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String sql = new String(
-                        in.readNBytes(bounded(in.readInt(), payload.length, "SQL length", lsn)),
-                        StandardCharsets.UTF_8);
-                Object[] parameters = new Object[bounded(in.readInt(), payload.length, "parameter count", lsn)];
+                String sql = ValueCodec.readText(in, payload.length, where, "SQL length");
+                Object[] parameters =
+                        new Object[ValueCodec.bounded(in.readInt(), payload.length, where, "parameter count")];
                 for (int p = 0; p < parameters.length; p++) {
-                    int tag = in.readUnsignedByte();
-                    parameters[p] = switch (tag) {
-                        case 0 -> null;
-                        case 1 -> in.readLong();
-                        case 2 -> Double.longBitsToDouble(in.readLong());
-                        case 3 ->
-                            new String(
-                                    in.readNBytes(bounded(in.readInt(), payload.length, "text length", lsn)),
-                                    StandardCharsets.UTF_8);
-                        case 4 -> new Blob(in.readNBytes(bounded(in.readInt(), payload.length, "blob length", lsn)));
-                        default ->
-                            throw new IOException(
-                                    "commit record at LSN " + lsn + ": value tag " + tag + " (expected 0 to 4)");
-                    };
+                    parameters[p] = ValueCodec.read(in, payload.length, where);
                 }
                 entries.add(new Entry(sql, parameters));
             }
             return entries;
         }
-    }
-
-    private static int bounded(int value, int limit, String what, long lsn) throws IOException {
-        if (value < 0 || value > limit) {
-            throw new IOException(
-                    "commit record at LSN " + lsn + ": " + what + " " + value + " (expected 0 to " + limit + ")");
-        }
-        return value;
     }
 
     @Override

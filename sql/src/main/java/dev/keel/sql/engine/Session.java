@@ -90,7 +90,8 @@ public final class Session implements AutoCloseable {
             case Statement.Rollback r -> rollback();
             case Statement.Select s -> read(() -> query(s, context));
             case Statement.Explain e when e.statement() instanceof Statement.Select s -> read(() -> explain(s));
-            default -> write(statement, context, new CommitLog.Entry(parsed.sql(), values));
+            case Statement.Checkpoint c -> checkpoint();
+            default -> write(parsed, context, new CommitLog.Entry(parsed.sql(), values));
         };
     }
 
@@ -127,13 +128,14 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private StatementResult write(Statement statement, ExecutionContext context, CommitLog.Entry entry) {
+    private StatementResult write(Parser.Parsed parsed, ExecutionContext context, CommitLog.Entry entry) {
+        Statement statement = parsed.statement();
         Lock lock = database.lock().writeLock();
         lock.lock();
         int mark = log.mark();
+        StatementResult result;
         try {
-            StatementResult result =
-                    guarded(() -> new StatementRunner(database.catalog(), log, context).run(statement));
+            result = guarded(() -> new StatementRunner(database.catalog(), log, context, parsed).run(statement));
             if (!(statement instanceof Statement.Explain)) {
                 if (inTransaction) {
                     pending.add(entry);
@@ -141,7 +143,6 @@ public final class Session implements AutoCloseable {
                     logCommitted(List.of(entry));
                 }
             }
-            return result;
         } catch (RuntimeException | Error e) {
             log.rollbackTo(mark, database.catalog());
             throw e;
@@ -151,6 +152,10 @@ public final class Session implements AutoCloseable {
             }
             lock.unlock();
         }
+        if (!inTransaction) {
+            database.checkpointIfDue();
+        }
+        return result;
     }
 
     private static StatementResult guarded(Action action) {
@@ -188,6 +193,21 @@ public final class Session implements AutoCloseable {
         log.clear();
         pending.clear();
         end();
+        database.checkpointIfDue();
+        return StatementResult.count(0);
+    }
+
+    private StatementResult checkpoint() {
+        if (inTransaction) {
+            throw new SqlException(
+                    SqlError.INVALID_TRANSACTION_STATE,
+                    "cannot checkpoint within a transaction: COMMIT or ROLLBACK first");
+        }
+        try {
+            database.checkpoint();
+        } catch (IOException e) {
+            throw new SqlException(SqlError.STORAGE_FAILURE, "the checkpoint failed: " + e.getMessage());
+        }
         return StatementResult.count(0);
     }
 

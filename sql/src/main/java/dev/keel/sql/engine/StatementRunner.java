@@ -3,6 +3,7 @@ package dev.keel.sql.engine;
 import dev.keel.sql.SqlError;
 import dev.keel.sql.SqlException;
 import dev.keel.sql.exec.ExecutionContext;
+import dev.keel.sql.parse.Parser;
 import dev.keel.sql.parse.Statement;
 import dev.keel.sql.plan.Explain;
 import dev.keel.sql.plan.QueryPlanner;
@@ -31,11 +32,13 @@ final class StatementRunner {
     private final Catalog catalog;
     private final ChangeLog log;
     private final ExecutionContext context;
+    private final Parser.Parsed source;
 
-    StatementRunner(Catalog catalog, ChangeLog log, ExecutionContext context) {
+    StatementRunner(Catalog catalog, ChangeLog log, ExecutionContext context, Parser.Parsed source) {
         this.catalog = catalog;
         this.log = log;
         this.context = context;
+        this.source = source;
     }
 
     StatementResult run(Statement statement) {
@@ -64,6 +67,7 @@ final class StatementRunner {
             case Statement.Begin b -> throw new IllegalStateException("transactions are handled by the session");
             case Statement.Commit c -> throw new IllegalStateException("transactions are handled by the session");
             case Statement.Rollback r -> throw new IllegalStateException("transactions are handled by the session");
+            case Statement.Checkpoint c -> throw new IllegalStateException("checkpoints are handled by the session");
         };
     }
 
@@ -105,7 +109,7 @@ final class StatementRunner {
             return StatementResult.count(0);
         }
         TableSchema schema = TableDefinitions.schema(create);
-        TableStore table = catalog.createTable(schema, log);
+        TableStore table = catalog.createTable(schema, definitionText("CREATE TABLE"), log);
         int n = 0;
         for (List<Integer> key : TableDefinitions.uniqueKeys(create, schema)) {
             n++;
@@ -119,6 +123,20 @@ final class StatementRunner {
             table.addIndex(index, log);
         }
         return StatementResult.count(0);
+    }
+
+    /**
+     * The text of this CREATE statement, which a checkpoint stores to re-create the object; a {@code ?} in it would
+     * make the text alone meaningless, so it is refused (SQLite refuses parameters in views and defaults too).
+     */
+    private String definitionText(String statement) {
+        if (source.parameterCount() > 0) {
+            throw new SqlException(
+                    SqlError.INVALID_STATEMENT,
+                    statement + " takes no ? parameters (found " + source.parameterCount()
+                            + "): write the values into the statement");
+        }
+        return source.sql();
     }
 
     private StatementResult dropTable(Statement.DropTable drop) {
@@ -189,7 +207,8 @@ final class StatementRunner {
             return StatementResult.count(0);
         }
         catalog.checkNameFree(create.name());
-        ViewDefinition view = new ViewDefinition(create.name(), create.columnNames(), create.query());
+        ViewDefinition view =
+                new ViewDefinition(create.name(), create.columnNames(), create.query(), definitionText("CREATE VIEW"));
         QueryPlanner.Result plan = new QueryPlanner(catalog).plan(create.query());
         if (!create.columnNames().isEmpty()
                 && create.columnNames().size() != plan.columnNames().size()) {

@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a scan finds its candidate rows: all of them, by rowid, or through a secondary index. The scan's filter still
- * checks every candidate, so a path only has to return a superset of the matching rows; it converts lookup values
- * with the column's affinity first, as {@code =} would ({@code int_col = '5'} finds 5).
+ * How a scan finds its candidate rows: all of them, by rowid, or through a secondary index. The scan's filter checks
+ * every candidate, so a path only has to return a superset of the matching rows; it converts lookup values with the
+ * column's affinity first, as {@code =} would ({@code int_col = '5'} finds 5). The exception is {@link IndexRange},
+ * whose result is exact (the index orders values as comparisons do), so the planner leaves the conditions it answers
+ * out of the filter.
  */
 public sealed interface AccessPath {
 
@@ -23,6 +25,16 @@ public sealed interface AccessPath {
 
     /** For EXPLAIN. */
     String describe();
+
+    /** For EXPLAIN, naming the table read: {@code SEARCH orders AS o USING INDEX ...}. */
+    default String describeOn(TableStore table, String alias) {
+        String name = alias.equalsIgnoreCase(table.schema().name())
+                ? alias
+                : table.schema().name() + " AS " + alias;
+        String path = describe();
+        int space = path.indexOf(' ');
+        return space < 0 ? path + " " + name : path.substring(0, space) + " " + name + path.substring(space);
+    }
 
     /** Every row in rowid order. */
     record FullScan() implements AccessPath {

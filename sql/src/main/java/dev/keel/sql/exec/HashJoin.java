@@ -71,7 +71,7 @@ public record HashJoin(
             }
             List<Object[]> single = java.util.Collections.singletonList(r);
             for (Object[] l : matches) {
-                if (!Joins.emit(l, single, residual, probe, sink, false, rightOffset, rightWidth)) {
+                if (!Joins.emit(l, single, rightOffset, residual, probe, sink, false, rightOffset, rightWidth)) {
                     return false;
                 }
             }
@@ -86,7 +86,7 @@ public record HashJoin(
             probe.row = l;
             ValueKey key = key(leftKeys, probe);
             List<Object[]> matches = key == null ? null : table.get(key);
-            return Joins.emit(l, matches, residual, probe, sink, leftOuter, rightOffset, rightWidth);
+            return Joins.emit(l, matches, rightOffset, residual, probe, sink, leftOuter, rightOffset, rightWidth);
         });
     }
 

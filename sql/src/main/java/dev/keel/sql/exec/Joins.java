@@ -1,7 +1,7 @@
 package dev.keel.sql.exec;
 
 import dev.keel.sql.value.Numbers;
-import java.util.List;
+import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /** Row assembly shared by the joins. */
@@ -9,20 +9,25 @@ final class Joins {
 
     private Joins() {}
 
-    /** A copy of {@code left} with the right side's slots taken from {@code right}. */
-    static Object[] merge(Object[] left, Object[] right, int rightOffset, int rightWidth) {
+    /**
+     * A copy of {@code left} with the right side's {@code rightWidth} slots at {@code rightOffset} taken from
+     * {@code right} starting at {@code from} ({@code rightOffset} for a joined row, 0 for a stored row).
+     */
+    static Object[] merge(Object[] left, Object[] right, int from, int rightOffset, int rightWidth) {
         Object[] row = left.clone();
-        System.arraycopy(right, rightOffset, row, rightOffset, rightWidth);
+        System.arraycopy(right, from, row, rightOffset, rightWidth);
         return row;
     }
 
     /**
      * Emits {@code left} joined with each candidate that satisfies {@code condition}, or (for a LEFT join with no
-     * match) {@code left} alone with NULLs on the right; returns false if the sink stopped.
+     * match) {@code left} alone with NULLs on the right; returns false if the sink stopped. A candidate's slots start
+     * at {@code from} in it (see {@link #merge}).
      */
     static boolean emit(
             Object[] left,
-            @Nullable List<Object[]> candidates,
+            @Nullable Collection<Object[]> candidates,
+            int from,
             @Nullable Expression condition,
             Frame frame,
             RowSink sink,
@@ -32,7 +37,7 @@ final class Joins {
         boolean matched = false;
         if (candidates != null) {
             for (Object[] right : candidates) {
-                Object[] row = merge(left, right, rightOffset, rightWidth);
+                Object[] row = merge(left, right, from, rightOffset, rightWidth);
                 if (condition != null) {
                     frame.row = row;
                     if (!Boolean.TRUE.equals(Numbers.truth(condition.eval(frame)))) {

@@ -30,7 +30,9 @@ public record NestedLoopJoin(
         List<Object[]> inner = new ArrayList<>();
         right.run(outer, row -> inner.add(row) || true);
         Frame frame = Frame.inside(outer);
-        return left.run(outer, l -> Joins.emit(l, inner, condition, frame, sink, leftOuter, rightOffset, rightWidth));
+        return left.run(
+                outer,
+                l -> Joins.emit(l, inner, rightOffset, condition, frame, sink, leftOuter, rightOffset, rightWidth));
     }
 
     @Override

@@ -50,14 +50,7 @@ public record TableScan(
 
     @Override
     public String describe() {
-        String name = alias.equalsIgnoreCase(table.schema().name())
-                ? alias
-                : table.schema().name() + " AS " + alias;
-        String path = access.describe();
-        int space = path.indexOf(' ');
-        String head = space < 0 ? path : path.substring(0, space);
-        String rest = space < 0 ? "" : path.substring(space);
-        return head + " " + name + rest + (filter == null ? "" : " WHERE " + filter.describe());
+        return access.describeOn(table, alias) + (filter == null ? "" : " WHERE " + filter.describe());
     }
 
     @Override

@@ -5,7 +5,8 @@
  * {@link dev.keel.sql.exec.Like}, {@link dev.keel.sql.exec.FunctionCall}, {@link dev.keel.sql.exec.Subqueries});
  * {@link dev.keel.sql.exec.Frame} and {@link dev.keel.sql.exec.ExecutionContext}; {@link dev.keel.sql.exec.PlanNode}
  * and {@link dev.keel.sql.exec.RowSink}; the operators: {@link dev.keel.sql.exec.TableScan} over an
- * {@link dev.keel.sql.exec.AccessPath}, {@link dev.keel.sql.exec.HashJoin}, {@link dev.keel.sql.exec.NestedLoopJoin},
+ * {@link dev.keel.sql.exec.AccessPath}, {@link dev.keel.sql.exec.HashJoin}, {@link dev.keel.sql.exec.IndexNestedLoopJoin},
+ * {@link dev.keel.sql.exec.NestedLoopJoin},
  * {@link dev.keel.sql.exec.Aggregate} with {@link dev.keel.sql.exec.AggregateCall},
  * {@link dev.keel.sql.exec.RowOperators}, {@link dev.keel.sql.exec.SetOperation}.
  *

@@ -82,6 +82,12 @@ public sealed interface Statement {
     /** {@code ROLLBACK}. */
     record Rollback() implements Statement {}
 
+    /**
+     * {@code CHECKPOINT} (H2's and HSQLDB's statement): writes a file database's snapshot and truncates its log; a
+     * no-op in memory.
+     */
+    record Checkpoint() implements Statement {}
+
     /** {@code EXPLAIN statement}: the plan instead of the result. */
     record Explain(Statement statement) implements Statement {}
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The statement grammar: DML (INSERT, REPLACE, UPDATE, DELETE), DDL (CREATE/DROP TABLE, INDEX, VIEW, TRIGGER,
- * REINDEX), transactions (BEGIN, COMMIT, END, ROLLBACK) and EXPLAIN; queries are delegated to {@link QueryParser}.
+ * REINDEX), transactions (BEGIN, COMMIT, END, ROLLBACK), CHECKPOINT and EXPLAIN; queries are delegated to {@link QueryParser}.
  *
  * <p>Not thread-safe: one per parse.
  */
@@ -74,6 +74,9 @@ final class StatementParser {
         if (cursor.acceptKeyword("ROLLBACK")) {
             cursor.acceptKeyword("TRANSACTION");
             return new Statement.Rollback();
+        }
+        if (cursor.acceptKeyword("CHECKPOINT")) {
+            return new Statement.Checkpoint();
         }
         throw cursor.expected(
                 "a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, BEGIN, COMMIT, ROLLBACK ...)");

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p>How it is designed, and why: rule-based choice in a fixed order of preference, cheapest first: rowid equality or
  * IN; the index with the longest all-equality prefix (a unique index fully covered means at most one row); IN on an
  * index's first column; a rowid range; an index range; a full scan. Estimates are row counts scaled by textbook
- * selectivities (equality 1/10, range 1/4, other conditions 1/2 each), enough to start a join from the most selective
- * table. A cost model over real column statistics (histograms, distinct counts) is the known next step; the rules pick
- * the same path for the sqllogictest shapes and the benchmark queries.
+ * selectivities (range 1/4, other conditions 1/2 each); an equality on an index's leading column is estimated from the
+ * index's distinct-value count (table rows / distinct values; each further key column divides by 10). Histograms for
+ * ranges are the known next step; the rules pick the same path for the sqllogictest shapes and the benchmark queries.
  *
  * <p>A condition can use an index only when it compares the bare column (no conversion applied to the column's side)
  * with a value that does not depend on the table's own row.
@@ -37,16 +37,60 @@ final class AccessPlanner {
      * @param path the path
      * @param estimate estimated rows after all of the table's conditions
      */
-    record Choice(AccessPath path, double estimate) {}
+    record Choice(AccessPath path, double estimate, List<Expression> residual) {
+        Choice(AccessPath path, double estimate) {
+            this(path, estimate, List.of());
+        }
 
-    private record Bound(int column, BinaryOp op, Expression value) {}
+        Choice withResidual(List<Expression> conditions) {
+            return new Choice(path, estimate, List.copyOf(conditions));
+        }
+    }
 
+    /** {@code column op value}, found in condition number {@code condition}. */
+    private record Bound(int column, BinaryOp op, Expression value, int condition) {}
+
+    /**
+     * The path for {@code table} with the conditions still to check on each row it yields: all of them, except those
+     * an index range answers exactly (every part of the condition is one of the range's bounds), which the profile
+     * of the range-scan benchmark showed being evaluated again for every row.
+     */
     static Choice choose(TableStore table, Source source, List<Expression> conditions, ExpressionBinder binder) {
         List<Bound> bounds = new ArrayList<>();
         List<InBound> ins = new ArrayList<>();
-        for (Expression c : conditions) {
-            collect(c, source, binder, bounds, ins);
+        boolean[] complete = new boolean[conditions.size()];
+        for (int i = 0; i < conditions.size(); i++) {
+            complete[i] = collect(conditions.get(i), i, source, binder, bounds, ins);
         }
+        Choice choice = choosePath(table, conditions, bounds, ins);
+        List<Expression> residual = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (!(complete[i] && consumed(choice.path(), i, bounds))) {
+                residual.add(conditions.get(i));
+            }
+        }
+        return choice.withResidual(residual);
+    }
+
+    /** Whether every bound of condition {@code i} is a bound the index range searches by. */
+    private static boolean consumed(AccessPath path, int i, List<Bound> bounds) {
+        if (!(path instanceof AccessPath.IndexRange r)) {
+            return false;
+        }
+        boolean any = false;
+        for (Bound b : bounds) {
+            if (b.condition == i) {
+                if (b.value != r.low() && b.value != r.high()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static Choice choosePath(
+            TableStore table, List<Expression> conditions, List<Bound> bounds, List<InBound> ins) {
         double rows = Math.max(1, table.size());
         double filterFactor = Math.pow(0.5, Math.max(0, conditions.size() - 1));
         TableSchema schema = table.schema();
@@ -78,7 +122,8 @@ final class AccessPlanner {
                 continue;
             }
             boolean unique = index.schema().unique() && prefix.size() == columns.size();
-            double estimate = unique ? 1 : Math.max(1, rows / Math.pow(10, prefix.size()));
+            double estimate =
+                    unique ? 1 : Math.max(1, index.statistics().rowsPerValue() / Math.pow(10, prefix.size() - 1));
             if (best == null || estimate < best.estimate) {
                 best = new Choice(
                         new AccessPath.IndexLookup(
@@ -138,6 +183,58 @@ final class AccessPlanner {
 
     private record InBound(int column, List<Expression> values) {}
 
+    /**
+     * A way to find the rows of a join's new table for one row of what is joined so far.
+     *
+     * @param path the lookup; its key expression reads the joined-so-far row
+     * @param matches estimated rows per lookup
+     */
+    record Lookup(AccessPath path, double matches) {}
+
+    /**
+     * The cheapest lookup of {@code table}'s rows by one of the join's equalities {@code newKeys[k] = joinedKeys[k]}:
+     * by rowid when the new side is the INTEGER PRIMARY KEY, else through an index whose first column it is; null when
+     * no equality is on such a column. An index lookup is estimated at one row for a unique single-column index,
+     * else at the rows per distinct value of its leading column ({@link SecondaryIndex#statistics()}).
+     */
+    static @Nullable Lookup lookup(
+            TableStore table, Source source, List<Expression> joinedKeys, List<Expression> newKeys) {
+        TableSchema schema = table.schema();
+        int rowidColumn = schema.rowidColumn();
+        Lookup best = null;
+        for (int k = 0; k < newKeys.size(); k++) {
+            int column = column(newKeys.get(k), source);
+            Expression key = joinedKeys.get(k);
+            if (column < 0 || !usable(newKeys.get(k), key)) {
+                continue;
+            }
+            if (column == rowidColumn || column == schema.width()) {
+                String name =
+                        rowidColumn >= 0 ? schema.columns().get(rowidColumn).name() : "rowid";
+                return new Lookup(new AccessPath.RowidIn(name, List.of(key)), 1);
+            }
+            for (SecondaryIndex index : table.indexes()) {
+                List<Integer> columns = index.schema().columns();
+                if (columns.getFirst() != column) {
+                    continue;
+                }
+                double matches = index.schema().unique() && columns.size() == 1
+                        ? 1
+                        : index.statistics().rowsPerValue();
+                if (best == null || matches < best.matches()) {
+                    best = new Lookup(
+                            new AccessPath.IndexLookup(
+                                    index,
+                                    names(schema, List.of(column)),
+                                    affinities(schema, List.of(column)),
+                                    List.of(List.of(key))),
+                            matches);
+                }
+            }
+        }
+        return best;
+    }
+
     private record Range(
             @Nullable Expression low,
             boolean lowInclusive,
@@ -188,20 +285,30 @@ final class AccessPlanner {
         return columns.stream().map(c -> schema.columns().get(c).affinity()).toList();
     }
 
-    /** Finds {@code column op value} conditions (also inside AND and BETWEEN) and IN lists on this table's columns. */
-    private static void collect(
-            Expression c, Source source, ExpressionBinder binder, List<Bound> bounds, List<InBound> ins) {
+    /**
+     * Finds {@code column op value} conditions (also inside AND and BETWEEN) and IN lists on this table's columns;
+     * returns whether all of {@code c} became bounds (nothing else in it to check).
+     */
+    private static boolean collect(
+            Expression c,
+            int condition,
+            Source source,
+            ExpressionBinder binder,
+            List<Bound> bounds,
+            List<InBound> ins) {
         switch (c) {
             case Expression.Logical l
             when l.and() -> {
+                boolean all = true;
                 for (Expression operand : l.operands()) {
-                    collect(operand, source, binder, bounds, ins);
+                    all &= collect(operand, condition, source, binder, bounds, ins);
                 }
+                return all;
             }
             case Expression.Comparison cmp -> {
                 BinaryOp op = cmp.op();
                 if (!(op.isComparison()) || op == BinaryOp.NE) {
-                    return;
+                    return false;
                 }
                 int leftColumn = column(cmp.left(), source);
                 int rightColumn = column(cmp.right(), source);
@@ -209,13 +316,16 @@ final class AccessPlanner {
                         && cmp.leftConversion() == null
                         && isFree(cmp.right(), binder)
                         && usable(cmp.left(), cmp.right())) {
-                    bounds.add(new Bound(leftColumn, op, cmp.right()));
+                    bounds.add(new Bound(leftColumn, op, cmp.right(), condition));
+                    return true;
                 } else if (rightColumn >= 0
                         && cmp.rightConversion() == null
                         && isFree(cmp.left(), binder)
                         && usable(cmp.right(), cmp.left())) {
-                    bounds.add(new Bound(rightColumn, flip(op), cmp.left()));
+                    bounds.add(new Bound(rightColumn, flip(op), cmp.left(), condition));
+                    return true;
                 }
+                return false;
             }
             case InList in
             when !in.negated() -> {
@@ -223,8 +333,11 @@ final class AccessPlanner {
                 if (column >= 0 && in.items().stream().allMatch(i -> isFree(i, binder) && usable(in.operand(), i))) {
                     ins.add(new InBound(column, in.items()));
                 }
+                return false;
             }
-            default -> {}
+            default -> {
+                return false;
+            }
         }
     }
 

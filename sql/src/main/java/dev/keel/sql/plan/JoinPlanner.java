@@ -2,6 +2,7 @@ package dev.keel.sql.plan;
 
 import dev.keel.sql.exec.Expression;
 import dev.keel.sql.exec.HashJoin;
+import dev.keel.sql.exec.IndexNestedLoopJoin;
 import dev.keel.sql.exec.NestedLoopJoin;
 import dev.keel.sql.exec.PlanNode;
 import dev.keel.sql.exec.RowOperators;
@@ -21,11 +22,17 @@ import org.jspecify.annotations.Nullable;
  * tagged with the set of FROM sources it reads (a 64-bit mask, so at most 64 tables, SQLite's limit too). Conditions
  * on one table go into that table's scan, where they can select an index. Join order is greedy on cardinality
  * estimates: start from the table with the fewest estimated rows, then repeatedly join the smallest table linked to
- * what is joined so far by an equality (a hash join, building on the new table), falling back to the smallest table
+ * what is joined so far by an equality, falling back to the smallest table
  * overall (a nested loop) only when nothing is linked. For select5-style queries that join dozens of small tables on
  * equalities, this keeps every intermediate result small, where a FROM-order nested loop would multiply them out.
  * Exhaustive dynamic programming over join orders (System R) was rejected: exponential in the table count, and the
  * greedy order is what SQLite's own N-nearest-neighbour search approximates for large joins.
+ *
+ * <p>An equality joins by one of two methods, chosen by cost: a {@code HashJoin} (scan the new table, build on the
+ * smaller side, probe with the other) or, when the new table's side of an equality is its rowid or leads an index,
+ * an {@code IndexNestedLoopJoin} that looks up each joined-so-far row's matches. The lookup wins when the rows joined
+ * so far, times a tree descent and the matches, cost less than scanning the new table: a filtered handful of
+ * customers against a million orders indexed by customer. With no usable equality it is a nested loop.
  *
  * <p>LEFT JOINs keep their FROM order (reordering across an outer join changes the result); their ON conditions join
  * only that table, and a WHERE condition on a LEFT-joined table is applied after the join, never pushed into its scan.
@@ -77,6 +84,8 @@ final class JoinPlanner {
             pool.addAll(conjuncts(where));
         }
         double[] estimates = new double[leaves.size()];
+        double[] costs = new double[leaves.size()];
+        List<List<Expression>> locals = new ArrayList<>();
         List<PlanNode> scans = new ArrayList<>();
         for (int i = 0; i < leaves.size(); i++) {
             Leaf leaf = leaves.get(i);
@@ -99,9 +108,11 @@ final class JoinPlanner {
             Scanned scanned = scan(scope.sources().get(leaf.source()), local);
             scans.add(scanned.node);
             estimates[i] = scanned.estimate;
+            costs[i] = scanned.cost;
+            locals.add(local.stream().map(c -> c.expression).toList());
         }
         List<Integer> order = hasLeftJoin ? fromOrder(leaves.size()) : greedyOrder(leaves, pool, estimates);
-        return build(order, leaves, scans, estimates, pool, onConditions);
+        return build(order, leaves, new Scans(scans, estimates, costs, locals), pool, onConditions);
     }
 
     private List<Conjunct> conjuncts(Expr e) {
@@ -120,20 +131,40 @@ final class JoinPlanner {
         out.add(new Conjunct(bound, binder.mask(bound)));
     }
 
-    private record Scanned(PlanNode node, double estimate) {}
+    /** What reading a source costs: its plan, estimated output rows and rows it touches. */
+    private record Scanned(PlanNode node, double estimate, double cost) {}
+
+    /** Every source's scan, by leaf, with the conditions pushed into it. */
+    private record Scans(List<PlanNode> nodes, double[] estimates, double[] costs, List<List<Expression>> locals) {}
+
+    /**
+     * What one index or rowid lookup costs relative to probing a hash table with one row: a tree descent of a few
+     * comparisons. An index nested-loop join wins when outer rows times (this + matches) is below what the hash join
+     * pays to scan the new table and probe.
+     */
+    private static final double LOOKUP_COST = 3;
 
     private Scanned scan(Source source, List<Conjunct> local) {
         List<Expression> conditions = local.stream().map(c -> c.expression).toList();
         Expression filter = and(conditions);
         if (source.table() != null) {
             AccessPlanner.Choice choice = AccessPlanner.choose(source.table(), source, conditions, binder);
+            double cost = choice.path() instanceof dev.keel.sql.exec.AccessPath.FullScan
+                    ? source.table().size()
+                    : choice.estimate();
             return new Scanned(
                     new TableScan(
-                            source.table(), source.alias(), choice.path(), filter, source.offset(), scope.width()),
-                    choice.estimate());
+                            source.table(),
+                            source.alias(),
+                            choice.path(),
+                            and(choice.residual()),
+                            source.offset(),
+                            scope.width()),
+                    choice.estimate(),
+                    cost);
         }
         PlanNode node = new RowOperators.DerivedScan(source.derived(), source.alias(), source.offset(), scope.width());
-        return new Scanned(filter == null ? node : new RowOperators.Filter(node, filter), 1000);
+        return new Scanned(filter == null ? node : new RowOperators.Filter(node, filter), 1000, 1000);
     }
 
     private static List<Integer> fromOrder(int n) {
@@ -204,12 +235,9 @@ final class JoinPlanner {
     }
 
     private PlanNode build(
-            List<Integer> order,
-            List<Leaf> leaves,
-            List<PlanNode> scans,
-            double[] estimates,
-            List<Conjunct> pool,
-            List<List<Conjunct>> onConditions) {
+            List<Integer> order, List<Leaf> leaves, Scans all, List<Conjunct> pool, List<List<Conjunct>> onConditions) {
+        List<PlanNode> scans = all.nodes();
+        double[] estimates = all.estimates();
         int first = order.getFirst();
         PlanNode node = scans.get(first);
         double estimate = estimates[first];
@@ -250,18 +278,28 @@ final class JoinPlanner {
             }
             Source source = scope.sources().get(leaf.source());
             boolean buildLeft = !left && estimate < estimates[i];
-            node = leftKeys.isEmpty()
-                    ? new NestedLoopJoin(node, scans.get(i), and(residual), left, source.offset(), source.width())
-                    : new HashJoin(
-                            node,
-                            scans.get(i),
-                            List.copyOf(leftKeys),
-                            List.copyOf(rightKeys),
-                            and(residual),
-                            left,
-                            source.offset(),
-                            source.width(),
-                            buildLeft);
+            AccessPlanner.Lookup lookup = leftKeys.isEmpty() || source.table() == null
+                    ? null
+                    : AccessPlanner.lookup(source.table(), source, leftKeys, rightKeys);
+            if (lookup != null && estimate * (LOOKUP_COST + lookup.matches()) < all.costs()[i] + estimate) {
+                List<Expression> checks = new ArrayList<>(all.locals().get(i));
+                conditions.forEach(c -> checks.add(c.expression));
+                node = new IndexNestedLoopJoin(
+                        node, source.table(), source.alias(), lookup.path(), and(checks), left, source.offset());
+            } else if (leftKeys.isEmpty()) {
+                node = new NestedLoopJoin(node, scans.get(i), and(residual), left, source.offset(), source.width());
+            } else {
+                node = new HashJoin(
+                        node,
+                        scans.get(i),
+                        List.copyOf(leftKeys),
+                        List.copyOf(rightKeys),
+                        and(residual),
+                        left,
+                        source.offset(),
+                        source.width(),
+                        buildLeft);
+            }
             estimate = leftKeys.isEmpty() ? estimate * estimates[i] : Math.max(estimate, estimates[i]);
             joined |= bit;
             if (left) {

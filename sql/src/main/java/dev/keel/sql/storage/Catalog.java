@@ -89,10 +89,10 @@ public final class Catalog {
                                         .toList()) + ")";
     }
 
-    /** Creates a table. */
-    public TableStore createTable(TableSchema schema, ChangeLog log) {
+    /** Creates a table; {@code definition} is the CREATE TABLE statement, kept for checkpoints. */
+    public TableStore createTable(TableSchema schema, String definition, ChangeLog log) {
         checkNameFree(schema.name());
-        TableStore table = new TableStore(schema);
+        TableStore table = new TableStore(schema, definition);
         putTable(table);
         log.record(new Change.CreatedTable(table));
         return table;
@@ -140,6 +140,11 @@ public final class Catalog {
     public void dropView(ViewDefinition view, ChangeLog log) {
         removeView(view);
         log.record(new Change.DroppedView(view));
+    }
+
+    /** Every trigger: its name to the key of its table. */
+    public Map<String, String> triggers() {
+        return Map.copyOf(triggers);
     }
 
     /** Whether a trigger named {@code name} exists. */

@@ -1,5 +1,6 @@
 package dev.keel.sql.storage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,5 +20,19 @@ public record IndexSchema(
     public IndexSchema {
         columns = List.copyOf(columns);
         descending = List.copyOf(descending);
+    }
+
+    /** The CREATE INDEX statement that makes this index on {@code table}, with every name quoted. */
+    public String definition(TableSchema table) {
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < columns.size(); k++) {
+            keys.add(quote(table.columns().get(columns.get(k)).name()) + (descending.get(k) ? " DESC" : ""));
+        }
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + quote(name) + " ON " + quote(table.name()) + "("
+                + String.join(", ", keys) + ")";
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -26,16 +26,23 @@ import org.jspecify.annotations.Nullable;
 public final class TableStore {
 
     private final TableSchema schema;
+    private final String definition;
     private final TreeMap<Long, Object[]> rows = new TreeMap<>();
     private final List<SecondaryIndex> indexes = new ArrayList<>();
 
-    /** An empty table of shape {@code schema}. */
-    public TableStore(TableSchema schema) {
+    /** An empty table of shape {@code schema}, created by the statement {@code definition}. */
+    public TableStore(TableSchema schema, String definition) {
         this.schema = schema;
+        this.definition = definition;
     }
 
     public TableSchema schema() {
         return schema;
+    }
+
+    /** The CREATE TABLE statement that made this table, as written (a checkpoint stores it). */
+    public String definition() {
+        return definition;
     }
 
     /** The number of rows. */
@@ -198,6 +205,18 @@ public final class TableStore {
 
     private static String describe(@Nullable Object value) {
         return value instanceof String s ? "'" + s + "'" : String.valueOf(Numbers.toText(value));
+    }
+
+    /**
+     * Puts back a stored row (columns then rowid) read from a checkpoint, without the constraint checks: the rows were
+     * checked when they were first written.
+     */
+    public void restore(Object[] storedRow) {
+        if (storedRow.length != schema.width() + 1 || !(storedRow[schema.width()] instanceof Long)) {
+            throw new IllegalArgumentException("storedRow: " + storedRow.length + " values (expected: " + schema.width()
+                    + " columns of " + schema.name() + " and an integer rowid)");
+        }
+        putRow(storedRow);
     }
 
     /** Puts a complete stored row into the map and every index (also used to undo a deletion). */

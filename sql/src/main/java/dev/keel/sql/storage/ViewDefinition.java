@@ -10,8 +10,9 @@ import java.util.Locale;
  * @param name the view's name as declared
  * @param columnNames the declared column names, or empty to take the query's
  * @param query the query
+ * @param definition the CREATE VIEW statement as written (a checkpoint stores it)
  */
-public record ViewDefinition(String name, List<String> columnNames, Query query) {
+public record ViewDefinition(String name, List<String> columnNames, Query query, String definition) {
 
     public ViewDefinition {
         columnNames = List.copyOf(columnNames);
