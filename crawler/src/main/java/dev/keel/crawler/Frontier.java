@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * it. A lock per host was considered and rejected: the choice "which host is due next" is inherently global, and a
  * concurrent skip list of hosts would need the same compare-and-reinsert dance for every delay change.
  *
+ * <p>A slot's delay starts when its request was answered ({@link #release(String, long)}): the worker gives the slot
+ * back as soon as the response is read and parses the page afterwards, so a host's period is the delay plus the
+ * request's round trip, not plus the crawler's work on the page.
+ *
  * <p>Heap entries are immutable snapshots ({@code at}, host, stamp); when a host's {@code nextAllowed} changes it is
  * pushed again with a new stamp and the stale entry is skipped when it surfaces (lazy deletion), so the heap order is
  * never corrupted by mutating a key in place.
@@ -232,11 +236,19 @@ final class Frontier {
 
     /** Gives back a request slot on {@code hostKey}: the host's next request comes at least its delay from now. */
     void release(String hostKey) {
+        release(hostKey, ticker.read());
+    }
+
+    /**
+     * Gives back a request slot on {@code hostKey} whose request was answered at {@code answeredAt} (ticker time):
+     * the host's next request comes at least its delay after that.
+     */
+    void release(String hostKey, long answeredAt) {
         lock.lock();
         try {
             HostQueue host = host(hostKey);
             host.active--;
-            host.nextAllowed = latest(host.nextAllowed, ticker.read() + host.delayNanos);
+            host.nextAllowed = latest(host.nextAllowed, answeredAt + host.delayNanos);
             reschedule(host);
             changed.signalAll();
         } finally {
