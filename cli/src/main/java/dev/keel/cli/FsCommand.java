@@ -85,17 +85,21 @@ final class FsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         FileSystem fs;
-        if (image != null && Files.exists(image)) {
-            if (!Files.isRegularFile(image)) {
+        if (image != null) {
+            if (Files.exists(image) && !Files.isRegularFile(image)) {
                 throw new UserError("--image " + image + " is not a file (expected: an image saved by keel fs)");
             }
+            boolean existed = Files.exists(image);
             try {
-                fs = FsImage.load(image, FsConfig.unix());
+                // open, not load: it also deletes the temporary files a save interrupted by a crash left behind.
+                fs = FsImage.open(image, FsConfig.unix());
             } catch (IOException e) {
                 throw new UserError("--image " + image + " cannot be loaded (expected: an image saved by keel fs): "
                         + e.getMessage());
             }
-            out.println("loaded " + image);
+            if (existed) {
+                out.println("loaded " + image);
+            }
         } else {
             fs = KeelFs.newFileSystem(FsConfig.unix());
         }

@@ -112,6 +112,18 @@ final class FsCommandTest {
         assertThat(second).contains("loaded " + image).contains("persisted");
     }
 
+    /** A temporary file a save interrupted by a crash left beside the image is deleted when the shell opens it. */
+    @Test
+    void command_withImage_deletesATemporaryACrashedSaveLeft() throws IOException {
+        Path image = tempDir.resolve("fs.img");
+        run(image, "echo kept > /f\nexit\n");
+        Path abandoned = tempDir.resolve(".fs.img.4242.tmp");
+        java.nio.file.Files.writeString(abandoned, "half of a newer image");
+        String second = run(image, "cat /f\n");
+        assertThat(second).contains("loaded " + image).contains("kept");
+        assertThat(abandoned).doesNotExist();
+    }
+
     @Test
     void command_imageThatIsADirectory_isAUsageError() {
         StringWriter err = new StringWriter();

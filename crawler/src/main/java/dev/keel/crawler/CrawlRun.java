@@ -265,8 +265,14 @@ final class CrawlRun {
                 emit(dispatch, errorPage(dispatch, url, 0, chain, describe(e)), List.of(), records);
                 return;
             }
-            slot.used();
             int status = response.status();
+            // The host's delay changes before the slot goes back, so that the next request already waits the new one.
+            if (status == 429 || status == 503) {
+                frontier.slowDown(hostKey, config.maxCrawlDelay().toNanos());
+            } else if (status >= 200 && status < 300) {
+                frontier.speedUp(hostKey);
+            }
+            slot.answered(response.answeredAt());
             if (isRedirect(status) && response.location() != null) {
                 chain.add(url);
                 hops.add(url);
@@ -291,11 +297,6 @@ final class CrawlRun {
                 records.add(CrawlJournal.record(CrawlJournal.DONE, 0, next));
                 url = next;
                 continue;
-            }
-            if (status == 429 || status == 503) {
-                frontier.slowDown(hostKey, config.maxCrawlDelay().toNanos());
-            } else if (status >= 200 && status < 300) {
-                frontier.speedUp(hostKey);
             }
             if ((status == 429 || status >= 500) && dispatch.attempt() < config.maxRetries()) {
                 long backoff = backoffNanos(dispatch.attempt());
@@ -417,10 +418,12 @@ final class CrawlRun {
         if (cached != null) {
             return cached;
         }
-        RobotsRules rules = new RobotsFetch(fetcher, config, slot::freshFor, slot::used).fetch(origin);
+        // robots.txt and sitemaps keep the host's slot until the rules are cached (slot::spent, not slot::used), so
+        // that no other worker fetches the same robots.txt meanwhile.
+        RobotsRules rules = new RobotsFetch(fetcher, config, slot::freshFor, slot::spent).fetch(origin);
         robots.put(origin, rules);
         if (config.followSitemaps() && depth < config.maxDepth()) {
-            discover(new SitemapFetch(fetcher, config, slot::freshFor, slot::used).pages(rules.sitemaps()), depth + 1);
+            discover(new SitemapFetch(fetcher, config, slot::freshFor, slot::spent).pages(rules.sitemaps()), depth + 1);
         }
         rules.crawlDelay().ifPresent(crawlDelay -> {
             Duration capped = crawlDelay.compareTo(config.maxCrawlDelay()) > 0 ? config.maxCrawlDelay() : crawlDelay;
@@ -477,8 +480,8 @@ final class CrawlRun {
 
     /**
      * The request slot a worker holds on one host at a time: given by the frontier with a dispatch, or taken for a
-     * redirect hop or a robots.txt fetch. Each request needs a fresh slot, so two requests to one host are always
-     * separated by the host's delay. Confined to its worker.
+     * redirect hop or a robots.txt fetch, and given back as soon as the response is read. Each request needs a fresh
+     * slot, so two requests to one host are always separated by the host's delay. Confined to its worker.
      */
     private final class HostSlot {
         private @Nullable String held;
@@ -499,8 +502,26 @@ final class CrawlRun {
             fresh = true;
         }
 
+        /**
+         * The request is answered: the host's delay starts now, not after this worker has parsed the page, journaled
+         * its links and called back, so the next request to the host is not late by the time all that takes.
+         */
         void used() {
+            answered(config.ticker().read());
+        }
+
+        /** The request is answered but the slot stays held (the next {@link #freshFor} gives it back and waits). */
+        void spent() {
             fresh = false;
+        }
+
+        /** As {@link #used()}, with the delay counted from {@code answeredAt}, when the response's headers came. */
+        void answered(long answeredAt) {
+            fresh = false;
+            if (held != null) {
+                frontier.release(held, answeredAt);
+                held = null;
+            }
         }
 
         void release() {

@@ -40,7 +40,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Fetcher implements AutoCloseable {
 
-    /** One response, body already read (up to the limit). */
+    /**
+     * One response, body already read (up to the limit). {@code answeredAt} is the ticker's time when the status
+     * line and headers arrived: the server had received the request by then, so a delay counted from it separates
+     * the server's view of two requests by at least that delay, without the body transfer on the critical path.
+     */
     record Response(
             int status,
             @Nullable String contentType,
@@ -49,7 +53,8 @@ final class Fetcher implements AutoCloseable {
             boolean typeAccepted,
             @Nullable String location,
             @Nullable String retryAfter,
-            long nanos) {}
+            long nanos,
+            long answeredAt) {}
 
     private final ExecutorService executor;
     private final HttpClient client;
@@ -93,7 +98,9 @@ final class Fetcher implements AutoCloseable {
         }
         long start = ticker.read();
         boolean[] accepted = {false};
+        long[] answeredAt = {0};
         CompletableFuture<HttpResponse<LimitedBody.Content>> future = client.sendAsync(request, info -> {
+            answeredAt[0] = ticker.read();
             String type = mediaType(info.headers().firstValue("Content-Type").orElse(null));
             boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
             accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
@@ -132,7 +139,8 @@ final class Fetcher implements AutoCloseable {
                 accepted[0],
                 response.headers().firstValue("Location").orElse(null),
                 response.headers().firstValue("Retry-After").orElse(null),
-                ticker.read() - start);
+                ticker.read() - start,
+                answeredAt[0]);
     }
 
     /** {@code text/html} from {@code text/HTML; charset=UTF-8}; null for null or blank. */

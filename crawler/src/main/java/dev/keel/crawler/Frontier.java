@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * it. A lock per host was considered and rejected: the choice "which host is due next" is inherently global, and a
  * concurrent skip list of hosts would need the same compare-and-reinsert dance for every delay change.
  *
+ * <p>A slot's delay starts when its request was answered ({@link #release(String, long)}): the worker gives the slot
+ * back as soon as the response is read and parses the page afterwards, so a host's period is the delay plus the
+ * request's round trip, not plus the crawler's work on the page.
+ *
  * <p>Heap entries are immutable snapshots ({@code at}, host, stamp); when a host's {@code nextAllowed} changes it is
  * pushed again with a new stamp and the stale entry is skipped when it surfaces (lazy deletion), so the heap order is
  * never corrupted by mutating a key in place.
@@ -101,6 +105,10 @@ final class Frontier {
     private long pagesReserved;
     // @GuardedBy("lock")
     private boolean closed;
+    // @GuardedBy("lock"): the one worker waiting for the earliest due time; null when none is
+    private @Nullable Thread timer;
+    // @GuardedBy("lock"): when the timer wakes up by itself
+    private long timerDeadline;
 
     Frontier(Ticker ticker, long defaultDelayNanos, int perHostCap, long maxPages, long maxPagesPerHost) {
         this.ticker = ticker;
@@ -182,7 +190,7 @@ final class Frontier {
                 }
                 long wait = first.at() - ticker.read();
                 if (wait > 0) {
-                    changed.awaitNanos(wait);
+                    awaitDue(wait);
                     continue;
                 }
                 due.poll();
@@ -201,7 +209,38 @@ final class Frontier {
                 return new Dispatch(pending.url(), pending.depth(), host.key, pending.attempt());
             }
         } finally {
+            Due head = due.peek();
+            if (head != null && (timer == null || head.at() - timerDeadline < 0)) {
+                // Elect a timer for the next due host, or wake the timer for a host due before its deadline.
+                changed.signalAll();
+            }
             lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for the earliest due host, {@code nanos} from now. Only one worker (the timer) waits with that deadline;
+     * the others wait until something changes. Without this, every idle worker woke at every due time and contended
+     * for the lock to find that one of them had taken the host: 20 wake-ups for one dispatch, on a loaded machine
+     * all delaying the one that matters. Now the timer dispatches first and only then wakes the others to elect the
+     * next timer ({@link #next()}'s {@code finally}), which also wakes the timer when a host becomes due before its
+     * deadline; every other change signals all waiters as before (the leader-follower scheme of
+     * {@link java.util.concurrent.DelayQueue}).
+     */
+    private void awaitDue(long nanos) throws InterruptedException {
+        if (timer != null) {
+            changed.await();
+            return;
+        }
+        Thread self = Thread.currentThread();
+        timer = self;
+        timerDeadline = ticker.read() + nanos;
+        try {
+            changed.awaitNanos(nanos);
+        } finally {
+            if (timer == self) {
+                timer = null;
+            }
         }
     }
 
@@ -232,11 +271,19 @@ final class Frontier {
 
     /** Gives back a request slot on {@code hostKey}: the host's next request comes at least its delay from now. */
     void release(String hostKey) {
+        release(hostKey, ticker.read());
+    }
+
+    /**
+     * Gives back a request slot on {@code hostKey} whose request was answered at {@code answeredAt} (ticker time):
+     * the host's next request comes at least its delay after that.
+     */
+    void release(String hostKey, long answeredAt) {
         lock.lock();
         try {
             HostQueue host = host(hostKey);
             host.active--;
-            host.nextAllowed = latest(host.nextAllowed, ticker.read() + host.delayNanos);
+            host.nextAllowed = latest(host.nextAllowed, answeredAt + host.delayNanos);
             reschedule(host);
             changed.signalAll();
         } finally {

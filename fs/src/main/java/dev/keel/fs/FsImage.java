@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>Parents come before children, so loading is one pass. Saving writes a temporary file, forces it and renames it
- * over the target ({@link DurableFiles#replace}): a crash leaves the old image or the new one. Loading trusts no byte:
+ * over the target, then forces the directory ({@link DurableFiles#replace}): a crash leaves the old image or the new
+ * one, and perhaps the temporary file, which {@link #open} deletes at the next start. Loading trusts no byte:
  * lengths are bounded, every record's checksum is verified, and a bad one is an {@link IOException} naming its offset.
  *
  * <p>Consistency: the tree is walked under its read lock, so the structure saved is one moment's; each file's content
@@ -74,6 +75,21 @@ public final class FsImage {
             throw new IllegalArgumentException("fileSystem (" + fileSystem + ") is not a keel file system");
         }
         DurableFiles.replace(image, out -> new Writer(new DataOutputStream(out)).write(keel));
+    }
+
+    /**
+     * Opens {@code image} at start-up: deletes the temporary files that saves of it interrupted by a crash left beside
+     * it (a save writes {@code .<name>.<random>.tmp} and renames it over the image; a crash before the rename leaves
+     * the temporary behind and the old image intact), then loads the image, or returns a new empty file system with
+     * {@code config} if there is no image yet. Call it before this process saves {@code image}: a save of the same
+     * image running meanwhile in another process would lose its temporary and fail (the image itself stays whole).
+     */
+    public static FileSystem open(Path image, FsConfig config) throws IOException {
+        DurableFiles.deleteAbandoned(image);
+        if (!Files.exists(image)) {
+            return KeelFs.newFileSystem(config);
+        }
+        return load(image, config);
     }
 
     /** A new keel file system with {@code config}, holding what {@code image} holds. */

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real {@code kill -9} of a process that saves images in a loop: whenever it dies, the image on disk loads, whole,
- * at a generation no older than the last one the process acknowledged as saved.
+ * at a generation no older than the last one the process acknowledged as saved, and opening it leaves no temporary
+ * file of the interrupted save behind.
  */
 final class FsImageKillNineTest {
 
@@ -50,7 +52,12 @@ final class FsImageKillNineTest {
                 child.kill9();
                 List<String> acknowledged = child.stdoutLines();
                 int last = Integer.parseInt(acknowledged.getLast().substring("saved ".length()));
-                try (FileSystem loaded = FsImage.load(image, FsConfig.unix())) {
+                try (FileSystem loaded = FsImage.open(image, FsConfig.unix())) {
+                    try (Stream<Path> files = Files.list(tempDir)) {
+                        assertThat(files.map(Path::getFileName).map(Path::toString))
+                                .as("files beside the image after open, round %s", round)
+                                .containsExactly("fs.img");
+                    }
                     int generation = Integer.parseInt(Files.readString(loaded.getPath("/generation")));
                     assertThat(generation)
                             .as("generation on disk, round %s", round)

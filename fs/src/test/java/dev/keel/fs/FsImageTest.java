@@ -3,6 +3,7 @@ package dev.keel.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keel.storage.DurableFiles;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,47 @@ final class FsImageTest {
                         .isTrue();
                 TreeInvariants.check(loaded);
             }
+        }
+    }
+
+    /**
+     * A save that crashed after writing its temporary file and before renaming it (the staged replacement is never
+     * committed, as when the process dies there): the image is still the old one, and opening it at the next start
+     * deletes the abandoned temporary.
+     */
+    @Test
+    void open_afterASaveCrashedBeforeItsRename_keepsTheOldImage_andDeletesTheTemporary() throws IOException {
+        Path image = tempDir.resolve("fs.img");
+        try (FileSystem original = sample()) {
+            FsImage.save(original, image);
+        }
+        DurableFiles.Staged crashed = DurableFiles.stage(
+                image, out -> out.write("a torn new image".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(temporaries()).hasSize(1);
+        try (FileSystem opened = FsImage.open(image, FsConfig.unix())) {
+            assertThat(Files.readString(opened.getPath("/home/user/readme.txt")))
+                    .isEqualTo("Hello, World!");
+            TreeInvariants.check(opened);
+        }
+        assertThat(temporaries()).isEmpty();
+        assertThat(crashed.target()).isEqualTo(image.toAbsolutePath());
+    }
+
+    @Test
+    void open_withoutAnImage_givesAnEmptyFileSystem_andCreatesNothing() throws IOException {
+        Path image = tempDir.resolve("new.img");
+        try (FileSystem opened = FsImage.open(image, FsConfig.unix())) {
+            try (Stream<Path> root = Files.list(opened.getPath("/"))) {
+                assertThat(root).isEmpty();
+            }
+        }
+        assertThat(image).doesNotExist();
+    }
+
+    private List<Path> temporaries() throws IOException {
+        try (Stream<Path> files = Files.list(tempDir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,6 +31,8 @@ final class BenchSite implements AutoCloseable {
     private final int pages;
     private final int fanout;
     private final LongAdder requests = new LongAdder();
+    /** Arrival times (System.nanoTime) of the requests to each site, by port: the politeness the sites saw. */
+    private final Map<Integer, List<Long>> arrivals = new ConcurrentHashMap<>();
 
     BenchSite(int hosts, int pages) throws IOException {
         this(hosts, pages, 0);
@@ -66,8 +70,33 @@ final class BenchSite implements AutoCloseable {
         return requests.sum();
     }
 
+    /**
+     * The mean time between two consecutive requests to one site, over all sites, in nanoseconds, since the last
+     * call (which clears the record). With a per-host delay d the ideal is d; what exceeds it is time a host's
+     * politeness slot stood idle. NaN when no site got two requests.
+     */
+    double meanGapNanosAndClear() {
+        long gaps = 0;
+        long sum = 0;
+        for (List<Long> times : arrivals.values()) {
+            synchronized (times) {
+                List<Long> sorted = times.stream().sorted().toList();
+                for (int i = 1; i < sorted.size(); i++) {
+                    sum += sorted.get(i) - sorted.get(i - 1);
+                    gaps++;
+                }
+            }
+        }
+        arrivals.clear();
+        return gaps == 0 ? Double.NaN : (double) sum / gaps;
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         requests.increment();
+        List<Long> times = arrivals.computeIfAbsent(exchange.getLocalAddress().getPort(), port -> new ArrayList<>());
+        synchronized (times) {
+            times.add(System.nanoTime());
+        }
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             int page = path.startsWith("/p") ? parse(path.substring(2)) : -1;

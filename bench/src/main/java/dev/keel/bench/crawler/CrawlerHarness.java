@@ -107,16 +107,20 @@ public final class CrawlerHarness {
                 "pages/s to last page",
                 "exit after last page ms",
                 "same visited set",
+                "mean gap between requests to a host at the server, ms",
                 "load average (1 min)");
         for (int round = 1; round <= rounds; round++) {
             try (BenchSite site = new BenchSite(hosts, pages)) {
                 Set<String> keelVisited = ConcurrentHashMap.newKeySet();
                 report.progress("round " + round + ": keel");
+                site.meanGapNanosAndClear();
                 Result keel = keel(site.seeds(), workers, delayMs, keelVisited);
+                double keelGap = site.meanGapNanosAndClear();
                 Set<String> peerVisited = ConcurrentHashMap.newKeySet();
                 report.progress("round " + round + ": crawler4j");
                 Result peer = Crawler4jRun.crawl(
                         site.seeds(), workers, delayMs, scratch.resolve("c4j-" + hosts + "-" + round), peerVisited);
+                double peerGap = site.meanGapNanosAndClear();
                 boolean same = keelVisited.equals(peerVisited);
                 table.row(
                         Integer.toString(round),
@@ -125,6 +129,7 @@ public final class CrawlerHarness {
                         rate(keel),
                         millis(keel.totalNanos() - keel.toLastPageNanos()),
                         same ? "yes" : "NO",
+                        gap(keelGap),
                         load());
                 table.row(
                         Integer.toString(round),
@@ -133,6 +138,7 @@ public final class CrawlerHarness {
                         rate(peer),
                         millis(peer.totalNanos() - peer.toLastPageNanos()),
                         same ? "yes" : "NO",
+                        gap(peerGap),
                         load());
                 report.line(String.format(
                         Locale.ROOT,
@@ -181,6 +187,10 @@ public final class CrawlerHarness {
 
     private static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.0f", nanos / 1e6);
+    }
+
+    private static String gap(double nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static String load() {
