@@ -23,10 +23,14 @@ import org.jspecify.annotations.Nullable;
  * has exactly one trie whatever the order of insertions and removals, so equality is a parallel walk of two tries that
  * compares bitmaps first and can stop at the first difference (see equivalent).
  *
+ * A node of exactly two entries and no sub-node, the commonest shape at the sparse bottom of a trie, is a PairNode
+ * instead (entries in fields: one object, one cache miss, rather than a node and an array); every constructor call
+ * that can produce that shape goes through BranchNode.of.
+ *
  * Rejected: caching each key's hash in the node (Scala 2.13 does, for faster misses and rehash-free merges) costs 4
  * bytes per entry; keel keeps the node lean and recomputes the one hash it needs when two keys meet at a position.
  */
-final class BitmapNode<K, V> extends ChampNode<K, V> {
+final class BitmapNode<K, V> extends BranchNode<K, V> {
 
     private static final BitmapNode<?, ?> EMPTY = new BitmapNode<>(0, 0, new Object[0]);
 
@@ -47,20 +51,19 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         return (BitmapNode<K, V>) EMPTY;
     }
 
-    static int mask(int hash, int shift) {
-        return (hash >>> shift) & 31;
-    }
-
-    static int bitpos(int mask) {
-        return 1 << mask;
-    }
-
+    @Override
     int dataMap() {
         return dataMap;
     }
 
+    @Override
     int nodeMap() {
         return nodeMap;
+    }
+
+    /** The length of the content array: two slots per entry and one per sub-node. */
+    int contentLength() {
+        return content.length;
     }
 
     private static int index(int bitmap, int bit) {
@@ -71,19 +74,19 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         return content.length - 1 - index(nodeMap, bit);
     }
 
-    /** The key of the entry at the position of {@code bit}, which must be in {@link #dataMap()}. */
+    @Override
     @SuppressWarnings("unchecked")
     K keyAtBit(int bit) {
         return (K) content[2 * index(dataMap, bit)];
     }
 
-    /** The value of the entry at the position of {@code bit}, which must be in {@link #dataMap()}. */
+    @Override
     @SuppressWarnings("unchecked")
     V valueAtBit(int bit) {
         return (V) content[2 * index(dataMap, bit) + 1];
     }
 
-    /** The sub-node at the position of {@code bit}, which must be in {@link #nodeMap()}. */
+    @Override
     @SuppressWarnings("unchecked")
     ChampNode<K, V> nodeAtBit(int bit) {
         return (ChampNode<K, V>) content[nodeIndex(bit)];
@@ -148,7 +151,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
             return new BitmapNode<>(dataMap, nodeMap, copy);
         }
         change.added();
-        return new BitmapNode<>(dataMap | bit, nodeMap, insertEntry(2 * index(dataMap, bit), key, value));
+        return of(dataMap | bit, nodeMap, insertEntry(2 * index(dataMap, bit), key, value));
     }
 
     @Override
@@ -180,7 +183,11 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
             return this;
         }
         change.added();
-        content = insertEntry(2 * index(dataMap, bit), key, value);
+        Object[] grown = insertEntry(2 * index(dataMap, bit), key, value);
+        if (nodeMap == 0 && Integer.bitCount(dataMap) == 1) {
+            return of(dataMap | bit, 0, grown); // two entries and no sub-node: a PairNode, as canonical form wants
+        }
+        content = grown;
         dataMap |= bit;
         return this;
     }
@@ -199,7 +206,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
             Object[] copy = new Object[content.length - 2];
             System.arraycopy(content, 0, copy, 0, i);
             System.arraycopy(content, i + 2, copy, i, content.length - i - 2);
-            return new BitmapNode<>(dataMap ^ bit, nodeMap, copy);
+            return of(dataMap ^ bit, nodeMap, copy);
         }
         if ((nodeMap & bit) != 0) {
             int ni = nodeIndex(bit);
@@ -209,8 +216,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
                 return this;
             }
             if (updated.isSingleEntry()) {
-                return new BitmapNode<>(
-                        dataMap | bit, nodeMap ^ bit, nodeToData(bit, ni, updated.keyAt(0), updated.valueAt(0)));
+                return of(dataMap | bit, nodeMap ^ bit, nodeToData(bit, ni, updated.keyAt(0), updated.valueAt(0)));
             }
             Object[] copy = content.clone();
             copy[ni] = updated;
@@ -227,8 +233,8 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         int m0 = mask(h0, shift);
         int m1 = mask(h1, shift);
         if (m0 != m1) {
-            Object[] entries = m0 < m1 ? new Object[] {k0, v0, k1, v1} : new Object[] {k1, v1, k0, v0};
-            return new BitmapNode<>(bitpos(m0) | bitpos(m1), 0, entries);
+            int positions = bitpos(m0) | bitpos(m1);
+            return m0 < m1 ? new PairNode<>(positions, k0, v0, k1, v1) : new PairNode<>(positions, k1, v1, k0, v0);
         }
         return new BitmapNode<>(0, bitpos(m0), new Object[] {mergeTwo(k0, v0, h0, k1, v1, h1, shift + BITS)});
     }
@@ -300,7 +306,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
     }
 
     @Override
-    Object[] entryArray() {
+    Object[] entryArray(Object[] scratch) {
         return content;
     }
 

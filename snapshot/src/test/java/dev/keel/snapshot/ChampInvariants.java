@@ -11,8 +11,8 @@ final class ChampInvariants {
     static void check(PersistentMap<?, ?> map) {
         Set<Object> keys = new HashSet<>();
         ChampNode<?, ?> root = map.root();
-        if (!(root instanceof BitmapNode<?, ?>)) {
-            throw new AssertionError("root is a " + root.getClass().getSimpleName() + ", expected a BitmapNode");
+        if (!(root instanceof BranchNode<?, ?>)) {
+            throw new AssertionError("root is a " + root.getClass().getSimpleName() + ", expected a branch node");
         }
         check(root, 0, 0, true, keys);
         if (keys.size() != map.size()) {
@@ -32,10 +32,14 @@ final class ChampInvariants {
                     throw new AssertionError("a position is both entry and node at shift " + shift);
                 }
                 int entries = bitmap.entryCount();
+                if (bitmap.nodeMap() == 0 && entries == 2) {
+                    throw new AssertionError("a BitmapNode of two entries and no sub-node at shift " + shift
+                            + "; canonical form makes it a PairNode");
+                }
                 int expectedLength = 2 * entries + bitmap.nodeCount();
-                if (bitmap.entryArray().length != expectedLength) {
+                if (bitmap.contentLength() != expectedLength) {
                     throw new AssertionError(
-                            "content length " + bitmap.entryArray().length + ", expected " + expectedLength);
+                            "content length " + bitmap.contentLength() + ", expected " + expectedLength);
                 }
                 int previousMask = -1;
                 for (int i = 0; i < entries; i++) {
@@ -56,6 +60,30 @@ final class ChampInvariants {
                     nodeMap &= nodeMap - 1;
                     int childPrefix = prefix | (mask << shift);
                     count += check(bitmap.nodeAt(i), shift + ChampNode.BITS, childPrefix, false, keys);
+                }
+            }
+            case PairNode<?, ?> pair -> {
+                if (shift >= Integer.SIZE) {
+                    throw new AssertionError("pair node below the last hash bit (shift " + shift + ")");
+                }
+                if (Integer.bitCount(pair.dataMap()) != 2) {
+                    throw new AssertionError("pair node with dataMap " + Integer.toBinaryString(pair.dataMap()));
+                }
+                int previousMask = -1;
+                for (int i = 0; i < 2; i++) {
+                    Object key = pair.keyAt(i);
+                    int hash = ChampNode.hash(key);
+                    checkPrefix(hash, shift, prefix, key);
+                    int mask = BitmapNode.mask(hash, shift);
+                    if (mask <= previousMask || (pair.dataMap() & BitmapNode.bitpos(mask)) == 0) {
+                        throw new AssertionError("entry " + key + " at the wrong position at shift " + shift);
+                    }
+                    if (pair.keyAtBit(BitmapNode.bitpos(mask)) != key) {
+                        throw new AssertionError("keyAtBit disagrees with keyAt for " + key + " at shift " + shift);
+                    }
+                    previousMask = mask;
+                    addKey(keys, key);
+                    count++;
                 }
             }
             case CollisionNode<?, ?> collision -> {
