@@ -70,8 +70,14 @@ final class BitmapNode<K, V> extends BranchNode<K, V> {
         return Integer.bitCount(bitmap & (bit - 1));
     }
 
+    /**
+     * The index of the sub-node at the position of {@code bit}, from the end of the content. Computed from the bitmaps
+     * ({@code content.length} is {@code 2 * entries + nodes}) rather than read from the array's length: the length is
+     * in the array's first cache line and the sub-nodes are at its end, so reading it first would make a lookup wait
+     * for two misses in a row on a large node; from the bitmaps, only the bounds check waits for the length.
+     */
     private int nodeIndex(int bit) {
-        return content.length - 1 - index(nodeMap, bit);
+        return 2 * Integer.bitCount(dataMap) + Integer.bitCount(nodeMap) - 1 - index(nodeMap, bit);
     }
 
     @Override
