@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 /*
  * How the two-entry node is designed, and why.
  *
- * The bottom of a CHAMP trie is sparse: where n random hashes fill a level, about one position in four that is
- * occupied holds two or more keys, and those sub-nodes mostly hold exactly two (at 1M entries, about 180,000 of the
- * 300,000 nodes). As a BitmapNode such a node is two objects: the node (24 bytes) and its array (32 bytes), two
+ * The bottom of a CHAMP trie is sparse: where random hashes put about one key per position, some two in five of the
+ * occupied positions hold two or more keys, and those sub-nodes mostly hold exactly two (at 1M random keys, about
+ * 190,000 of some 310,000 nodes, by a Poisson estimate). As a BitmapNode such a node is two objects: the node (24 bytes) and its array (32 bytes), two
  * dependent cache misses for a lookup or an iterator that reaches it. PairNode keeps the two entries in fields: one
  * object of 32 bytes, one cache miss (Steindorfer and Vinju's specialised nodes in Capsule, limited to the one shape
  * that dominates, so the code stays small).
