@@ -41,19 +41,7 @@ final class ChampInvariants {
                     throw new AssertionError(
                             "content length " + bitmap.contentLength() + ", expected " + expectedLength);
                 }
-                int previousMask = -1;
-                for (int i = 0; i < entries; i++) {
-                    Object key = bitmap.keyAt(i);
-                    int hash = ChampNode.hash(key);
-                    checkPrefix(hash, shift, prefix, key);
-                    int mask = BitmapNode.mask(hash, shift);
-                    if (mask <= previousMask || (bitmap.dataMap() & BitmapNode.bitpos(mask)) == 0) {
-                        throw new AssertionError("entry " + key + " at the wrong position at shift " + shift);
-                    }
-                    previousMask = mask;
-                    addKey(keys, key);
-                    count++;
-                }
+                count += checkEntries(bitmap, shift, prefix, keys);
                 int nodeMap = bitmap.nodeMap();
                 for (int i = 0; i < bitmap.nodeCount(); i++) {
                     int mask = Integer.numberOfTrailingZeros(nodeMap);
@@ -69,22 +57,7 @@ final class ChampInvariants {
                 if (Integer.bitCount(pair.dataMap()) != 2) {
                     throw new AssertionError("pair node with dataMap " + Integer.toBinaryString(pair.dataMap()));
                 }
-                int previousMask = -1;
-                for (int i = 0; i < 2; i++) {
-                    Object key = pair.keyAt(i);
-                    int hash = ChampNode.hash(key);
-                    checkPrefix(hash, shift, prefix, key);
-                    int mask = BitmapNode.mask(hash, shift);
-                    if (mask <= previousMask || (pair.dataMap() & BitmapNode.bitpos(mask)) == 0) {
-                        throw new AssertionError("entry " + key + " at the wrong position at shift " + shift);
-                    }
-                    if (pair.keyAtBit(BitmapNode.bitpos(mask)) != key) {
-                        throw new AssertionError("keyAtBit disagrees with keyAt for " + key + " at shift " + shift);
-                    }
-                    previousMask = mask;
-                    addKey(keys, key);
-                    count++;
-                }
+                count += checkEntries(pair, shift, prefix, keys);
             }
             case CollisionNode<?, ?> collision -> {
                 if (shift < Integer.SIZE) {
@@ -105,6 +78,27 @@ final class ChampInvariants {
                     + " entries; canonical form needs at least 2 (a single entry is inlined)");
         }
         return count;
+    }
+
+    /** Checks a branch node's own entries: under its path, in position order, where its bitmap says; their count. */
+    private static int checkEntries(BranchNode<?, ?> branch, int shift, int prefix, Set<Object> keys) {
+        int previousMask = -1;
+        for (int i = 0; i < branch.entryCount(); i++) {
+            Object key = branch.keyAt(i);
+            int hash = ChampNode.hash(key);
+            checkPrefix(hash, shift, prefix, key);
+            int mask = BranchNode.mask(hash, shift);
+            int bit = BranchNode.bitpos(mask);
+            if (mask <= previousMask || (branch.dataMap() & bit) == 0) {
+                throw new AssertionError("entry " + key + " at the wrong position at shift " + shift);
+            }
+            if (branch.keyAtBit(bit) != key) {
+                throw new AssertionError("keyAtBit disagrees with keyAt for " + key + " at shift " + shift);
+            }
+            previousMask = mask;
+            addKey(keys, key);
+        }
+        return branch.entryCount();
     }
 
     private static void checkPrefix(int hash, int shift, int prefix, Object key) {
