@@ -27,7 +27,7 @@ final class ChampDiff {
         if (before == after) {
             return;
         }
-        if (before instanceof BranchNode<K, V> a && after instanceof BranchNode<K, V> b) {
+        if (before instanceof BitmapNode<K, V> a && after instanceof BitmapNode<K, V> b) {
             diffBranches(a, b, shift, sink);
         } else if (before instanceof CollisionNode<K, V> a && after instanceof CollisionNode<K, V> b) {
             diffCollisions(a, b, sink);
@@ -39,7 +39,7 @@ final class ChampDiff {
     }
 
     private static <K, V> void diffBranches(
-            BranchNode<K, V> a, BranchNode<K, V> b, int shift, Consumer<Difference<K, V>> sink) {
+            BitmapNode<K, V> a, BitmapNode<K, V> b, int shift, Consumer<Difference<K, V>> sink) {
         int positions = a.dataMap() | a.nodeMap() | b.dataMap() | b.nodeMap();
         while (positions != 0) {
             int bit = positions & -positions;

@@ -19,15 +19,12 @@ abstract class ChampIterator<K, V, T> implements Iterator<T> {
     private final int[] nextChild = new int[MAX_DEPTH];
     private int depth = -1;
 
-    /** Where a {@link PairNode}'s entries are copied, so that every node's entries are read from an array. */
-    private final Object[] scratch = new Object[4];
-
     private Object[] entries;
     private int cursor;
     private int limit;
 
     ChampIterator(ChampNode<K, V> root) {
-        entries = root.entryArray(scratch);
+        entries = root.entryArray();
         limit = 2 * root.entryCount();
         if (root.nodeCount() > 0) {
             depth = 0;
@@ -51,7 +48,7 @@ abstract class ChampIterator<K, V, T> implements Iterator<T> {
                     nextChild[depth] = 0;
                 }
                 if (child.entryCount() > 0) {
-                    entries = child.entryArray(scratch);
+                    entries = child.entryArray();
                     cursor = 0;
                     limit = 2 * child.entryCount();
                     return true;

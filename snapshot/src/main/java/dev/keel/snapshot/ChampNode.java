@@ -4,14 +4,13 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A node of the CHAMP trie behind {@link PersistentMap}: either a {@link BranchNode} (the 32-way branch: a
- * {@link BitmapNode}, or a {@link PairNode} for two entries) or, below the last bit of the hash, a
- * {@link CollisionNode} (keys whose whole 32-bit hashes are equal).
+ * A node of the CHAMP trie behind {@link PersistentMap}: either a {@link BitmapNode} (the 32-way branch) or, below the
+ * last bit of the hash, a {@link CollisionNode} (keys whose whole 32-bit hashes are equal).
  *
  * <p>Nodes are immutable once published. The only mutation is by a {@link PersistentMap.Builder} on nodes it created
  * itself and has not yet handed out (the transient mode); see {@link BitmapNode#putInPlace}.
  */
-abstract sealed class ChampNode<K, V> permits BranchNode, CollisionNode {
+abstract sealed class ChampNode<K, V> permits BitmapNode, CollisionNode {
 
     /** Bits of the hash consumed per level: 32 branches. */
     static final int BITS = 5;
@@ -51,11 +50,8 @@ abstract sealed class ChampNode<K, V> permits BranchNode, CollisionNode {
 
     abstract ChampNode<K, V> nodeAt(int index);
 
-    /**
-     * An array whose first {@code 2 * entryCount()} slots are this node's entries as key, value pairs: the node's own
-     * array, or {@code scratch} (at least 4 slots) filled with them when the node keeps its entries in fields.
-     */
-    abstract Object[] entryArray(Object[] scratch);
+    /** The array whose first {@code 2 * entryCount()} slots are this node's entries as key, value pairs. */
+    abstract Object[] entryArray();
 
     abstract void forEach(BiConsumer<? super K, ? super V> action);
 

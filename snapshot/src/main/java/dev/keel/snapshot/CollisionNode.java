@@ -131,7 +131,7 @@ final class CollisionNode<K, V> extends ChampNode<K, V> {
     }
 
     @Override
-    Object[] entryArray(Object[] scratch) {
+    Object[] entryArray() {
         return entries;
     }
 

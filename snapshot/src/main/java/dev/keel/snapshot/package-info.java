@@ -3,7 +3,7 @@
  * versioned store built on them.
  *
  * <p>Reading order: {@link dev.keel.snapshot.PersistentMap} (a CHAMP hash trie: {@code ChampNode},
- * {@code BranchNode} as a {@code BitmapNode} or a two-entry {@code PairNode}, {@code CollisionNode}, walked by {@code ChampIterator} and compared by {@code ChampDiff});
+ * {@code BitmapNode}, {@code CollisionNode}, walked by {@code ChampIterator} and compared by {@code ChampDiff});
  * {@link dev.keel.snapshot.PersistentSortedMap} (a weight-balanced tree: {@code SortedTree}, {@code SortedIterator},
  * {@code SortedKeySet}); {@link dev.keel.snapshot.PersistentVector} (a 32-way trie with a tail); then the store: {@link dev.keel.snapshot.ImmutableDataStructure} with its
  * {@link dev.keel.snapshot.Batch} of {@link dev.keel.snapshot.Write}s, {@link dev.keel.snapshot.Snapshot} (a pinned

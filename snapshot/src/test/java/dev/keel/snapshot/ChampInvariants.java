@@ -11,8 +11,8 @@ final class ChampInvariants {
     static void check(PersistentMap<?, ?> map) {
         Set<Object> keys = new HashSet<>();
         ChampNode<?, ?> root = map.root();
-        if (!(root instanceof BranchNode<?, ?>)) {
-            throw new AssertionError("root is a " + root.getClass().getSimpleName() + ", expected a branch node");
+        if (!(root instanceof BitmapNode<?, ?>)) {
+            throw new AssertionError("root is a " + root.getClass().getSimpleName() + ", expected a BitmapNode");
         }
         check(root, 0, 0, true, keys);
         if (keys.size() != map.size()) {
@@ -32,16 +32,24 @@ final class ChampInvariants {
                     throw new AssertionError("a position is both entry and node at shift " + shift);
                 }
                 int entries = bitmap.entryCount();
-                if (bitmap.nodeMap() == 0 && entries == 2) {
-                    throw new AssertionError("a BitmapNode of two entries and no sub-node at shift " + shift
-                            + "; canonical form makes it a PairNode");
-                }
                 int expectedLength = 2 * entries + bitmap.nodeCount();
-                if (bitmap.contentLength() != expectedLength) {
+                if (bitmap.entryArray().length != expectedLength) {
                     throw new AssertionError(
-                            "content length " + bitmap.contentLength() + ", expected " + expectedLength);
+                            "content length " + bitmap.entryArray().length + ", expected " + expectedLength);
                 }
-                count += checkEntries(bitmap, shift, prefix, keys);
+                int previousMask = -1;
+                for (int i = 0; i < entries; i++) {
+                    Object key = bitmap.keyAt(i);
+                    int hash = ChampNode.hash(key);
+                    checkPrefix(hash, shift, prefix, key);
+                    int mask = BitmapNode.mask(hash, shift);
+                    if (mask <= previousMask || (bitmap.dataMap() & BitmapNode.bitpos(mask)) == 0) {
+                        throw new AssertionError("entry " + key + " at the wrong position at shift " + shift);
+                    }
+                    previousMask = mask;
+                    addKey(keys, key);
+                    count++;
+                }
                 int nodeMap = bitmap.nodeMap();
                 for (int i = 0; i < bitmap.nodeCount(); i++) {
                     int mask = Integer.numberOfTrailingZeros(nodeMap);
@@ -49,15 +57,6 @@ final class ChampInvariants {
                     int childPrefix = prefix | (mask << shift);
                     count += check(bitmap.nodeAt(i), shift + ChampNode.BITS, childPrefix, false, keys);
                 }
-            }
-            case PairNode<?, ?> pair -> {
-                if (shift >= Integer.SIZE) {
-                    throw new AssertionError("pair node below the last hash bit (shift " + shift + ")");
-                }
-                if (Integer.bitCount(pair.dataMap()) != 2) {
-                    throw new AssertionError("pair node with dataMap " + Integer.toBinaryString(pair.dataMap()));
-                }
-                count += checkEntries(pair, shift, prefix, keys);
             }
             case CollisionNode<?, ?> collision -> {
                 if (shift < Integer.SIZE) {
@@ -78,27 +77,6 @@ final class ChampInvariants {
                     + " entries; canonical form needs at least 2 (a single entry is inlined)");
         }
         return count;
-    }
-
-    /** Checks a branch node's own entries: under its path, in position order, where its bitmap says; their count. */
-    private static int checkEntries(BranchNode<?, ?> branch, int shift, int prefix, Set<Object> keys) {
-        int previousMask = -1;
-        for (int i = 0; i < branch.entryCount(); i++) {
-            Object key = branch.keyAt(i);
-            int hash = ChampNode.hash(key);
-            checkPrefix(hash, shift, prefix, key);
-            int mask = BranchNode.mask(hash, shift);
-            int bit = BranchNode.bitpos(mask);
-            if (mask <= previousMask || (branch.dataMap() & bit) == 0) {
-                throw new AssertionError("entry " + key + " at the wrong position at shift " + shift);
-            }
-            if (branch.keyAtBit(bit) != key) {
-                throw new AssertionError("keyAtBit disagrees with keyAt for " + key + " at shift " + shift);
-            }
-            previousMask = mask;
-            addKey(keys, key);
-        }
-        return branch.entryCount();
     }
 
     private static void checkPrefix(int hash, int shift, int prefix, Object key) {

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The two-entry node ({@link PairNode}), the fast path for the sparse bottom of the trie: every transition into and
- * out of it (a third key below, between or above the two, at position 31 where the bit is the sign bit; a removal
- * back to a pair; a push-down), by the persistent updates and by the builder's in-place ones, against a model.
+ * The small-node transitions of the trie: a third key below, between or above two (at position 31, where the bit is
+ * the sign bit of a bitmap), removals back to two, push-downs and collisions, by the persistent updates and by the
+ * builder's in-place ones, against a model and with the canonical form checked.
  */
 @ExtendWith(SeedExtension.class)
-final class PairNodeTest {
+final class ChampTransitionTest {
 
     /** Positions at the root level, including 0 and 31 (the sign bit of a bitmap). */
     private static final int[] POSITIONS = {0, 1, 15, 30, 31};
