@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * Rejected: a node class that keeps two entries in fields (Capsule's specialised nodes, for the commonest shape at the
  * sparse bottom of a trie: one object instead of a node and an array). Tried in session 4: it cut memory from 21.1 to
- * 16.2 bytes per entry at 1M entries, but made iteration at 1,024 entries about 1.3-1.5x slower in an A/B against
- * Scala in the same runs (the iterator's node calls turn bimorphic and it must copy the fields out), which is the goal
+ * 16.2 bytes per entry at 1M entries, but made iteration at 1,024 entries about 1.3x slower relative to Scala in
+ * interleaved A/B runs (the iterator's node calls turn bimorphic and it must copy the fields out), which is the goal
  * this layout exists for; at 1M no gain could be seen on a loaded machine.
  *
  * Rejected: caching each key's hash in the node (Scala 2.13 does, for faster misses and rehash-free merges) costs 4
