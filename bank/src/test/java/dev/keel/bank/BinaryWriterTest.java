@@ -1,0 +1,136 @@
+package dev.keel.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.testing.SeedExtension;
+import dev.keel.testing.SeededRandom;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@link BinaryWriter} writes exactly what {@code DataOutputStream} with {@code String.getBytes(UTF_8)} wrote (the
+ * format the log and snapshots already hold), in memory and through a sink whose buffer fills many times.
+ */
+@ExtendWith(SeedExtension.class)
+final class BinaryWriterTest {
+
+    private static final String[] ALPHABETS = {
+        "abcXYZ019_.:-", "é£€ßüñ", "日本語中文", "\uD83D\uDE00\uD83C\uDF89", "\u0000\u007F\u0080\u07FF\u0800"
+    };
+
+    /** The reference: the writes as DataOutputStream did them before BinaryWriter. */
+    private static byte[] reference(List<Object> values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (Object value : values) {
+                switch (value) {
+                    case Long l -> out.writeLong(l);
+                    case Integer i -> out.writeInt(i);
+                    case Short s -> out.writeShort(s);
+                    case Byte b -> out.writeByte(b);
+                    case byte[] raw -> out.write(raw);
+                    case String s -> {
+                        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                        out.writeShort(utf8.length);
+                        out.write(utf8);
+                    }
+                    default -> throw new AssertionError(value);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(BinaryWriter out, List<Object> values) throws IOException {
+        for (Object value : values) {
+            switch (value) {
+                case Long l -> out.writeLong(l);
+                case Integer i -> out.writeInt(i);
+                case Short s -> out.writeShort(s);
+                case Byte b -> out.writeByte(b);
+                case byte[] raw -> out.write(raw);
+                case String s -> out.writeString(s);
+                default -> throw new AssertionError(value);
+            }
+        }
+    }
+
+    private static List<Object> randomValues(SeededRandom random, int count) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            switch (random.nextInt(6)) {
+                case 0 -> values.add(random.nextLong());
+                case 1 -> values.add(random.nextInt());
+                case 2 -> values.add((short) random.nextInt());
+                case 3 -> values.add((byte) random.nextInt());
+                case 4 -> values.add(random.nextBytes(random.nextInt(100)));
+                default -> {
+                    String alphabet = random.chance(3, 4) ? ALPHABETS[0] : random.pick(List.of(ALPHABETS));
+                    StringBuilder text = new StringBuilder();
+                    int length = random.chance(1, 50) ? random.nextInt(10_000) : random.nextInt(40);
+                    while (text.length() < length) {
+                        int at = random.nextInt(alphabet.length());
+                        if (Character.isHighSurrogate(alphabet.charAt(at))) {
+                            text.append(alphabet, at, at + 2);
+                        } else if (!Character.isLowSurrogate(alphabet.charAt(at))) {
+                            text.append(alphabet.charAt(at));
+                        }
+                    }
+                    values.add(text.toString());
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void inMemory_writesWhatDataOutputStreamWrote(SeededRandom random) throws IOException {
+        for (int round = 0; round < 200; round++) {
+            List<Object> values = randomValues(random, random.nextInt(1, 200));
+            BinaryWriter out = BinaryWriter.inMemory(16);
+            write(out, values);
+            assertThat(out.toByteArray()).as("round %d", round).isEqualTo(reference(values));
+        }
+    }
+
+    @Test
+    void toSink_flushesEverything_andChecksumsWhatItFlushed(SeededRandom random) throws IOException {
+        for (int round = 0; round < 20; round++) {
+            List<Object> values = randomValues(random, 5_000);
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            CRC32C crc = new CRC32C();
+            BinaryWriter out = BinaryWriter.to(sink, crc, 1 << 10);
+            write(out, values);
+            out.flush();
+            byte[] expected = reference(values);
+            assertThat(sink.toByteArray()).as("round %d", round).isEqualTo(expected);
+            CRC32C whole = new CRC32C();
+            whole.update(expected);
+            assertThat(crc.getValue()).isEqualTo(whole.getValue());
+        }
+    }
+
+    @Test
+    void writeString_atTheLimit_isWritten_andPastIt_isRefusedByName() throws IOException {
+        BinaryWriter out = BinaryWriter.inMemory(16);
+        out.writeString("a".repeat(65_535));
+        assertThat(out.toByteArray()).hasSize(65_537);
+        assertThatThrownBy(() -> out.writeString("a".repeat(65_536)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("string of 65536 bytes is too long (at most 65535)");
+        assertThatThrownBy(() -> out.writeString("é".repeat(40_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("string of 80000 bytes is too long (at most 65535)");
+        assertThat(out.toByteArray())
+                .as("a refused string leaves nothing behind")
+                .hasSize(65_537);
+    }
+}
