@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -97,33 +97,19 @@ final class CommitPipeline implements AutoCloseable {
      * Returns false if the pipeline failed instead.
      */
     boolean awaitDurable() {
-        CountDownLatch durable = new CountDownLatch(1);
-        boolean[] ok = {false};
+        CompletableFuture<Boolean> durable = new CompletableFuture<>();
         submit(null, List.of(new Reply() {
             @Override
             public void release() {
-                ok[0] = true;
-                durable.countDown();
+                durable.complete(true);
             }
 
             @Override
             public void fail(RuntimeException reason) {
-                durable.countDown();
+                durable.complete(false);
             }
         }));
-        boolean interrupted = false;
-        while (true) {
-            try {
-                durable.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return ok[0]; // the latch orders the write of ok[0] before this read
+        return durable.join(); // never completed exceptionally; join waits through interrupts, which stay set
     }
 
     private void loop() {
