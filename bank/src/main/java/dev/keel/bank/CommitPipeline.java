@@ -78,7 +78,7 @@ final class CommitPipeline implements AutoCloseable {
      */
     void submit(byte @Nullable [] record, List<? extends Reply> replies) {
         inFlight.incrementAndGet();
-        putUninterruptibly(new Commit(record, List.copyOf(replies)));
+        Uninterruptible.put(queue, new Commit(record, List.copyOf(replies)));
     }
 
     /** Whether every commit submitted so far has been released: a batch that wrote nothing may then answer at once. */
@@ -176,35 +176,10 @@ final class CommitPipeline implements AutoCloseable {
         }
     }
 
-    private void putUninterruptibly(Commit commit) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                queue.put(commit);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Writes and releases everything submitted, then stops the thread. Called once, by the sequencer's thread. */
     @Override
     public void close() {
-        putUninterruptibly(STOP);
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptible.put(queue, STOP);
+        Uninterruptible.join(thread);
     }
 }

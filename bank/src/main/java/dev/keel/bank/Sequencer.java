@@ -104,8 +104,8 @@ final class Sequencer implements AutoCloseable {
     }
 
     /**
-     * Runs {@code operation} on the ledger, in the sequencer's order, and returns its result once everything it
-     * changed is durable. Waits without giving up on an interrupt (the caller must learn what happened to a transfer
+     * Runs {@code operation} on the ledger, in the sequencer's order, and returns its result once the log is durable
+     * to the end of the batch it ran in (so everything it changed or saw is durable). Waits without giving up on an interrupt (the caller must learn what happened to a transfer
      * it handed over); the interrupt status is restored before returning.
      */
     <T> T call(Function<Ledger, T> operation) {
@@ -115,14 +115,7 @@ final class Sequencer implements AutoCloseable {
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            while (true) {
-                try {
-                    queue.put(request);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below then notes
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -265,25 +258,10 @@ final class Sequencer implements AutoCloseable {
         } finally {
             lifecycle.writeLock().unlock();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                queue.put(stop);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        if (thread.isAlive()) {
+            Uninterruptible.put(queue, stop);
         }
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptible.join(thread);
         journal.close();
     }
 }

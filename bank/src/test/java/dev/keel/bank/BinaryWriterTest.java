@@ -26,52 +26,67 @@ final class BinaryWriterTest {
         "abcXYZ019_.:-", "é£€ßüñ", "日本語中文", "\uD83D\uDE00\uD83C\uDF89", "\u0000\u007F\u0080\u07FF\u0800"
     };
 
-    /** The reference: the writes as DataOutputStream did them before BinaryWriter. */
-    private static byte[] reference(List<Object> values) throws IOException {
+    /** One write, done by BinaryWriter and by the reference (DataOutputStream, as the codecs did before). */
+    private record Write(Ours ours, Reference reference) {}
+
+    @FunctionalInterface
+    private interface Ours {
+        void to(BinaryWriter out) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reference {
+        void to(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] reference(List<Write> writes) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            for (Object value : values) {
-                switch (value) {
-                    case Long l -> out.writeLong(l);
-                    case Integer i -> out.writeInt(i);
-                    case Short s -> out.writeShort(s);
-                    case Byte b -> out.writeByte(b);
-                    case byte[] raw -> out.write(raw);
-                    case String s -> {
-                        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-                        out.writeShort(utf8.length);
-                        out.write(utf8);
-                    }
-                    default -> throw new AssertionError(value);
-                }
+            for (Write write : writes) {
+                write.reference().to(out);
             }
         }
         return bytes.toByteArray();
     }
 
-    private static void write(BinaryWriter out, List<Object> values) throws IOException {
-        for (Object value : values) {
-            switch (value) {
-                case Long l -> out.writeLong(l);
-                case Integer i -> out.writeInt(i);
-                case Short s -> out.writeShort(s);
-                case Byte b -> out.writeByte(b);
-                case byte[] raw -> out.write(raw);
-                case String s -> out.writeString(s);
-                default -> throw new AssertionError(value);
-            }
+    private static void write(BinaryWriter out, List<Write> writes) throws IOException {
+        for (Write write : writes) {
+            write.ours().to(out);
         }
     }
 
-    private static List<Object> randomValues(SeededRandom random, int count) {
-        List<Object> values = new ArrayList<>();
+    private static Write string(String s) {
+        return new Write(out -> out.writeString(s), out -> {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.writeShort(utf8.length);
+            out.write(utf8);
+        });
+    }
+
+    private static List<Write> randomWrites(SeededRandom random, int count) {
+        List<Write> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             switch (random.nextInt(6)) {
-                case 0 -> values.add(random.nextLong());
-                case 1 -> values.add(random.nextInt());
-                case 2 -> values.add((short) random.nextInt());
-                case 3 -> values.add((byte) random.nextInt());
-                case 4 -> values.add(random.nextBytes(random.nextInt(100)));
+                case 0 -> {
+                    long l = random.nextLong();
+                    values.add(new Write(out -> out.writeLong(l), out -> out.writeLong(l)));
+                }
+                case 1 -> {
+                    int v = random.nextInt();
+                    values.add(new Write(out -> out.writeInt(v), out -> out.writeInt(v)));
+                }
+                case 2 -> {
+                    int v = random.nextInt();
+                    values.add(new Write(out -> out.writeShort(v), out -> out.writeShort(v)));
+                }
+                case 3 -> {
+                    int v = random.nextInt();
+                    values.add(new Write(out -> out.writeByte(v), out -> out.writeByte(v)));
+                }
+                case 4 -> {
+                    byte[] raw = random.nextBytes(random.nextInt(100));
+                    values.add(new Write(out -> out.write(raw), out -> out.write(raw)));
+                }
                 default -> {
                     String alphabet = random.chance(3, 4) ? ALPHABETS[0] : random.pick(List.of(ALPHABETS));
                     StringBuilder text = new StringBuilder();
@@ -84,7 +99,7 @@ final class BinaryWriterTest {
                             text.append(alphabet.charAt(at));
                         }
                     }
-                    values.add(text.toString());
+                    values.add(string(text.toString()));
                 }
             }
         }
@@ -94,7 +109,7 @@ final class BinaryWriterTest {
     @Test
     void inMemory_writesWhatDataOutputStreamWrote(SeededRandom random) throws IOException {
         for (int round = 0; round < 200; round++) {
-            List<Object> values = randomValues(random, random.nextInt(1, 200));
+            List<Write> values = randomWrites(random, random.nextInt(1, 200));
             BinaryWriter out = BinaryWriter.inMemory(16);
             write(out, values);
             assertThat(out.toByteArray()).as("round %d", round).isEqualTo(reference(values));
@@ -104,7 +119,7 @@ final class BinaryWriterTest {
     @Test
     void toSink_flushesEverything_andChecksumsWhatItFlushed(SeededRandom random) throws IOException {
         for (int round = 0; round < 20; round++) {
-            List<Object> values = randomValues(random, 5_000);
+            List<Write> values = randomWrites(random, 5_000);
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             CRC32C crc = new CRC32C();
             BinaryWriter out = BinaryWriter.to(sink, crc, 1 << 10);

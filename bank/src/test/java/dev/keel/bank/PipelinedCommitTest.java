@@ -109,6 +109,10 @@ final class PipelinedCommitTest {
         return value;
     }
 
+    private CompletableFuture<TransferOutcome> pay(String id, String amount) {
+        return submit(ledger -> ledger.transfer(NewTransfer.of(id, "a", "b", usd(amount), "")));
+    }
+
     private void openAccounts() throws Exception {
         journal.permits.release();
         await(submit(ledger -> {
@@ -122,12 +126,10 @@ final class PipelinedCommitTest {
     @Test
     void nextBatch_isAppliedWhileTheForceIsInFlight_butAnsweredOnlyOnceItIsDurable() throws Exception {
         openAccounts();
-        CompletableFuture<TransferOutcome> first =
-                submit(ledger -> ledger.transfer(NewTransfer.of("t1", "a", "b", usd("10.00"), "")));
+        CompletableFuture<TransferOutcome> first = pay("t1", "10.00");
         take(journal.sealedQueue);
         assertThat(take(journal.writesEntered)).isEqualTo(1); // t1's force is in flight, held by the test
-        CompletableFuture<TransferOutcome> second =
-                submit(ledger -> ledger.transfer(NewTransfer.of("t2", "a", "b", usd("5.00"), "")));
+        CompletableFuture<TransferOutcome> second = pay("t2", "5.00");
         assertThat(take(journal.sealedQueue))
                 .as("t2 applied and sealed during t1's force")
                 .isEqualTo(3);
@@ -166,15 +168,12 @@ final class PipelinedCommitTest {
     @Test
     void failedForce_failsItsBatch_andTheBatchAppliedBehindIt_andRefusesLaterRequests() throws Exception {
         openAccounts();
-        CompletableFuture<TransferOutcome> first =
-                submit(ledger -> ledger.transfer(NewTransfer.of("t1", "a", "b", usd("10.00"), "")));
+        CompletableFuture<TransferOutcome> first = pay("t1", "10.00");
         take(journal.writesEntered);
-        CompletableFuture<TransferOutcome> second =
-                submit(ledger -> ledger.transfer(NewTransfer.of("t2", "a", "b", usd("5.00"), "")));
+        CompletableFuture<TransferOutcome> second = pay("t2", "5.00");
         take(journal.sealedQueue);
         take(journal.sealedQueue);
         CompletableFuture<Long> read = submit(ledger -> ledger.findAccount("a").debitsPosted);
-
         journal.failNextWrite = true;
         journal.permits.release(1_000);
         for (CompletableFuture<?> future : List.of(first, second, read)) {
@@ -193,12 +192,10 @@ final class PipelinedCommitTest {
     @Test
     void snapshot_startsOnlyOnceEverySealedRecordIsDurable() throws Exception {
         openAccounts();
-        CompletableFuture<TransferOutcome> first =
-                submit(ledger -> ledger.transfer(NewTransfer.of("t1", "a", "b", usd("10.00"), "")));
+        CompletableFuture<TransferOutcome> first = pay("t1", "10.00");
         journal.snapshotAfterRecord = 3;
         take(journal.writesEntered);
-        CompletableFuture<TransferOutcome> second =
-                submit(ledger -> ledger.transfer(NewTransfer.of("t2", "a", "b", usd("5.00"), "")));
+        CompletableFuture<TransferOutcome> second = pay("t2", "5.00");
         take(journal.sealedQueue);
         take(journal.sealedQueue);
         journal.permits.release(1_000);
