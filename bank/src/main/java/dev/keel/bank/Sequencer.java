@@ -77,13 +77,12 @@ final class Sequencer implements AutoCloseable {
     /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
     static final int MAX_EVENTS_PER_RECORD = 65_536;
 
-    /** Sealed batches that may wait for the disk before this thread blocks (back-pressure on the pipeline). */
-    static final int PIPELINE_DEPTH = 64;
-
     private final Ledger ledger;
     private final Journal journal;
     /** Null for an in-memory journal, whose batches are answered as soon as they ran. */
     private final @Nullable CommitPipeline pipeline;
+    /** Whether this thread waits for each batch's force before it runs the next (pipeline depth 0). */
+    private final boolean waitForEachForce;
 
     private final int maxBatch;
     private final BlockingQueue<Request<?>> queue;
@@ -93,13 +92,19 @@ final class Sequencer implements AutoCloseable {
     private volatile boolean closed;
     private volatile @Nullable BankException failure;
 
-    Sequencer(Ledger ledger, Journal journal, int maxBatch, String name) {
+    /**
+     * Starts the sequencer thread {@code name} (and its commit thread); {@code pipelineDepth} sealed batches may wait
+     * for the disk before it blocks, and with 0 it waits for each batch's force before it runs the next.
+     */
+    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, String name) {
         this.ledger = ledger;
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
-        this.pipeline =
-                journal.writes() ? new CommitPipeline(journal, PIPELINE_DEPTH, name + "-commit", this::fail) : null;
+        this.waitForEachForce = pipelineDepth == 0;
+        this.pipeline = journal.writes()
+                ? new CommitPipeline(journal, Math.max(1, pipelineDepth) + 1, name + "-commit", this::fail)
+                : null;
         this.thread = Thread.ofPlatform().name(name).start(this::loop);
     }
 
@@ -190,6 +195,10 @@ final class Sequencer implements AutoCloseable {
                 }
             }
             batch.clear();
+            if (waitForEachForce && pipeline != null && !pipeline.idle() && !pipeline.awaitDurable()) {
+                drainAndFail(); // the pipeline reported its failure already
+                return;
+            }
             try {
                 if (journal.snapshotDue()) {
                     if (pipeline != null && !pipeline.awaitDurable()) {

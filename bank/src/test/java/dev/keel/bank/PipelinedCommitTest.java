@@ -42,6 +42,8 @@ final class PipelinedCommitTest {
         volatile int snapshotAfterRecord = -1;
 
         final List<String> snapshots = new ArrayList<>();
+        /** Seals and finished writes, in the order they happened. */
+        final List<String> transcript = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public boolean writes() {
@@ -51,6 +53,7 @@ final class PipelinedCommitTest {
         @Override
         public byte[] seal(List<Event> events) {
             sealed++;
+            transcript.add("seal " + sealed);
             sealedQueue.add(sealed);
             return new byte[] {(byte) sealed};
         }
@@ -63,6 +66,7 @@ final class PipelinedCommitTest {
                 throw new IOException("injected: the disk is gone");
             }
             durable += records.size();
+            transcript.add("durable " + durable);
         }
 
         @Override
@@ -84,9 +88,12 @@ final class PipelinedCommitTest {
     }
 
     private final GatedJournal journal = new GatedJournal();
-    private final Sequencer sequencer =
-            new Sequencer(new Ledger(ManualTicker.create()), journal, 1024, "test-sequencer");
+    private Sequencer sequencer = newSequencer(64);
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+
+    private Sequencer newSequencer(int depth) {
+        return new Sequencer(new Ledger(ManualTicker.create()), journal, 1024, depth, "test-sequencer");
+    }
 
     @AfterEach
     void close() throws IOException {
@@ -203,5 +210,20 @@ final class PipelinedCommitTest {
         await(second);
         await(submit(ledger -> null)); // after the batch that started the snapshot
         assertThat(journal.snapshots).containsExactly("sealed 3, durable 3");
+    }
+
+    @Test
+    void depthZero_waitsForEachForce_beforeItRunsTheNextBatch() throws Exception {
+        sequencer.close();
+        sequencer = newSequencer(0);
+        openAccounts();
+        CompletableFuture<TransferOutcome> first = pay("t1", "10.00");
+        take(journal.writesEntered);
+        CompletableFuture<TransferOutcome> second = pay("t2", "5.00");
+        journal.permits.release(2);
+        await(first);
+        await(second);
+        assertThat(journal.transcript)
+                .containsExactly("seal 1", "durable 1", "seal 2", "durable 2", "seal 3", "durable 3");
     }
 }
