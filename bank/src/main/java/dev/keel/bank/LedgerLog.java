@@ -86,8 +86,13 @@ final class LedgerLog {
     }
 
     static byte[] hash(byte[] payload) {
+        return sha256().digest(payload);
+    }
+
+    /** A SHA-256 digest to reuse for {@link MessageDigest#digest(byte[])} (which resets it): one per thread. */
+    static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(payload);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
