@@ -118,6 +118,30 @@ final class DurabilityTest {
         }
     }
 
+    /** The commit pipeline writes several sealed records with one appendBatch: they replay in order, chain intact. */
+    @Test
+    void sealedRecords_writtenTogether_replayInOrder_withTheChainIntact() throws Exception {
+        BankOptions options = BankOptions.builder(dir).clock(clock).build();
+        try (DurableJournal journal = DurableJournal.open(options)) {
+            journal.skipSnapshotAtClose();
+            Ledger ledger = journal.ledger();
+            List<byte[]> records = new ArrayList<>();
+            ledger.openAccount(NewAccount.customer("alice", "Alice", usd("100.00")));
+            records.add(journal.seal(ledger.drainEvents()));
+            ledger.openAccount(NewAccount.customer("bob", "Bob", usd("0.00")));
+            records.add(journal.seal(ledger.drainEvents()));
+            ledger.transfer(NewTransfer.of("t1", "alice", "bob", usd("30.00"), ""));
+            records.add(journal.seal(ledger.drainEvents()));
+            journal.write(records);
+        }
+        VerifyReport report = BankingSystem.verify(dir);
+        assertThat(report.ok()).as(String.valueOf(report.failure())).isTrue();
+        assertThat(report.records()).isEqualTo(3);
+        try (BankingSystem bank = open(BankOptions.builder(dir))) {
+            assertThat(bank.balance("bob").orElseThrow().posted()).isEqualTo(usd("30.00"));
+        }
+    }
+
     @Test
     void verify_cleanDirectory_isOk_withTheChainHead() throws Exception {
         try (BankingSystem bank = open(BankOptions.builder(dir))) {
