@@ -126,7 +126,7 @@ public final class BankingSystem implements AutoCloseable {
 
     /** Writes a snapshot now (durable systems only; a no-op in memory), so the next open replays less. */
     public void snapshot() {
-        sequencer.call(ledger -> {
+        sequencer.callOnDurableState(ledger -> {
             if (durable != null) {
                 try {
                     durable.snapshot();

@@ -43,9 +43,12 @@ final class Sequencer implements AutoCloseable {
         final CompletableFuture<T> done = new CompletableFuture<>();
         private @Nullable T result;
         private @Nullable RuntimeException error;
+        /** Runs only once everything sealed before it is durable (a snapshot must cover exactly the ledger). */
+        final boolean onDurableState;
 
-        Request(Function<Ledger, T> operation) {
+        Request(Function<Ledger, T> operation, boolean onDurableState) {
             this.operation = operation;
+            this.onDurableState = onDurableState;
         }
 
         void run(Ledger ledger) {
@@ -72,7 +75,7 @@ final class Sequencer implements AutoCloseable {
     }
 
     /** Queued by close() behind every request handed over before it; one per sequencer, as it carries state. */
-    private final Request<Void> stop = new Request<>(ledger -> null);
+    private final Request<Void> stop = new Request<>(ledger -> null, false);
 
     /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
     static final int MAX_EVENTS_PER_RECORD = 65_536;
@@ -114,7 +117,18 @@ final class Sequencer implements AutoCloseable {
      * it handed over); the interrupt status is restored before returning.
      */
     <T> T call(Function<Ledger, T> operation) {
-        Request<T> request = new Request<>(operation);
+        return call(new Request<>(operation, false));
+    }
+
+    /**
+     * As {@link #call}, but {@code operation} runs only once every batch sealed before it is durable, so that the
+     * ledger it sees is exactly what the log holds (for a snapshot, whose covered position must match the ledger).
+     */
+    <T> T callOnDurableState(Function<Ledger, T> operation) {
+        return call(new Request<>(operation, true));
+    }
+
+    private <T> T call(Request<T> request) {
         CompletableFuture<T> done = request.done;
         boolean interrupted = false;
         lifecycle.readLock().lock();
@@ -186,6 +200,17 @@ final class Sequencer implements AutoCloseable {
                 if (request == stop) {
                     stopping = true;
                 } else {
+                    if (request.onDurableState && pipeline != null) {
+                        if (i > sealed) {
+                            seal(batch.subList(sealed, i));
+                            sealed = i;
+                        }
+                        if (!pipeline.awaitDurable()) {
+                            failAll(batch.subList(i, batch.size()));
+                            drainAndFail(); // the pipeline failed what was sealed and reported its failure
+                            return;
+                        }
+                    }
                     request.run(ledger);
                 }
                 // One log record per batch, unless the batch's events grow past the bound: then seal what ran.

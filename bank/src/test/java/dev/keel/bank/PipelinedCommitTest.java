@@ -226,4 +226,18 @@ final class PipelinedCommitTest {
         assertThat(journal.transcript)
                 .containsExactly("seal 1", "durable 1", "seal 2", "durable 2", "seal 3", "durable 3");
     }
+
+    @Test
+    void callOnDurableState_runsOnlyOnceEverythingSealedBeforeItIsDurable() throws Exception {
+        openAccounts();
+        CompletableFuture<TransferOutcome> first = pay("t1", "10.00");
+        take(journal.writesEntered);
+        CompletableFuture<String> seen = CompletableFuture.supplyAsync(
+                () -> sequencer.callOnDurableState(
+                        ledger -> "sealed " + journal.sealed + ", durable " + journal.durable),
+                clients);
+        journal.permits.release(1_000);
+        await(first);
+        assertThat(await(seen)).isEqualTo("sealed 2, durable 2");
+    }
 }
