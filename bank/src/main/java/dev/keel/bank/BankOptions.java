@@ -23,9 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param channelOpener how the log opens its files: the real file system by default, a fault-injecting disk in crash
  *     tests
  * @param pipelineDepth how many sealed batches the sequencer may run ahead of the disk (it applies the next batch while
- *     earlier ones are forced; answers still wait for their batch's force); 64 by default; 0 makes it wait for each
- *     batch's force before it runs the next, the design before pipelining, kept so that the two can be measured side
- *     by side
+ *     earlier ones are forced; answers still wait for their batch's force); 0 by default: the sequencer waits for each
+ *     batch's force before it runs the next, which measured faster on a 2-core machine (docs/bank.md); up to 4,096
  */
 public record BankOptions(
         @Nullable Path directory,
@@ -78,7 +77,7 @@ public record BankOptions(
         private long snapshotEvery = 1_000_000;
         private long segmentSize = 64L << 20;
         private ChannelOpener channelOpener = ChannelOpener.system();
-        private int pipelineDepth = 64;
+        private int pipelineDepth = 0;
         private final Set<String> set = new HashSet<>();
 
         private Builder(@Nullable BankOptions from) {

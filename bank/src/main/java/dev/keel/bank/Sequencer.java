@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The single writer: one thread takes requests off a bounded queue in batches, runs each against the {@link Ledger},
  * seals the batch's events into one log record ({@link Journal#seal}) and hands it to the {@link CommitPipeline}, which
- * forces it and only then answers every request in the batch. While batch N is being forced, this thread already runs
- * batch N+1.
+ * forces it and only then answers every request in the batch. With a pipeline depth above 0, this thread already runs
+ * batch N+1 while batch N is being forced; with 0 (the default, measured faster on 2 cores in docs/bank.md: a thread
+ * that keeps applying small batches during the force takes CPU from the clients and the writer) it waits for each
+ * force before it takes the next batch, which then holds everything that arrived meanwhile.
  *
  * <p>How it is designed, and why (TigerBeetle's design, measured against lock ordering in docs/bank.md): the
  * alternative, a lock per account taken in id order, lets transfers between disjoint accounts run in parallel, but a

@@ -129,7 +129,8 @@ final class DurabilityTest {
         int perThread = 300;
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
-        try (BankingSystem bank = open(BankOptions.builder(live).snapshotEvery(1_000_000));
+        try (BankingSystem bank =
+                        open(BankOptions.builder(live).snapshotEvery(1_000_000).pipelineDepth(64));
                 java.util.concurrent.ExecutorService pool =
                         java.util.concurrent.Executors.newFixedThreadPool(threads)) {
             bank.createAccount(NewAccount.customer("alice", "Alice", usd("100000.00")));

@@ -36,8 +36,8 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,unpipelined,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code unpipelined}
- * section is keel with {@code BankOptions.pipelineDepth(0)} (not in the default set). The {@code http} section serves the
+ * [--sections keel,pipelined,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
+ * section is keel with {@code BankOptions.pipelineDepth(64)} (not in the default set). The {@code http} section serves the
  * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
  * client of {@code keel bank serve} sees.
  */
@@ -98,8 +98,8 @@ public final class BankHarness {
             if (sections.contains("keel")) {
                 targets.add(() -> new KeelTarget(root.path().resolve("keel-" + System.nanoTime())));
             }
-            if (sections.contains("unpipelined")) {
-                targets.add(() -> KeelTarget.unpipelined(root.path().resolve("unpipelined-" + System.nanoTime())));
+            if (sections.contains("pipelined")) {
+                targets.add(() -> KeelTarget.pipelined(root.path().resolve("pipelined-" + System.nanoTime())));
             }
             if (sections.contains("http")) {
                 targets.add(() -> new HttpTarget(root.path().resolve("http-" + System.nanoTime())));
@@ -267,8 +267,8 @@ public final class BankHarness {
             for (String accounts : List.of("uniform", "hot")) {
                 ratio(
                         "pipelined / unpipelined commits, " + accounts + ", " + count + " clients",
-                        "keel (sequencer)/" + count + "/" + accounts,
-                        "keel (sequencer, unpipelined)/" + count + "/" + accounts);
+                        "keel (sequencer, pipelined)/" + count + "/" + accounts,
+                        "keel (sequencer)/" + count + "/" + accounts);
             }
         }
     }

@@ -14,8 +14,8 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * keel's ledger: durable ({@code SyncPolicy.ALWAYS}), every request through the batching sequencer; as shipped
- * (pipelined commits) or with the pipeline's depth 0 (each batch's force awaited before the next batch runs).
+ * keel's ledger: durable ({@code SyncPolicy.ALWAYS}), every request through the batching sequencer; as shipped (each
+ * batch's force awaited before the next batch runs) or with pipelined commits.
  */
 final class KeelTarget implements TransferTarget {
 
@@ -24,14 +24,14 @@ final class KeelTarget implements TransferTarget {
     private final BankingSystem bank;
     private final String name;
 
-    /** keel as shipped: pipelined commits. */
+    /** keel as shipped: the sequencer waits for each batch's force ({@code pipelineDepth} 0). */
     KeelTarget(Path directory) throws Exception {
         this(BankOptions.builder(directory).build(), "keel (sequencer)");
     }
 
-    /** keel with {@code pipelineDepth} 0: the sequencer waits for each batch's force, as before pipelining. */
-    static KeelTarget unpipelined(Path directory) throws Exception {
-        return new KeelTarget(BankOptions.builder(directory).pipelineDepth(0).build(), "keel (sequencer, unpipelined)");
+    /** keel with pipelined commits ({@code pipelineDepth} 64): batch N+1 runs while batch N is forced. */
+    static KeelTarget pipelined(Path directory) throws Exception {
+        return new KeelTarget(BankOptions.builder(directory).pipelineDepth(64).build(), "keel (sequencer, pipelined)");
     }
 
     private KeelTarget(BankOptions options, String name) throws Exception {
