@@ -42,7 +42,8 @@ public final class BankingSystem implements AutoCloseable {
     private BankingSystem(BankOptions options, Ledger ledger, Journal journal) {
         this.options = options;
         this.durable = journal instanceof DurableJournal d ? d : null;
-        this.sequencer = new Sequencer(ledger, journal, options.maxBatch(), "keel-bank-sequencer");
+        this.sequencer =
+                new Sequencer(ledger, journal, options.maxBatch(), options.pipelineDepth(), "keel-bank-sequencer");
     }
 
     /** A system in memory, on the system clock. */
@@ -125,7 +126,7 @@ public final class BankingSystem implements AutoCloseable {
 
     /** Writes a snapshot now (durable systems only; a no-op in memory), so the next open replays less. */
     public void snapshot() {
-        sequencer.call(ledger -> {
+        sequencer.callOnDurableState(ledger -> {
             if (durable != null) {
                 try {
                     durable.snapshot();

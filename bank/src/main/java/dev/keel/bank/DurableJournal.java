@@ -18,7 +18,8 @@ import java.util.List;
  * log has also grown by twice the last snapshot's size since it (so that writing snapshots, which costs the whole
  * state, stays proportional to the log written: without that rule a ledger of ten million transfers would write its
  * whole state every million events), and at close. A snapshot that falls due after a batch is encoded on the
- * sequencer's thread and forced to disk off it ({@link SnapshotCommits}).
+ * sequencer's thread and forced to disk off it ({@link SnapshotCommits}). Records are sealed (encoded and chained) on
+ * the sequencer's thread and written on the {@link CommitPipeline}'s.
  *
  * <p>How opening works (recovery): load the snapshot if there is one, open the log (which truncates a torn tail and
  * fails on damage before it; see docs/storage.md), then replay every record after the snapshot's position, checking
@@ -30,8 +31,8 @@ import java.util.List;
  * <p>Layout: {@code DIR/log/} (the segments), {@code DIR/ledger.snapshot}.
  *
  * <p>Not thread-safe: used by the sequencer's thread, and by the opening thread before the sequencer starts (and the
- * closing thread after it stops); a snapshot's commit runs on its own thread and touches only the files and the log,
- * which is thread-safe.
+ * closing thread after it stops); {@link #write} runs on the commit pipeline's thread and a snapshot's commit on its
+ * own, and both touch only the log (thread-safe) and the files.
  */
 final class DurableJournal implements Journal {
 
@@ -41,6 +42,9 @@ final class DurableJournal implements Journal {
     private final long snapshotEvery;
     private final Recovery recovery;
     private byte[] head;
+    /** Hashes sealed records; the sequencer's thread only (a provider look-up per record showed in a JFR profile). */
+    private final java.security.MessageDigest sealDigest = LedgerLog.sha256();
+
     private long eventsSinceSnapshot;
     private long bytesSinceSnapshot;
     private long lastSnapshotBytes;
@@ -243,12 +247,26 @@ final class DurableJournal implements Journal {
     }
 
     @Override
-    public void append(List<Event> events) throws IOException {
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
+    public byte[] seal(List<Event> events) {
         byte[] payload = LedgerLog.encode(head, events);
-        log.append(payload);
-        head = LedgerLog.hash(payload);
+        head = sealDigest.digest(payload);
         eventsSinceSnapshot += events.size();
         bytesSinceSnapshot += payload.length;
+        return payload;
+    }
+
+    @Override
+    public void write(List<byte[]> records) throws IOException {
+        if (records.size() == 1) {
+            log.append(records.getFirst());
+        } else {
+            log.appendBatch(records);
+        }
     }
 
     /** Commits snapshots on {@code executor} instead of a thread of the journal's own: for tests. */
@@ -257,19 +275,24 @@ final class DurableJournal implements Journal {
         commits = SnapshotCommits.on(executor);
     }
 
+    /** A snapshot is due when none is being committed and the log has grown enough (see the class comment). */
+    @Override
+    public boolean snapshotDue() throws IOException {
+        commits.collect();
+        return eventsSinceSnapshot >= snapshotEvery && bytesSinceSnapshot >= 2 * lastSnapshotBytes && !commits.busy();
+    }
+
     /**
-     * Starts a snapshot when one is due and none is being committed: encoded here, on the sequencer's thread, and
-     * committed in the background ({@link SnapshotCommits}). Throws the failure of an earlier background commit.
+     * Starts a snapshot: encoded here, on the sequencer's thread, and committed in the background
+     * ({@link SnapshotCommits}). The caller has waited until every sealed record is durable, so the log's end is the
+     * position the ledger is at.
      */
     @Override
-    public void afterBatch(Ledger current) throws IOException {
-        commits.collect();
-        if (eventsSinceSnapshot >= snapshotEvery && bytesSinceSnapshot >= 2 * lastSnapshotBytes && !commits.busy()) {
-            long covered = stageCounters();
-            DurableFiles.Staged staged = LedgerSnapshot.stage(directory, ledger, covered, head);
-            lastSnapshotBytes = staged.size();
-            commits.submit(staged, () -> log.truncateBefore(covered));
-        }
+    public void startSnapshot(Ledger current) throws IOException {
+        long covered = stageCounters();
+        DurableFiles.Staged staged = LedgerSnapshot.stage(directory, ledger, covered, head);
+        lastSnapshotBytes = staged.size();
+        commits.submit(staged, () -> log.truncateBefore(covered));
     }
 
     /** Writes a snapshot as of the log's end, waiting for it, and deletes the segments it makes unnecessary. */

@@ -1,7 +1,5 @@
 package dev.keel.bank;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
@@ -14,7 +12,7 @@ import java.util.List;
 
 /**
  * The binary form of {@link Event}s and {@link Transfer}s, shared by the log records ({@link LedgerLog}) and the
- * snapshot ({@link LedgerSnapshot}). Stateless.
+ * snapshot ({@link LedgerSnapshot}), written through a {@link BinaryWriter}. Stateless.
  *
  * <pre>
  * All integers big-endian. str: u16 length | UTF-8 bytes.
@@ -43,14 +41,14 @@ final class EventCodec {
 
     private EventCodec() {}
 
-    static void write(DataOutputStream out, Event event) throws IOException {
+    static void write(BinaryWriter out, Event event) throws IOException {
         switch (event) {
             case Event.AccountOpened opened -> {
                 out.writeByte(ACCOUNT_OPENED);
                 out.writeLong(opened.timestamp());
-                writeString(out, opened.id());
-                writeString(out, opened.owner());
-                writeString(out, opened.currency().getCurrencyCode());
+                out.writeString(opened.id());
+                out.writeString(opened.owner());
+                out.writeString(opened.currency().getCurrencyCode());
                 out.writeByte(opened.flags().bits());
                 out.writeLong(opened.flags().overdraftLimit());
                 out.writeLong(opened.initialBalance());
@@ -62,14 +60,14 @@ final class EventCodec {
             case Event.PendingResolved resolved -> {
                 out.writeByte(PENDING_RESOLVED);
                 out.writeLong(resolved.timestamp());
-                writeString(out, resolved.id());
+                out.writeString(resolved.id());
                 out.writeByte(resolved.status().ordinal());
                 out.writeLong(resolved.amount());
             }
             case Event.AccountClosed closed -> {
                 out.writeByte(ACCOUNT_CLOSED);
                 out.writeLong(closed.timestamp());
-                writeString(out, closed.id());
+                out.writeString(closed.id());
             }
         }
     }
@@ -105,14 +103,14 @@ final class EventCodec {
         }
     }
 
-    static void writeTransfer(DataOutputStream out, Transfer transfer) throws IOException {
+    static void writeTransfer(BinaryWriter out, Transfer transfer) throws IOException {
         out.writeLong(transfer.timestamp());
-        writeString(out, transfer.id());
-        writeString(out, transfer.from());
-        writeString(out, transfer.to());
+        out.writeString(transfer.id());
+        out.writeString(transfer.from());
+        out.writeString(transfer.to());
         out.writeLong(transfer.amount().minorUnits());
-        writeString(out, transfer.amount().currency().getCurrencyCode());
-        writeString(out, transfer.reference());
+        out.writeString(transfer.amount().currency().getCurrencyCode());
+        out.writeString(transfer.reference());
         Duration timeout = transfer.timeout();
         out.writeByte((transfer.pending() ? 1 : 0) | (timeout != null ? 2 : 0));
         if (timeout != null) {
@@ -151,15 +149,6 @@ final class EventCodec {
                 in.getLong());
     }
 
-    static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xFFFF) {
-            throw new IllegalArgumentException("string of " + bytes.length + " bytes is too long (at most 65535)");
-        }
-        out.writeShort(bytes.length);
-        out.write(bytes);
-    }
-
     static String readString(ByteBuffer in) {
         int length = Short.toUnsignedInt(in.getShort());
         byte[] bytes = new byte[length];
@@ -169,15 +158,15 @@ final class EventCodec {
 
     /** Encodes events alone (no header): for tests and sizing. */
     static byte[] encode(List<Event> events) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        BinaryWriter out = BinaryWriter.inMemory(events.size() * 96);
+        try {
             for (Event event : events) {
                 write(out, event);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     static List<Event> decode(byte[] bytes) {

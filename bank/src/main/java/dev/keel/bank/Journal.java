@@ -4,16 +4,32 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where the sequencer makes a batch's events durable before it answers the batch's requests. Called only from the
- * sequencer's thread.
+ * Where the sequencer's batches become durable, in two steps: {@link #seal} turns a batch's events into the next log
+ * record on the sequencer's thread (the record's place in the hash chain is fixed there, in apply order), and
+ * {@link #write} makes sealed records durable on the {@link CommitPipeline}'s thread, in the same order.
  */
 interface Journal extends AutoCloseable {
 
-    /** Makes {@code events} durable (or, in memory, does nothing); returns once they are. */
-    void append(List<Event> events) throws IOException;
+    /** Whether records are written at all; an in-memory system answers each batch as soon as it ran. */
+    boolean writes();
 
-    /** After a batch is durable: a chance to write a snapshot of {@code ledger}. */
-    void afterBatch(Ledger ledger) throws IOException;
+    /** Sequencer's thread: encodes {@code events} as the record after the last one sealed. */
+    byte[] seal(List<Event> events);
+
+    /** Pipeline's thread: makes {@code records} durable, in order and with one force; returns once they are. */
+    void write(List<byte[]> records) throws IOException;
+
+    /**
+     * Sequencer's thread, after a batch: whether a snapshot is due now. Throws the failure of an earlier background
+     * snapshot commit.
+     */
+    boolean snapshotDue() throws IOException;
+
+    /**
+     * Sequencer's thread, once every sealed record is durable: encodes a snapshot of {@code ledger} and commits it in
+     * the background.
+     */
+    void startSnapshot(Ledger ledger) throws IOException;
 
     @Override
     void close() throws IOException;
@@ -22,10 +38,25 @@ interface Journal extends AutoCloseable {
     static Journal none() {
         return new Journal() {
             @Override
-            public void append(List<Event> events) {}
+            public boolean writes() {
+                return false;
+            }
 
             @Override
-            public void afterBatch(Ledger ledger) {}
+            public byte[] seal(List<Event> events) {
+                return new byte[0];
+            }
+
+            @Override
+            public void write(List<byte[]> records) {}
+
+            @Override
+            public boolean snapshotDue() {
+                return false;
+            }
+
+            @Override
+            public void startSnapshot(Ledger ledger) {}
 
             @Override
             public void close() {}

@@ -1,7 +1,5 @@
 package dev.keel.bank;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
@@ -42,8 +40,8 @@ final class LedgerLog {
     private LedgerLog() {}
 
     static byte[] encode(byte[] previous, List<Event> events) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + events.size() * 96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        BinaryWriter out = BinaryWriter.inMemory(64 + events.size() * 96);
+        try {
             out.writeByte(MAGIC);
             out.writeByte(VERSION);
             out.write(previous);
@@ -54,7 +52,7 @@ final class LedgerLog {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     /** Decodes a payload; {@link IllegalArgumentException} if it is malformed. */
@@ -88,8 +86,13 @@ final class LedgerLog {
     }
 
     static byte[] hash(byte[] payload) {
+        return sha256().digest(payload);
+    }
+
+    /** A SHA-256 digest to reuse for {@link MessageDigest#digest(byte[])} (which resets it): one per thread. */
+    static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(payload);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -14,37 +14,43 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The single writer: one thread takes requests off a bounded queue in batches, runs each against the {@link Ledger},
- * makes the batch's events durable with one {@link Journal#append} (one log record, one fsync) and only then answers
- * every request in the batch.
+ * seals the batch's events into one log record ({@link Journal#seal}) and hands it to the {@link CommitPipeline}, which
+ * forces it and only then answers every request in the batch. With a pipeline depth above 0, this thread already runs
+ * batch N+1 while batch N is being forced; with 0 (the default, measured faster on 2 cores in docs/bank.md: a thread
+ * that keeps applying small batches during the force takes CPU from the clients and the writer) it waits for each
+ * force before it takes the next batch, which then holds everything that arrived meanwhile.
  *
  * <p>How it is designed, and why (TigerBeetle's design, measured against lock ordering in docs/bank.md): the
  * alternative, a lock per account taken in id order, lets transfers between disjoint accounts run in parallel, but a
  * transfer must hold its locks until its record is durable, so every transfer touching a hot account waits for its own
  * fsync, one after another. Here a request never waits for another's fsync in particular: whatever arrived while the
  * last batch was being forced goes into the next one, so a hot account costs nothing extra and the ledger needs no
- * locks at all (it is confined to this thread). Measured in docs/bank.md: 3.6x to 127x lock ordering's rate when 90% of
- * transfers touch one account, and within the machine's noise of it (0.89x to 3.3x) when they are uniform. A pipelined
- * variant (writing batch k+1 while batch k is forced) measured slower and was not kept. Reads go through the queue too, so a read sees only state that is
- * durable by the time it is answered (a batch's writes are answered together with its reads, after the force).
+ * locks at all (it is confined to this thread). Measured in docs/bank.md. The force runs on the pipeline's thread, so
+ * this thread keeps applying while the disk works; the pipeline's rule (a request is answered only once the log is
+ * durable to the end of its batch) means a read sees in-memory state ahead of the disk but is not answered until that
+ * state is durable, so no client ever learns of anything a crash can take back.
  *
- * <p>Failure: if the journal fails, the in-memory ledger is ahead of the disk, so the sequencer fails every request
- * in the batch and refuses all later ones with {@link BankException.Code#LOG_FAILED}; reopening recovers from what is
- * on disk. An operation that throws (a bug) fails its own request; its events, already applied, are still journaled
- * so that memory and disk agree.
+ * <p>Failure: if the journal fails, the in-memory ledger is ahead of the disk, so every request not yet answered is
+ * failed and all later ones refused with {@link BankException.Code#LOG_FAILED}; reopening recovers from what is on
+ * disk. An operation that throws (a bug) fails its own request; its events, already applied, are still journaled so
+ * that memory and disk agree.
  *
  * <p>Thread-safe: {@link #call} may be used from any number of threads.
  */
 final class Sequencer implements AutoCloseable {
 
     /** A request and, once run, its result; answered only after its batch is durable. Sequencer thread only. */
-    private static final class Request<T> {
+    private static final class Request<T> implements CommitPipeline.Reply {
         final Function<Ledger, T> operation;
         final CompletableFuture<T> done = new CompletableFuture<>();
         private @Nullable T result;
         private @Nullable RuntimeException error;
+        /** Runs only once everything sealed before it is durable (a snapshot must cover exactly the ledger). */
+        final boolean onDurableState;
 
-        Request(Function<Ledger, T> operation) {
+        Request(Function<Ledger, T> operation, boolean onDurableState) {
             this.operation = operation;
+            this.onDurableState = onDurableState;
         }
 
         void run(Ledger ledger) {
@@ -55,23 +61,34 @@ final class Sequencer implements AutoCloseable {
             }
         }
 
-        void answer() {
+        @Override
+        public void release() {
             if (error != null) {
                 done.completeExceptionally(error);
             } else {
                 done.complete(result);
             }
         }
+
+        @Override
+        public void fail(RuntimeException reason) {
+            done.completeExceptionally(reason);
+        }
     }
 
     /** Queued by close() behind every request handed over before it; one per sequencer, as it carries state. */
-    private final Request<Void> stop = new Request<>(ledger -> null);
+    private final Request<Void> stop = new Request<>(ledger -> null, false);
 
     /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
     static final int MAX_EVENTS_PER_RECORD = 65_536;
 
     private final Ledger ledger;
     private final Journal journal;
+    /** Null for an in-memory journal, whose batches are answered as soon as they ran. */
+    private final @Nullable CommitPipeline pipeline;
+    /** Whether this thread waits for each batch's force before it runs the next (pipeline depth 0). */
+    private final boolean waitForEachForce;
+
     private final int maxBatch;
     private final BlockingQueue<Request<?>> queue;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -80,34 +97,46 @@ final class Sequencer implements AutoCloseable {
     private volatile boolean closed;
     private volatile @Nullable BankException failure;
 
-    Sequencer(Ledger ledger, Journal journal, int maxBatch, String name) {
+    /**
+     * Starts the sequencer thread {@code name} (and its commit thread); {@code pipelineDepth} sealed batches may wait
+     * for the disk before it blocks, and with 0 it waits for each batch's force before it runs the next.
+     */
+    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, String name) {
         this.ledger = ledger;
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
+        this.waitForEachForce = pipelineDepth == 0;
+        this.pipeline = journal.writes()
+                ? new CommitPipeline(journal, Math.max(1, pipelineDepth) + 1, name + "-commit", this::fail)
+                : null;
         this.thread = Thread.ofPlatform().name(name).start(this::loop);
     }
 
     /**
-     * Runs {@code operation} on the ledger, in the sequencer's order, and returns its result once everything it
-     * changed is durable. Waits without giving up on an interrupt (the caller must learn what happened to a transfer
+     * Runs {@code operation} on the ledger, in the sequencer's order, and returns its result once the log is durable
+     * to the end of the batch it ran in (so everything it changed or saw is durable). Waits without giving up on an interrupt (the caller must learn what happened to a transfer
      * it handed over); the interrupt status is restored before returning.
      */
     <T> T call(Function<Ledger, T> operation) {
-        Request<T> request = new Request<>(operation);
+        return call(new Request<>(operation, false));
+    }
+
+    /**
+     * As {@link #call}, but {@code operation} runs only once every batch sealed before it is durable, so that the
+     * ledger it sees is exactly what the log holds (for a snapshot, whose covered position must match the ledger).
+     */
+    <T> T callOnDurableState(Function<Ledger, T> operation) {
+        return call(new Request<>(operation, true));
+    }
+
+    private <T> T call(Request<T> request) {
         CompletableFuture<T> done = request.done;
         boolean interrupted = false;
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            while (true) {
-                try {
-                    queue.put(request);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below then notes
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -142,6 +171,16 @@ final class Sequencer implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            run();
+        } finally {
+            if (pipeline != null) {
+                pipeline.close(); // writes and answers what was sealed, or fails it if the log failed
+            }
+        }
+    }
+
+    private void run() {
         List<Request<?>> batch = new ArrayList<>(maxBatch);
         boolean stopping = false;
         while (!stopping) {
@@ -152,27 +191,49 @@ final class Sequencer implements AutoCloseable {
                 continue;
             }
             queue.drainTo(batch, maxBatch - 1);
-            int committed = 0;
+            if (failure != null) {
+                failAll(batch);
+                drainAndFail();
+                return;
+            }
+            int sealed = 0;
             for (int i = 0; i < batch.size(); i++) {
                 Request<?> request = batch.get(i);
                 if (request == stop) {
                     stopping = true;
                 } else {
+                    if (request.onDurableState && pipeline != null) {
+                        if (i > sealed) {
+                            seal(batch.subList(sealed, i));
+                            sealed = i;
+                        }
+                        if (!pipeline.awaitDurable()) {
+                            failAll(batch.subList(i, batch.size()));
+                            drainAndFail(); // the pipeline failed what was sealed and reported its failure
+                            return;
+                        }
+                    }
                     request.run(ledger);
                 }
-                // One log record per batch, unless the batch's events grow past the bound: then commit what ran.
+                // One log record per batch, unless the batch's events grow past the bound: then seal what ran.
                 if (i == batch.size() - 1 || ledger.eventCount() >= MAX_EVENTS_PER_RECORD) {
-                    if (!commit(batch.subList(committed, i + 1))) {
-                        failAll(batch.subList(i + 1, batch.size()));
-                        drainAndFail();
-                        return;
-                    }
-                    committed = i + 1;
+                    seal(batch.subList(sealed, i + 1));
+                    sealed = i + 1;
                 }
             }
             batch.clear();
+            if (waitForEachForce && pipeline != null && !pipeline.idle() && !pipeline.awaitDurable()) {
+                drainAndFail(); // the pipeline reported its failure already
+                return;
+            }
             try {
-                journal.afterBatch(ledger);
+                if (journal.snapshotDue()) {
+                    if (pipeline != null && !pipeline.awaitDurable()) {
+                        drainAndFail(); // the pipeline reported its failure already
+                        return;
+                    }
+                    journal.startSnapshot(ledger);
+                }
             } catch (IOException | RuntimeException e) {
                 // A snapshot is a shortcut for recovery, not the truth, but a disk that fails it is failing.
                 fail(new BankException(BankException.Code.LOG_FAILED, "writing a snapshot failed: " + e, e));
@@ -183,22 +244,20 @@ final class Sequencer implements AutoCloseable {
         drainAndFail();
     }
 
-    /** Makes the events of {@code requests} durable, then answers them; false (all failed) if the journal failed. */
-    private boolean commit(List<Request<?>> requests) {
-        try {
-            if (ledger.hasEvents()) {
-                journal.append(ledger.drainEvents());
+    /**
+     * Seals the events of {@code requests} into a record and hands it to the pipeline, which answers them once it is
+     * durable; a batch that wrote nothing is answered at once if nothing before it is still waiting for the disk (and
+     * nothing failed: idle is read first, because the pipeline records a failure before it counts a commit done).
+     */
+    private void seal(List<Request<?>> requests) {
+        byte[] record = ledger.hasEvents() ? journal.seal(ledger.drainEvents()) : null;
+        if (pipeline == null || (record == null && pipeline.idle() && pipeline.failure() == null)) {
+            for (Request<?> request : requests) {
+                request.release();
             }
-        } catch (IOException | RuntimeException e) {
-            fail(new BankException(
-                    BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e));
-            failAll(requests);
-            return false;
+        } else {
+            pipeline.submit(record, requests);
         }
-        for (Request<?> request : requests) {
-            request.answer();
-        }
-        return true;
     }
 
     private void failAll(List<Request<?>> requests) {
@@ -210,8 +269,11 @@ final class Sequencer implements AutoCloseable {
         }
     }
 
+    /** Records why the system stopped; called by this thread, or by the pipeline's when the log fails. */
     private void fail(BankException cause) {
-        failure = cause;
+        if (failure == null) {
+            failure = cause;
+        }
     }
 
     private void drainAndFail() {
@@ -232,25 +294,10 @@ final class Sequencer implements AutoCloseable {
         } finally {
             lifecycle.writeLock().unlock();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                queue.put(stop);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        if (thread.isAlive()) {
+            Uninterruptible.put(queue, stop);
         }
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptible.join(thread);
         journal.close();
     }
 }

@@ -1,7 +1,9 @@
 package dev.keel.bank.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonBodies {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Buffers come from one shared pool, not Jackson's default thread-local one: every exchange runs on a new virtual
+     * thread, so a thread-local pool never reuses anything (a JFR profile of the server put Jackson's buffer
+     * allocations at a third of its allocation).
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

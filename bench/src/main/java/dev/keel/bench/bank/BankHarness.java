@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code http} section serves the
+ * [--sections keel,pipelined,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
+ * section is keel with {@code BankOptions.pipelineDepth(64)} (not in the default set). The {@code http} section serves the
  * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
  * client of {@code keel bank serve} sees.
  */
@@ -96,6 +97,9 @@ public final class BankHarness {
             List<Callable<TransferTarget>> targets = new ArrayList<>();
             if (sections.contains("keel")) {
                 targets.add(() -> new KeelTarget(root.path().resolve("keel-" + System.nanoTime())));
+            }
+            if (sections.contains("pipelined")) {
+                targets.add(() -> KeelTarget.pipelined(root.path().resolve("pipelined-" + System.nanoTime())));
             }
             if (sections.contains("http")) {
                 targets.add(() -> new HttpTarget(root.path().resolve("http-" + System.nanoTime())));
@@ -260,6 +264,12 @@ public final class BankHarness {
                     "sequencer / lock ordering, uniform, " + count + " clients",
                     "keel (sequencer)/" + count + "/uniform",
                     "keel (lock ordering)/" + count + "/uniform");
+            for (String accounts : List.of("uniform", "hot")) {
+                ratio(
+                        "pipelined / unpipelined commits, " + accounts + ", " + count + " clients",
+                        "keel (sequencer, pipelined)/" + count + "/" + accounts,
+                        "keel (sequencer)/" + count + "/" + accounts);
+            }
         }
     }
 

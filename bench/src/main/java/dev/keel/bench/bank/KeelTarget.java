@@ -13,20 +13,35 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-/** keel's ledger as shipped: durable ({@code SyncPolicy.ALWAYS}), every request through the batching sequencer. */
+/**
+ * keel's ledger: durable ({@code SyncPolicy.ALWAYS}), every request through the batching sequencer; as shipped (each
+ * batch's force awaited before the next batch runs) or with pipelined commits.
+ */
 final class KeelTarget implements TransferTarget {
 
     static final Currency USD = Currency.getInstance("USD");
 
     private final BankingSystem bank;
+    private final String name;
 
+    /** keel as shipped: the sequencer waits for each batch's force ({@code pipelineDepth} 0). */
     KeelTarget(Path directory) throws Exception {
-        this.bank = BankingSystem.open(BankOptions.builder(directory).build());
+        this(BankOptions.builder(directory).build(), "keel (sequencer)");
+    }
+
+    /** keel with pipelined commits ({@code pipelineDepth} 64): batch N+1 runs while batch N is forced. */
+    static KeelTarget pipelined(Path directory) throws Exception {
+        return new KeelTarget(BankOptions.builder(directory).pipelineDepth(64).build(), "keel (sequencer, pipelined)");
+    }
+
+    private KeelTarget(BankOptions options, String name) throws Exception {
+        this.bank = BankingSystem.open(options);
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "keel (sequencer)";
+        return name;
     }
 
     @Override
