@@ -66,6 +66,17 @@ final class KvServeCommand implements Callable<Integer> {
     @Nullable
     Integer eventLoops;
 
+    @Option(
+            names = "--commit-on-loop",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "Under --fsync always, each event loop writes its batch of SETs and waits for the fsync itself, as Redis does"
+                            + " (fastest on a dedicated machine); --no-commit-on-loop hands batches to workers (better when"
+                            + " the machine's CPU and disk are shared). Default: on.")
+    boolean commitOnLoop;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -102,7 +113,7 @@ final class KvServeCommand implements Callable<Integer> {
     private KvServer start(KeyValueStore store, InetAddress address) throws IOException {
         try {
             KvServerOptions.Builder options =
-                    KvServerOptions.builder().bindAddress(address).port(port);
+                    KvServerOptions.builder().bindAddress(address).port(port).commitOnLoop(commitOnLoop);
             if (eventLoops != null) {
                 options.eventLoops(eventLoops);
             }

@@ -100,8 +100,11 @@ public final class KvServer implements AutoCloseable {
         List<EventLoop> created = new ArrayList<>();
         try {
             for (int i = 0; i < options.eventLoops(); i++) {
-                created.add(
-                        new EventLoop(i, loop -> offLoop == null ? null : new DurableWrites(handler, offLoop, loop)));
+                created.add(new EventLoop(
+                        i,
+                        loop -> offLoop == null
+                                ? null
+                                : new DurableWrites(handler, offLoop, loop, options.commitOnLoop())));
             }
         } catch (IOException e) {
             created.forEach(EventLoop::abandon);

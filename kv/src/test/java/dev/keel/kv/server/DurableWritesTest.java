@@ -72,7 +72,7 @@ final class DurableWritesTest {
     @BeforeEach
     void open() throws IOException {
         server = new InProcessServer(dir);
-        durable = new DurableWrites(server.handler, workers::add, loop::add);
+        durable = new DurableWrites(server.handler, workers::add, loop::add, false);
     }
 
     @AfterEach
@@ -198,5 +198,71 @@ final class DurableWritesTest {
         assertThat(client.sent()).isEmpty();
         finishWrites();
         assertThat(client.sent()).isEqualTo("+OK\r\n-ERR Protocol error: invalid multibulk length\r\n");
+    }
+
+    @Test
+    void onTheLoop_dispatchWritesTheBatchAndAnswersAtOnce_noWorker() throws IOException {
+        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        Client first = new Client();
+        Client second = new Client();
+        first.submit("SET a 1", "SET b 2");
+        second.submit("SET c 3");
+        assertThat(first.sent()).isEmpty(); // nothing is answered before the batch's write returns
+        assertThat(stored("a")).isNull();
+
+        durable.dispatch();
+        assertThat(workers).isEmpty();
+        assertThat(loop).isEmpty();
+        assertThat(first.sent()).isEqualTo("+OK\r\n+OK\r\n");
+        assertThat(second.sent()).isEqualTo("+OK\r\n");
+        assertThat(stored("c")).isEqualTo("3".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void onTheLoop_requestsHeldBehindAnOwedSet_runWhenItIsAnswered_andTheirSetsJoinTheNextBatch() throws IOException {
+        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        Client client = new Client();
+        client.submit("SET a 1");
+        Client other = new Client();
+        other.submit("SET b 1");
+        // The answer to "SET a 1" lets the held GET and SET run: the GET sees the write, the SET waits for a batch.
+        client.pipeline.submit(
+                List.of("GET".getBytes(StandardCharsets.ISO_8859_1), "a".getBytes(StandardCharsets.ISO_8859_1)));
+        durable.dispatch();
+        assertThat(client.sent()).isEqualTo("+OK\r\n$1\r\n1\r\n");
+        assertThat(other.sent()).isEqualTo("+OK\r\n");
+
+        client.submit("SET a 2");
+        assertThat(client.sent()).isEqualTo("+OK\r\n$1\r\n1\r\n");
+        durable.dispatch();
+        assertThat(client.sent()).isEqualTo("+OK\r\n$1\r\n1\r\n+OK\r\n");
+        assertThat(stored("a")).isEqualTo("2".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void onTheLoop_otherWritesStillGoToAWorker() throws IOException {
+        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        Client client = new Client();
+        client.submit("INCR n");
+        assertThat(workers).hasSize(1);
+        finishWrites();
+        assertThat(client.sent()).isEqualTo(":1\r\n");
+    }
+
+    @Test
+    void onTheLoop_aSetHeldBehindAFullBatch_isWrittenInTheSameDispatch() throws IOException {
+        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        Client client = new Client();
+        String[] sets = new String[SetBatch.MAX_SETS + 1];
+        for (int i = 0; i < sets.length; i++) {
+            sets[i] = "SET k" + i + " " + i;
+        }
+        assertThat(client.submit(sets)).isEqualTo(sets.length); // the last one is held: the batch is full
+        assertThat(client.pipeline.accepting()).isFalse();
+
+        durable.dispatch(); // writes the full batch; answering it runs the held SET, whose batch must go too
+        assertThat(client.sent()).isEqualTo("+OK\r\n".repeat(sets.length));
+        assertThat(stored("k" + SetBatch.MAX_SETS))
+                .isEqualTo(("" + SetBatch.MAX_SETS).getBytes(StandardCharsets.ISO_8859_1));
     }
 }
