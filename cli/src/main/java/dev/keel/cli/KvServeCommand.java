@@ -62,7 +62,8 @@ final class KvServeCommand implements Callable<Integer> {
             names = "--event-loops",
             paramLabel = "N",
             description =
-                    "Event loops (threads with a selector each) serving the connections (default: one per processor).")
+                    "Event loops (threads with a selector each) serving the connections (default: one under --fsync always with"
+                            + " commits on the loop, so that every client's writes share each fsync; otherwise one per processor).")
     @Nullable
     Integer eventLoops;
 

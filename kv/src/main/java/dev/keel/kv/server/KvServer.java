@@ -32,14 +32,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>How it is designed, and why: Redis's and Netty's design. A platform thread named {@code keel-kv-accept} accepts
- * connections and hands them round-robin to {@link EventLoop}s ({@link KvServerOptions#eventLoops()}, by default one
- * per available processor), each a platform thread
- * {@code keel-kv-loop-<n>} with its own selector that reads, runs and answers its connections' requests
- * ({@link Connection}); all share one thread-safe {@link CommandHandler}. Under {@code SyncPolicy.ALWAYS} no write
- * runs on a loop: each loop gathers the plain SETs of all its connections of one iteration into one store write (one
- * append, one force, as Redis fsyncs once per iteration), and runs other writes alone, on virtual threads; replies
- * come back to the loop in order ({@link DurableWrites}). Under {@code NONE} and {@code INTERVAL} everything runs on
- * the loop. Closing stops the acceptor, then every loop (which closes its connections), then waits for writes still
+ * connections and hands them round-robin to {@link EventLoop}s ({@link KvServerOptions#eventLoops()}: by default one
+ * per available processor, or one when SET batches are committed on the loop under {@code SyncPolicy.ALWAYS}), each a
+ * platform thread {@code keel-kv-loop-<n>} with its own selector that reads, runs and answers its connections'
+ * requests ({@link Connection}); all share one thread-safe {@link CommandHandler}. Under {@code SyncPolicy.ALWAYS}
+ * each loop gathers the plain SETs of all its connections of one iteration into one store write (one append, one
+ * force, as Redis fsyncs once per iteration), written on the loop or handed to a worker
+ * ({@link KvServerOptions#commitOnLoop()}), and runs other writes alone, on virtual threads; replies come back to the
+ * loop in order ({@link DurableWrites}). Under {@code NONE} and {@code INTERVAL} everything runs on the loop. Closing stops the acceptor, then every loop (which closes its connections), then waits for writes still
  * running off the loops, so nothing the server started outlives {@link #close()}. The server does not own the store:
  * close the store after the server.
  *
@@ -99,7 +99,7 @@ public final class KvServer implements AutoCloseable {
         this.writers = offLoop;
         List<EventLoop> created = new ArrayList<>();
         try {
-            for (int i = 0; i < options.eventLoops(); i++) {
+            for (int i = 0, count = eventLoops(options, offLoop != null); i < count; i++) {
                 created.add(new EventLoop(
                         i,
                         loop -> offLoop == null
@@ -189,6 +189,14 @@ public final class KvServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How many loops serve: the options' number, or the automatic choice ({@link KvServerOptions#eventLoops()}). */
+    static int eventLoops(KvServerOptions options, boolean durable) {
+        if (options.eventLoops() != KvServerOptions.AUTOMATIC_EVENT_LOOPS) {
+            return options.eventLoops();
+        }
+        return durable && options.commitOnLoop() ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
     @Override

@@ -18,7 +18,8 @@ final class KvServerOptionsTest {
         assertThat(options.maxInlineLength()).isEqualTo(64 << 10);
         assertThat(options.maxRequestBytes()).isEqualTo(1L << 30);
         assertThat(options.maxClients()).isEqualTo(10_000);
-        assertThat(options.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(options.eventLoops()).isEqualTo(KvServerOptions.AUTOMATIC_EVENT_LOOPS);
+        assertThat(options.commitOnLoop()).isTrue();
     }
 
     @Test
@@ -44,7 +45,20 @@ final class KvServerOptionsTest {
                 .hasMessage("maxClients (0) must be positive");
         assertThatThrownBy(() -> KvServerOptions.builder().maxBulkLength(-1).build())
                 .hasMessage("maxBulkLength (-1) must be positive");
-        assertThatThrownBy(() -> KvServerOptions.builder().eventLoops(0).build())
-                .hasMessage("eventLoops (0) must be positive");
+        assertThatThrownBy(() -> KvServerOptions.builder().eventLoops(-1).build())
+                .hasMessage("eventLoops (-1) must be positive, or 0 (automatic)");
+    }
+
+    @Test
+    void automaticEventLoops_oneWhenSetsAreCommittedOnTheLoop_elseOnePerProcessor() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        KvServerOptions automatic = KvServerOptions.defaults();
+        assertThat(KvServer.eventLoops(automatic, true)).isEqualTo(1);
+        assertThat(KvServer.eventLoops(automatic, false)).isEqualTo(processors);
+        KvServerOptions offLoop = KvServerOptions.builder().commitOnLoop(false).build();
+        assertThat(KvServer.eventLoops(offLoop, true)).isEqualTo(processors);
+        KvServerOptions three = KvServerOptions.builder().eventLoops(3).build();
+        assertThat(KvServer.eventLoops(three, true)).isEqualTo(3);
+        assertThat(KvServer.eventLoops(three, false)).isEqualTo(3);
     }
 }
