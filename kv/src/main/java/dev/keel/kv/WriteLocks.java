@@ -1,6 +1,7 @@
 package dev.keel.kv;
 
 import java.io.IOException;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -53,45 +54,22 @@ final class WriteLocks {
     <T> T write(Collection<Key> keys, LockedWrite<T> write) throws IOException {
         // A bit per stripe, walked in ascending order: a server's batch of SETs takes a few hundred stripes, and
         // a TreeSet of them was 3% of a pipelined SET's profile.
-        long[] wanted = new long[STRIPES / Long.SIZE];
+        BitSet wanted = new BitSet(STRIPES);
         for (Key key : keys) {
-            int index = stripeOf(key);
-            wanted[index >>> 6] |= 1L << index;
+            wanted.set(stripeOf(key));
         }
         int locked = -1;
         try {
-            for (int index = nextStripe(wanted, 0); index >= 0; index = nextStripe(wanted, index + 1)) {
+            for (int index = wanted.nextSetBit(0); index >= 0; index = wanted.nextSetBit(index + 1)) {
                 stripes[index].lock();
                 locked = index;
             }
             return gated(write);
         } finally {
-            for (int index = locked; index >= 0; index = previousStripe(wanted, index - 1)) {
+            for (int index = locked; index >= 0; index = wanted.previousSetBit(index - 1)) {
                 stripes[index].unlock();
             }
         }
-    }
-
-    /** The first stripe at or after {@code from} whose bit is set, or -1. */
-    private static int nextStripe(long[] bits, int from) {
-        for (int word = from >>> 6; word < bits.length && from < STRIPES; word++, from = word << 6) {
-            long remaining = bits[word] & (-1L << from);
-            if (remaining != 0) {
-                return (word << 6) + Long.numberOfTrailingZeros(remaining);
-            }
-        }
-        return -1;
-    }
-
-    /** The last stripe at or before {@code from} whose bit is set, or -1. */
-    private static int previousStripe(long[] bits, int from) {
-        for (int word = from >> 6; word >= 0 && from >= 0; word--, from = (word << 6) + 63) {
-            long remaining = bits[word] & (-1L >>> (63 - (from & 63)));
-            if (remaining != 0) {
-                return (word << 6) + 63 - Long.numberOfLeadingZeros(remaining);
-            }
-        }
-        return -1;
     }
 
     /** Runs {@code read} holding {@code key}'s stripe only: a read that must not interleave with a write of the key. */

@@ -89,35 +89,37 @@ final class DurableWrites {
 
     /** Writes the shared batch, if it holds any SET (on the loop, or off it); its waiters hear back on the loop. */
     void dispatch() {
-        if (!onLoop) {
-            Session session = firstSession;
-            if (batch.isEmpty() || session == null) {
-                return;
+        if (onLoop) {
+            // Answering lets connections parse on, and their SETs form the next batch: write that too before the
+            // loop sleeps, or they would wait for some unrelated event to wake it.
+            for (Taken taken = take(); taken != null; taken = take()) {
+                answer(taken.owners(), handler.write(taken.writes(), taken.session()));
             }
-            List<Waiter> owners = waiting;
-            WriteBatch writes = take();
-            workers.execute(() -> {
-                Reply reply = handler.write(writes, session);
-                loop.execute(() -> answer(owners, reply));
-            });
             return;
         }
-        // Answering lets connections parse on, and their SETs form the next batch: write that too before the loop
-        // sleeps, or they would wait for some unrelated event to wake it.
-        for (Session session = firstSession; !batch.isEmpty() && session != null; session = firstSession) {
-            List<Waiter> owners = waiting;
-            WriteBatch writes = take();
-            answer(owners, handler.write(writes, session));
+        Taken taken = take();
+        if (taken != null) {
+            workers.execute(() -> {
+                Reply reply = handler.write(taken.writes(), taken.session());
+                loop.execute(() -> answer(taken.owners(), reply));
+            });
         }
     }
 
-    /** Takes the shared batch's writes and starts the next batch (and generation). */
-    private WriteBatch take() {
-        WriteBatch writes = batch.take();
+    /** A batch taken for writing: its SETs, the connections owed their replies, and a session to write it as. */
+    private record Taken(WriteBatch writes, List<Waiter> owners, Session session) {}
+
+    /** Takes the shared batch, if it holds any SET, and starts the next batch (and generation); else null. */
+    private @Nullable Taken take() {
+        Session session = firstSession;
+        if (batch.isEmpty() || session == null) {
+            return null;
+        }
+        Taken taken = new Taken(batch.take(), waiting, session);
         waiting = new ArrayList<>();
         firstSession = null;
         generation++;
-        return writes;
+        return taken;
     }
 
     private static void answer(List<Waiter> owners, Reply reply) {
