@@ -27,6 +27,7 @@ final class SnapshotIsolationTest {
     private static final int KEYS = 200;
     private static final int TOTAL = KEYS * 100;
     private static final int WRITES_PER_WRITER = 5_000;
+    private static final int MIN_SNAPSHOT_READS = 50;
 
     @Test
     void pinnedIteration_whileWritersCommitThousandsOfVersions_seesExactlyThePinnedState(SeededRandom random)
@@ -82,7 +83,9 @@ final class SnapshotIsolationTest {
                 SeededRandom readerRandom = random.split();
                 int reads = 0;
                 pinnedLatch.await();
-                while (!stop.get()) {
+                // Keeps reading after the writers stop until it has checked some versions: on a loaded machine this
+                // thread may not run at all while they write, and the versions stay readable once they are done.
+                while (!stop.get() || reads < MIN_SNAPSHOT_READS) {
                     long newest = data.currentVersion();
                     long version = Math.max(0, newest - readerRandom.nextInt(8));
                     PersistentMap<Integer, Integer> state;
@@ -108,7 +111,7 @@ final class SnapshotIsolationTest {
             }
             assertThat(pinnedReader.get(60, TimeUnit.SECONDS)).hasSize(KEYS);
             stop.set(true);
-            assertThat(snapshotReader.get(60, TimeUnit.SECONDS)).isPositive();
+            assertThat(snapshotReader.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(MIN_SNAPSHOT_READS);
         }
         assertThat(data.versions()).hasSize(16);
     }
