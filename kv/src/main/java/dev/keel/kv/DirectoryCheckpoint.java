@@ -219,7 +219,7 @@ final class DirectoryCheckpoint {
                 return Section.failed(what + " entry " + i + " is out of order");
             }
             loadedKeys.add(next);
-            loadedVersions.add(new Version.Live(lsn, size, recordSize, expiresAt, null));
+            loadedVersions.add(new Version.Live(next, lsn, size, recordSize, expiresAt, null));
             previous = next;
         }
         return new Section(loadedKeys, loadedVersions, null);

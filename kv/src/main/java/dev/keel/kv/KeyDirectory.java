@@ -4,7 +4,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +14,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How it is designed, and why: values stay on disk and only keys and {@link Version}s (an LSN, a size, an expiry)
  * are in memory, so the data may be much larger than the heap while a read costs one lookup and one positional read.
- * Two maps: a {@link ConcurrentHashMap} from key to version answers point lookups and holds every version, and a
- * {@link ConcurrentSkipListMap} holds the keys in order (its values are a shared marker), for scans, compaction and
- * checkpoints, which look each version up in the hash map as they walk. Why: a JFR profile of random gets over 200,000
- * keys spent 54% of its samples in the skip list's {@code doGet} (some 18 levels of pointer chasing, a cache miss
- * each), and a server profile of SETs 32% in its walks; now a lookup is one hash probe, and overwriting a key that
- * exists does not touch the skip list at all (only a new or removed key does). The hash map costs about 40 bytes a key.
- * A key is put into the hash map before the skip list, so a walk never misses a key that has a version; a walk that
+ * Two maps: a {@link KeyIndex} (an open-addressing hash table of versions) answers point lookups and holds every
+ * version, and a {@link ConcurrentSkipListMap} holds the keys in order (its values are a shared marker), for scans,
+ * compaction and checkpoints, which look each version up in the hash index as they walk. Why: a JFR profile of random
+ * gets over 200,000 keys spent 54% of its samples in the skip list's {@code doGet} (some 18 levels of pointer chasing,
+ * a cache miss each), and a server profile of SETs 32% in its walks; now a lookup is one hash probe, and overwriting a
+ * key that exists does not touch the skip list at all (only a new or removed key does). Why not a
+ * {@code ConcurrentHashMap}, which this used until session 5: see {@link KeyIndex} (fewer cache misses per lookup).
+ * A key is put into the hash index before the skip list, so a walk never misses a key that has a version; a walk that
  * finds a key whose version is gone (it is being removed) skips it. Writes to one key are serialised
  * by the store's stripe lock, so {@link #apply} never races with itself for a key. It also counts the live bytes
  * (records that hold a current value); everything else in the log is dead, which is what triggers compaction.
@@ -37,7 +37,7 @@ final class KeyDirectory {
     /** The keys in order. Replaced only by {@link #loadSorted}, during recovery, before the store is shared. */
     private ConcurrentSkipListMap<Key, Boolean> order = new ConcurrentSkipListMap<>();
     /** Every key's newest version. Replaced only by {@link #loadSorted}, like {@link #order}. */
-    private ConcurrentHashMap<Key, Version> index = new ConcurrentHashMap<>();
+    private KeyIndex index = new KeyIndex(0);
 
     private final VersionChains chains;
     private final AtomicLong liveKeys = new AtomicLong();
@@ -90,7 +90,7 @@ final class KeyDirectory {
     }
 
     /**
-     * {@link #apply} when no snapshot is open, so no old version needs keeping: one probe of the hash map (a put or a
+     * {@link #apply} when no snapshot is open, so no old version needs keeping: one probe of the hash index (a put or a
      * remove that returns what it replaced) where {@code apply} needs two. A JFR profile of pipelined SETs had 35% of
      * its samples in the two probes. A snapshot cannot open meanwhile: writers hold the store's gate from append to
      * apply, and opening a snapshot takes it exclusively.
@@ -207,11 +207,11 @@ final class KeyDirectory {
      */
     void loadSorted(java.util.List<Key> keys, java.util.List<Version> loaded) {
         if (!index.isEmpty()) {
-            throw new IllegalStateException("loadSorted needs an empty directory, not one of " + index.size());
+            throw new IllegalStateException("loadSorted needs an empty directory, not one of " + liveKeys() + " keys");
         }
         order = new ConcurrentSkipListMap<>(
                 new SortedEntries<>(keys, java.util.Collections.nCopies(keys.size(), PRESENT)));
-        ConcurrentHashMap<Key, Version> byHash = new ConcurrentHashMap<>(Math.max(16, keys.size() * 4 / 3 + 1));
+        KeyIndex byHash = new KeyIndex(keys.size());
         long bytes = 0;
         for (int i = 0; i < keys.size(); i++) {
             byHash.put(keys.get(i), loaded.get(i));

@@ -314,9 +314,15 @@ public final class KeyValueStore implements AutoCloseable {
                     keyspace.applyUser(
                             write.key(),
                             write.delete()
-                                    ? new Version.Deleted(lsns[i], null)
+                                    ? new Version.Deleted(write.key(), lsns[i], null)
                                     : new Version.Live(
-                                            lsns[i], write.value().length, size, 0, values.inline(write.value()), null),
+                                            write.key(),
+                                            lsns[i],
+                                            write.value().length,
+                                            size,
+                                            0,
+                                            values.inline(write.value()),
+                                            null),
                             size);
                 }
                 return null;
@@ -605,7 +611,8 @@ public final class KeyValueStore implements AutoCloseable {
         boolean head = kind == KvRecord.Kind.LIST_HEAD;
         int size = head ? Version.Live.LIST_HEAD : value.length;
         byte[] inline = head ? null : values.inline(value);
-        keyspace.applyUser(key, new Version.Live(lsn, size, payload.length, expiresAt, inline, null), payload.length);
+        keyspace.applyUser(
+                key, new Version.Live(key, lsn, size, payload.length, expiresAt, inline, null), payload.length);
     }
 
     /** Appends a DELETE and removes the key (and a list's elements). Caller holds the key's stripe and the gate. */
@@ -613,7 +620,7 @@ public final class KeyValueStore implements AutoCloseable {
         byte[] payload = KvRecord.encodeDelete(key);
         long lsn = log.append(payload);
         values.forget(key);
-        keyspace.applyUser(key, new Version.Deleted(lsn, null), payload.length);
+        keyspace.applyUser(key, new Version.Deleted(key, lsn, null), payload.length);
     }
 
     // ---- checks ----

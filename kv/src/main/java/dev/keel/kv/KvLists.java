@@ -107,7 +107,7 @@ public final class KvLists {
                 keyspace.elements()
                         .apply(
                                 elementKeys.get(i),
-                                new Version.Live(lsns[i], copies.get(i).length, size, 0, null),
+                                new Version.Live(elementKeys.get(i), lsns[i], copies.get(i).length, size, 0, null),
                                 size);
             }
             applyHead(list, next, expiresAt, lsns[lsns.length - 1], payloads.getLast().length);
@@ -157,12 +157,15 @@ public final class KvLists {
             for (int i = 0; i < n; i++) {
                 store.values().forget(elementKeys.get(i));
                 keyspace.elements()
-                        .apply(elementKeys.get(i), new Version.Deleted(lsns[i], null), payloads.get(i).length);
+                        .apply(
+                                elementKeys.get(i),
+                                new Version.Deleted(elementKeys.get(i), lsns[i], null),
+                                payloads.get(i).length);
             }
             long headLsn = lsns[lsns.length - 1];
             int headSize = payloads.getLast().length;
             if (next.length() == 0) {
-                keyspace.applyUser(list, new Version.Deleted(headLsn, null), headSize);
+                keyspace.applyUser(list, new Version.Deleted(list, headLsn, null), headSize);
             } else {
                 applyHead(list, next, current.expiresAtMillis(), headLsn, headSize);
             }
@@ -253,6 +256,6 @@ public final class KvLists {
     private void applyHead(Key list, ListHead head, long expiresAt, long lsn, int recordSize) {
         keyspace.cacheHead(list, lsn, head);
         keyspace.applyUser(
-                list, new Version.Live(lsn, Version.Live.LIST_HEAD, recordSize, expiresAt, null), recordSize);
+                list, new Version.Live(list, lsn, Version.Live.LIST_HEAD, recordSize, expiresAt, null), recordSize);
     }
 }

@@ -82,9 +82,10 @@ final class StoreRecovery {
                 long lsn = record.lsn();
                 int size = record.payload().length;
                 switch (KvRecord.decode(record.payload(), lsn, options.maxKeySize())) {
-                    case KvRecord.Put put -> apply(put.key(), put.kind(), live(lsn, put.value(), size, put), size);
+                    case KvRecord.Put put ->
+                        apply(put.key(), put.kind(), live(put.key(), lsn, put.value(), size, put), size);
                     case KvRecord.Delete delete -> {
-                        apply(delete.key(), delete.kind(), new Version.Deleted(lsn, null), size);
+                        apply(delete.key(), delete.kind(), new Version.Deleted(delete.key(), lsn, null), size);
                         (delete.kind().userKey() ? deletedUsers : deletedElements).add(delete.key());
                     }
                     case KvRecord.Copy copy -> {
@@ -94,7 +95,7 @@ final class StoreRecovery {
                                 ? copied.lsn() == copy.sourceLsn()
                                 : current == null && copy.sourceLsn() < from && !deleted.contains(copy.key());
                         if (applies) {
-                            apply(copy.key(), copy.kind(), live(lsn, copy.value(), size, copy), size);
+                            apply(copy.key(), copy.kind(), live(copy.key(), lsn, copy.value(), size, copy), size);
                         }
                     }
                 }
@@ -114,14 +115,14 @@ final class StoreRecovery {
         }
     }
 
-    private static Version.Live live(long lsn, byte[] value, int recordSize, KvRecord record) {
+    private static Version.Live live(Key key, long lsn, byte[] value, int recordSize, KvRecord record) {
         long expiresAt = switch (record) {
             case KvRecord.Put put -> put.expiresAtMillis();
             case KvRecord.Copy copy -> copy.expiresAtMillis();
             case KvRecord.Delete delete -> throw new IllegalArgumentException("a DELETE has no value: " + delete);
         };
         int size = record.kind() == KvRecord.Kind.LIST_HEAD ? Version.Live.LIST_HEAD : value.length;
-        return new Version.Live(lsn, size, recordSize, expiresAt, null);
+        return new Version.Live(key, lsn, size, recordSize, expiresAt, null);
     }
 
     /** Drops elements whose list is gone or that lie outside their list; returns how many. */

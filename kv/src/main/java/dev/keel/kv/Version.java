@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface Version {
 
+    /**
+     * The key's bytes, shared with its {@link Key} and never modified. Why every version carries its key: the
+     * {@link KeyIndex} holds versions in its slots and compares keys through them, so a lookup touches the slot, the
+     * version and the key's bytes, not also a map node and a key object (see {@link KeyIndex}).
+     */
+    byte[] key();
+
     /** The LSN of the log record that made this version. */
     long lsn();
 
@@ -35,6 +42,7 @@ sealed interface Version {
      *     compaction) in this process; null otherwise. Nobody may modify the array.
      */
     record Live(
+            byte[] key,
             long lsn,
             int size,
             int recordSize,
@@ -67,9 +75,21 @@ sealed interface Version {
             }
         }
 
-        /** A version whose value is not held inline. */
-        Live(long lsn, int size, int recordSize, long expiresAtMillis, @Nullable Version previous) {
-            this(lsn, size, recordSize, expiresAtMillis, null, previous);
+        /** A version of {@code key} whose value is held inline if {@code inline} is not null. */
+        Live(
+                Key key,
+                long lsn,
+                int size,
+                int recordSize,
+                long expiresAtMillis,
+                byte @Nullable [] inline,
+                @Nullable Version previous) {
+            this(key.unsafeBytes(), lsn, size, recordSize, expiresAtMillis, inline, previous);
+        }
+
+        /** A version of {@code key} whose value is not held inline. */
+        Live(Key key, long lsn, int size, int recordSize, long expiresAtMillis, @Nullable Version previous) {
+            this(key.unsafeBytes(), lsn, size, recordSize, expiresAtMillis, null, previous);
         }
 
         boolean isListHead() {
@@ -82,15 +102,21 @@ sealed interface Version {
 
         @Override
         public Version withPrevious(@Nullable Version previous) {
-            return new Live(lsn, size, recordSize, expiresAtMillis, inline, previous);
+            return new Live(key, lsn, size, recordSize, expiresAtMillis, inline, previous);
         }
     }
 
     /** The key was deleted at {@code lsn}; kept only as the head of a chain a snapshot still needs. */
-    record Deleted(long lsn, @Nullable Version previous) implements Version {
+    record Deleted(byte[] key, long lsn, @Nullable Version previous) implements Version {
+
+        /** {@code key} deleted at {@code lsn}. */
+        Deleted(Key key, long lsn, @Nullable Version previous) {
+            this(key.unsafeBytes(), lsn, previous);
+        }
+
         @Override
         public Version withPrevious(@Nullable Version previous) {
-            return new Deleted(lsn, previous);
+            return new Deleted(key, lsn, previous);
         }
     }
 

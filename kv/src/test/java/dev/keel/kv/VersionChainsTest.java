@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 
 final class VersionChainsTest {
 
+    private static final Key KEY = Key.copyOf(new byte[] {'k'});
+
     private static Version.Live live(long lsn, Version previous) {
-        return new Version.Live(lsn, 1, 10, 0, previous);
+        return new Version.Live(KEY, lsn, 1, 10, 0, previous);
     }
 
     @Test
