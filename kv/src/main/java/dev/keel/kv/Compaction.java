@@ -192,8 +192,7 @@ final class Compaction {
             Planned copy = planned.get(i);
             Version.Live source = copy.source();
             int size = copy.payload().length;
-            Version.Live moved = new Version.Live(
-                    source.key(), lsns[i], source.size(), size, source.expiresAtMillis(), source.inline(), null);
+            Version.Live moved = source.movedTo(lsns[i], size);
             boolean applied = store.locks().underStripe(copy.stripe(), () -> {
                 if (!(directory.newest(copy.key()) instanceof Version.Live current) || current.lsn() != source.lsn()) {
                     return false;

@@ -76,9 +76,9 @@ final class ValueReader {
 
     /** The value of {@code key} at {@code live}, a record of {@code kind}: a fresh array the caller owns. */
     byte[] read(Key key, Version.Live live, KvRecord.Kind kind) throws IOException {
-        byte[] inline = live.inline();
+        byte[] inline = live.copyOfInline();
         if (inline != null) {
-            return inline.clone();
+            return inline;
         }
         if (cache != null) {
             Cached cached = cache.getIfPresent(key);
