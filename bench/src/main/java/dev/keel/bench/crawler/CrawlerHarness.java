@@ -221,7 +221,8 @@ public final class CrawlerHarness {
             FreshJvmCrawl.Outcome outcome =
                     FreshJvmCrawl.run(crawler, site.seeds(), workers, delayMs, scratch, options.childFlags(), visited);
             result = outcome.result();
-            jvm = "fresh (up " + outcome.jvmUptimeMillisAtStart() + " ms at start)";
+            jvm = "fresh (up " + outcome.jvmUptimeMillisAtStart() + " ms at start, " + outcome.cpuMillis()
+                    + " ms CPU in all)";
         } else {
             result = crawler.equals("keel")
                     ? KeelRun.crawl(site.seeds(), workers, delayMs, visited)

@@ -20,13 +20,18 @@ import java.util.concurrent.TimeUnit;
  * crawler code: JVM start-up itself is not in the rate for either, and is reported beside it (the JVM's uptime when
  * the clock started).
  *
- * <p>The child writes its result to a file: a first line "pages startNanos toLastPageNanos totalNanos jvmUptimeMillis", then
+ * <p>The child writes its result to a file: a first line "pages startNanos toLastPageNanos totalNanos jvmUptimeMillis
+ * cpuMillis", then
  * the visited URLs, one per line.
  */
 final class FreshJvmCrawl {
 
-    /** A fresh-JVM crawl's result and how long the JVM had been up when the crawl's clock started. */
-    record Outcome(CrawlerHarness.Result result, long jvmUptimeMillisAtStart) {}
+    /**
+     * A fresh-JVM crawl's result, how long the JVM had been up when the crawl's clock started, and the CPU time the
+     * whole JVM had used when the crawl returned (start-up, JIT compiler and GC threads included): a figure that the
+     * machine's load does not inflate the way it inflates elapsed time.
+     */
+    record Outcome(CrawlerHarness.Result result, long jvmUptimeMillisAtStart, long cpuMillis) {}
 
     private static final long CHILD_TIMEOUT_MINUTES = 15;
 
@@ -75,7 +80,7 @@ final class FreshJvmCrawl {
                 .mapToLong(Long::parseLong)
                 .toArray();
         visited.addAll(lines.subList(1, lines.size()));
-        return new Outcome(new CrawlerHarness.Result((int) head[0], head[1], head[2], head[3]), head[4]);
+        return new Outcome(new CrawlerHarness.Result((int) head[0], head[1], head[2], head[3]), head[4], head[5]);
     }
 
     /** The child: {@code crawler seeds(comma-separated) workers delayMs storageDir resultFile}. */
@@ -96,7 +101,10 @@ final class FreshJvmCrawl {
         };
         List<String> lines = new ArrayList<>();
         lines.add(result.pages() + " " + result.startNanos() + " " + result.toLastPageNanos() + " "
-                + result.totalNanos() + " " + uptime);
+                + result.totalNanos() + " " + uptime + " "
+                + ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getProcessCpuTime()
+                        / 1_000_000);
         lines.addAll(visited);
         Files.write(Path.of(args[5]), lines, StandardCharsets.UTF_8);
         System.exit(0); // a crawler's lingering non-daemon thread must not keep the child alive
