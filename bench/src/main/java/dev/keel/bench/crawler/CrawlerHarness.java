@@ -8,6 +8,7 @@ import dev.keel.time.Ticker;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,11 +94,13 @@ public final class CrawlerHarness {
                     options.freshJvm()
                             ? "Each crawl runs in a JVM of its own, started for it with these flags (the sites stay in this"
                                     + " JVM): the first crawl of a fresh JVM, for both crawlers."
-                            : "Both crawlers run in this JVM, one after the other; round 1 is each one's first crawl here.");
+                            : "Both crawlers run in this JVM, one after the other, scenario after scenario; only the first"
+                                    + " round of the first scenario is each one's first crawl here.");
             report.line("The clock starts before the crawler is configured (set-up included, JVM start-up not) and"
                     + " stops at the last page; before each round the sites serve " + options.warmUpPages()
                     + " pages each to a plain socket client, so that neither crawler pays for warming them.");
             report.line("");
+            Set<String> crawledHere = new HashSet<>(); // which crawlers have crawled in this JVM
             if (scenarios.contains("one-host")) {
                 scenario(
                         report,
@@ -107,7 +110,8 @@ public final class CrawlerHarness {
                         pages,
                         workers,
                         0,
-                        options);
+                        options,
+                        crawledHere);
             }
             if (scenarios.contains("many-hosts")) {
                 scenario(
@@ -120,7 +124,8 @@ public final class CrawlerHarness {
                         hostPages,
                         Math.max(workers, hosts),
                         delayMs,
-                        options);
+                        options,
+                        crawledHere);
             }
         }
     }
@@ -130,7 +135,15 @@ public final class CrawlerHarness {
             boolean keel, boolean crawler4j, boolean freshJvm, List<String> childFlags, int warmUpPages, int rounds) {}
 
     private static void scenario(
-            Report report, Path scratch, String title, int hosts, int pages, int workers, int delayMs, Options options)
+            Report report,
+            Path scratch,
+            String title,
+            int hosts,
+            int pages,
+            int workers,
+            int delayMs,
+            Options options,
+            Set<String> crawledHere)
             throws Exception {
         report.line("## " + title);
         report.line("");
@@ -157,11 +170,11 @@ public final class CrawlerHarness {
                 Run peer = null;
                 if (options.keel()) {
                     report.progress("round " + round + ": keel");
-                    keel = run("keel", site, scratch, workers, delayMs, options, keelVisited, round);
+                    keel = run("keel", site, scratch, workers, delayMs, options, keelVisited, round, crawledHere);
                 }
                 if (options.crawler4j()) {
                     report.progress("round " + round + ": crawler4j");
-                    peer = run("crawler4j", site, scratch, workers, delayMs, options, peerVisited, round);
+                    peer = run("crawler4j", site, scratch, workers, delayMs, options, peerVisited, round, crawledHere);
                 }
                 String same = keel == null || peer == null ? "-" : keelVisited.equals(peerVisited) ? "yes" : "NO";
                 for (Run run : Arrays.asList(keel, peer)) {
@@ -212,7 +225,8 @@ public final class CrawlerHarness {
             int delayMs,
             Options options,
             Set<String> visited,
-            int round)
+            int round,
+            Set<String> crawledHere)
             throws Exception {
         site.meanGapNanosAndClear();
         Result result;
@@ -228,7 +242,7 @@ public final class CrawlerHarness {
                     ? KeelRun.crawl(site.seeds(), workers, delayMs, visited)
                     : Crawler4jRun.crawl(
                             site.seeds(), workers, delayMs, scratch.resolve("c4j-" + workers + "-" + round), visited);
-            jvm = round == 1 ? "shared, first crawl" : "shared";
+            jvm = crawledHere.add(crawler) ? "shared, its first crawl in it" : "shared";
         }
         long firstRequest = site.firstArrivalNanos();
         return new Run(crawler, jvm, result, firstRequest, site.meanGapNanosAndClear(), load());
