@@ -50,6 +50,9 @@ final class CrawlRun {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
     private final List<Thread> workers = new ArrayList<>();
+    /** The parser's warm-up (see {@link #warmUpParserOnce}), started at most once. */
+    private final AtomicReference<@Nullable Thread> parserWarmUp = new AtomicReference<>();
+
     private final long startedAt;
 
     private CrawlRun(CrawlConfig config, List<String> seeds, @Nullable CrawlJournal journal) {
@@ -159,6 +162,10 @@ final class CrawlRun {
     List<Page> await() throws InterruptedException {
         for (Thread worker : workers) {
             worker.join();
+        }
+        Thread warmUp = parserWarmUp.get();
+        if (warmUp != null) {
+            warmUp.join();
         }
         fetcher.close();
         if (warc != null) {
@@ -421,6 +428,7 @@ final class CrawlRun {
         // robots.txt and sitemaps keep the host's slot until the rules are cached (slot::spent, not slot::used), so
         // that no other worker fetches the same robots.txt meanwhile.
         RobotsRules rules = new RobotsFetch(fetcher, config, slot::freshFor, slot::spent).fetch(origin);
+        warmUpParserOnce();
         robots.put(origin, rules);
         if (config.followSitemaps() && depth < config.maxDepth()) {
             discover(new SitemapFetch(fetcher, config, slot::freshFor, slot::spent).pages(rules.sitemaps()), depth + 1);
@@ -431,6 +439,30 @@ final class CrawlRun {
             frontier.setDelay(UrlNormalizer.hostKey(url), effective.toNanos());
         });
         return rules;
+    }
+
+    /**
+     * After the crawl's first robots.txt, when every worker that has a host is waiting out the host's delay before
+     * its first page, warms the HTML parser on a thread of its own, so that the first pages are parsed warm. In a
+     * fresh JVM the first parse loads and initialises jsoup (over a hundred milliseconds on a small machine); done by
+     * the workers, it would keep all of them busy with their first pages when their hosts' second requests are due.
+     * Without a delay there is no idle time to use, and the first page's parse is the warm-up.
+     */
+    private void warmUpParserOnce() {
+        if (config.delay().isZero() || parserWarmUp.get() != null) {
+            return;
+        }
+        Thread thread = Thread.ofVirtual().name("crawler-parser-warm-up").unstarted(() -> {
+            try {
+                extractor.warmUp();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                frontier.close();
+            }
+        });
+        if (parserWarmUp.compareAndSet(null, thread)) {
+            thread.start();
+        }
     }
 
     private Page errorPage(Frontier.Dispatch dispatch, String url, int status, List<String> chain, String error) {

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * status and content type before reading: redirects and unwanted types read no body at all. Redirects are not
  * followed by the client: the crawler follows them itself, so that every hop goes through robots.txt and the
  * politeness schedule. A gzip body is decompressed with the same size limit, so a small compressed bomb cannot
- * expand past it.
+ * expand past it. TLS is set up at the first {@code https} connection, not when the client is built
+ * ({@link DeferredTls}).
  *
  * <p>Thread-safe: the client is shared by all workers; {@link #close()} shuts it down.
  */
@@ -69,6 +70,8 @@ final class Fetcher implements AutoCloseable {
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(new DeferredTls())
+                .sslParameters(DeferredTls.parameters())
                 .executor(executor)
                 .build();
         this.userAgent = userAgent;

@@ -61,6 +61,27 @@ final class LinkExtractor {
         return new Extracted(title.isEmpty() ? null : title, List.copyOf(links));
     }
 
+    /**
+     * Parses a small page that uses what real pages use (a title, entities, {@code <base>}, relative, nofollow and
+     * canonical links, a robots meta tag), so that jsoup's classes, entity tables and the selectors above are loaded
+     * and initialised. A crawl runs it while its workers wait out the first politeness delay (see
+     * {@code CrawlRun}), so that the first real pages are not parsed by a cold parser while the next requests are
+     * due. Returns what it extracted, so that a test can check the page really exercises links and title.
+     */
+    Extracted warmUp() {
+        return extract(WARM_UP_PAGE, "http://warm-up.invalid/dir/page.html");
+    }
+
+    private static final byte[] WARM_UP_PAGE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                    + "<title>Warm &amp; up &eacute;</title><base href=\"/dir/\">"
+                    + "<meta name=\"robots\" content=\"index, follow\">"
+                    + "<link rel=\"canonical\" href=\"http://warm-up.invalid/dir/page.html\"></head><body>"
+                    + "<p>Some <b>text</b> &lt;here&gt;<br><a href=\"a.html#top\">a</a> "
+                    + "<a rel=\"nofollow\" href=\"../b?x=1&amp;y=2\">b</a>"
+                    + "<map><area href=\"/c\"></map><ul><li><a href=\"HTTP://Warm-Up.invalid:80/d/./e\">d</a></ul>"
+                    + "<table><tr><td>cell</table></body></html>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private void add(Set<String> links, String absolute) {
         if (!absolute.isEmpty()) {
             Optional<String> normal = normalizer.normalize(absolute);

@@ -241,6 +241,9 @@ public final class UrlNormalizer {
         if (lower.endsWith(".")) {
             lower = lower.substring(0, lower.length() - 1);
         }
+        if (isPlainAsciiHost(lower)) {
+            return lower; // what IDN.toASCII returns for it, without loading the IDN tables into a cold JVM
+        }
         try {
             String ascii = IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
             for (int i = 0; i < ascii.length(); i++) {
@@ -254,6 +257,30 @@ public final class UrlNormalizer {
         } catch (IllegalArgumentException notAHostName) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code host} (lower case) is one that {@link IDN#toASCII} returns unchanged: letters, digits, '-' and
+     * '_' in labels of 1 to 63 characters. RFC 3490's ToASCII skips nameprep and punycode for an all-ASCII label and
+     * only checks its length, so such a host needs neither; anything else goes through {@code IDN}.
+     */
+    static boolean isPlainAsciiHost(String host) {
+        int label = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+                continue;
+            }
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!ok || ++label > 63) {
+                return false;
+            }
+        }
+        return label > 0;
     }
 
     private static @Nullable String percentDecodeHost(String host) {

@@ -162,6 +162,35 @@ final class UrlNormalizerTest {
         });
     }
 
+    /** Hosts of ASCII letters, digits, '-', '_' and dots, some of them invalid (empty or 64-character labels). */
+    private static final Gen<String> ASCII_HOSTS = random -> {
+        String alphabet = "abcxyz0189-_.";
+        StringBuilder host = new StringBuilder();
+        int length = random.chance(1, 10) ? 60 + random.nextInt(10) : 1 + random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            host.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return host.toString();
+    };
+
+    /** The shortcut that skips java.net.IDN for plain ASCII hosts gives exactly what IDN gives for them. */
+    @Test
+    void property_plainAsciiHostShortcut_agreesWithIdn(SeededRandom random) {
+        int[] shortcuts = {0};
+        Property.forAll(random, 5_000, ASCII_HOSTS, host -> {
+            if (UrlNormalizer.isPlainAsciiHost(host)) {
+                shortcuts[0]++;
+                assertThat(java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED))
+                        .as(host)
+                        .isEqualTo(host);
+            }
+        });
+        assertThat(shortcuts[0]).as("hosts that took the shortcut").isGreaterThan(1_000);
+        assertThat(UrlNormalizer.isPlainAsciiHost("a..b")).isFalse();
+        assertThat(UrlNormalizer.isPlainAsciiHost("a".repeat(64) + ".com")).isFalse();
+        assertThat(UrlNormalizer.isPlainAsciiHost("bücher.de")).isFalse();
+    }
+
     @Test
     void hostKeyOriginAndPath_ofNormalUrls() {
         String url = "http://user@example.com:8080/a/b?x=1";

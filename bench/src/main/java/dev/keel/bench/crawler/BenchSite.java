@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,42 @@ final class BenchSite implements AutoCloseable {
         return pages * servers.size();
     }
 
+    /**
+     * Requests up to {@code count} pages of every site (each page once, in order) over plain sockets, so that the
+     * servers' code is loaded and compiled before a measured crawl: neither crawler pays for warming the sites.
+     * The sockets are {@link java.net.Socket}s, not either crawler's HTTP client, so no crawler is warmed by it.
+     */
+    void warmUp(int count) throws IOException {
+        for (HttpServer server : servers) {
+            int port = server.getAddress().getPort();
+            for (int page = 0; page < Math.min(count, pages); page++) {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    socket.getOutputStream()
+                            .write(("GET /p" + page + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+                }
+            }
+        }
+        meanGapNanosAndClear();
+        requests.reset();
+    }
+
     long requests() {
         return requests.sum();
+    }
+
+    /** When the first request since the last {@link #meanGapNanosAndClear} arrived ({@link System#nanoTime}). */
+    long firstArrivalNanos() {
+        long first = Long.MAX_VALUE;
+        for (List<Long> times : arrivals.values()) {
+            synchronized (times) {
+                for (long time : times) {
+                    first = Math.min(first, time);
+                }
+            }
+        }
+        return first;
     }
 
     /**

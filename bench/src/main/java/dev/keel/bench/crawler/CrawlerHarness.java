@@ -4,11 +4,11 @@ import dev.keel.bench.MachineDescription;
 import dev.keel.bench.MarkdownTable;
 import dev.keel.bench.Report;
 import dev.keel.bench.ScratchDirectory;
-import dev.keel.crawler.WebCrawler;
 import dev.keel.time.Ticker;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,26 +17,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * keel's crawler against crawler4j 4.4.0 on the same local web, in one JVM, in interleaved runs (keel, crawler4j,
- * keel, crawler4j, ...): pages per second to the last page, the time from the last page until the crawl returned,
- * and whether both visited the same set of URLs.
+ * keel's crawler against crawler4j 4.4.0 on the same local web, in interleaved runs (keel, crawler4j, keel,
+ * crawler4j, ...): pages per second to the last page (and from the first request, without the crawler's set-up), the
+ * time from start to the first request the sites saw, the time from the last page until the crawl returned, the mean
+ * gap between two requests to one site, and whether both visited the same set of URLs.
  *
  * <p>Two scenarios, as issue #11 names them: {@code one-host} (one site of {@code --pages} pages, no politeness delay,
  * {@code --workers} workers) and {@code many-hosts} ({@code --hosts} sites of {@code --host-pages} pages, a
  * {@code --delay-ms} per-host delay; the theoretical rate is hosts / delay). The sites are served by the JDK's
- * HttpServer in this same JVM (see {@link BenchSite}), so server work competes with the crawler for the 2 cores:
- * both crawlers pay that equally. Without a delay keel is allowed as many requests in flight to one host as it has
- * workers, which is what crawler4j does with a politeness delay of 0.
+ * HttpServer in this JVM (see {@link BenchSite}), warmed before each round by a plain socket client. Without a delay
+ * keel is allowed as many requests in flight to one host as it has workers, which is what crawler4j does with a
+ * politeness delay of 0.
+ *
+ * <p>What is measured, for both crawlers alike: the clock starts before the crawler is configured (so the HTTP
+ * client, crawler4j's Berkeley DB frontier and the threads are in it; JVM start-up is not) and stops at the last page.
+ * By default both crawlers run in this JVM, one after the other, so only round 1 is a first crawl, and keel's round 1
+ * also warms what the two share (the JDK itself). {@code --fresh-jvm} runs every crawl in a JVM of its own with this
+ * JVM's flags ({@link FreshJvmCrawl}): the first crawl of a fresh JVM, for each crawler, in every round.
+ * {@code --crawlers keel} runs keel alone, for profiling: with {@code --fresh-jvm}, {@code --child-flags} passes flags
+ * (a JFR recording) to the crawling JVM.
  *
  * <pre>{@code
- * ./keel bench run dev.keel.bench.crawler.CrawlerHarness --pages 20000 --workers 8 --hosts 20 --host-pages 25 \
- *     --delay-ms 100 --rounds 2 --out bench/results/crawler-vs-crawler4j.md
+ * java -Xmx1g -cp bench/target/benchmarks.jar dev.keel.bench.crawler.CrawlerHarness --pages 20000 --workers 8 \
+ *     --hosts 20 --host-pages 25 --delay-ms 100 --rounds 2 [--fresh-jvm] --out bench/results/crawler-vs-crawler4j.md
+ * java -Xmx1g -cp bench/target/benchmarks.jar dev.keel.bench.crawler.CrawlerHarness --scenarios many-hosts \
+ *     --crawlers keel --fresh-jvm --rounds 1 --child-flags -XX:StartFlightRecording=filename=cold.jfr,settings=profile
  * }</pre>
  */
 public final class CrawlerHarness {
 
-    /** One crawl's outcome: pages visited, nanoseconds to the last page, nanoseconds until the call returned. */
-    record Result(int pages, long toLastPageNanos, long totalNanos) {
+    /**
+     * One crawl's outcome: pages visited, when the clock started ({@link System#nanoTime}, which on Linux is the
+     * machine's monotonic clock, comparable across the harness and a child JVM), nanoseconds to the last page,
+     * nanoseconds until the call returned.
+     */
+    record Result(int pages, long startNanos, long toLastPageNanos, long totalNanos) {
         double pagesPerSecond() {
             return pages * 1e9 / toLastPageNanos;
         }
@@ -50,8 +65,16 @@ public final class CrawlerHarness {
         int hosts = intArg(args, "--hosts", 20);
         int hostPages = intArg(args, "--host-pages", 25);
         int delayMs = intArg(args, "--delay-ms", 100);
-        int rounds = intArg(args, "--rounds", 2);
         String scenarios = String.valueOf(stringArg(args, "--scenarios", "one-host,many-hosts"));
+        String crawlers = String.valueOf(stringArg(args, "--crawlers", "keel,crawler4j"));
+        String childFlags = String.valueOf(stringArg(args, "--child-flags", ""));
+        Options options = new Options(
+                crawlers.contains("keel"),
+                crawlers.contains("crawler4j"),
+                List.of(args).contains("--fresh-jvm"),
+                childFlags.isBlank() ? List.of() : List.of(childFlags.strip().split("\\s+")),
+                intArg(args, "--warm-up-pages", 500),
+                intArg(args, "--rounds", 2));
         Optional<Path> out = Optional.ofNullable(stringArg(args, "--out", null)).map(Path::of);
         try (Report report = Report.toStandardStreams("CrawlerHarness", out, Ticker.system());
                 ScratchDirectory scratch = ScratchDirectory.create("crawler-bench")) {
@@ -67,6 +90,17 @@ public final class CrawlerHarness {
                             .map(a -> String.join(" ", a))
                             .orElse("?"));
             report.line("");
+            report.line(
+                    options.freshJvm()
+                            ? "Each crawl runs in a JVM of its own, started for it with these flags (the sites stay in this"
+                                    + " JVM): the first crawl of a fresh JVM, for both crawlers."
+                            : "Both crawlers run in this JVM, one after the other, scenario after scenario; only the first"
+                                    + " round of the first scenario is each one's first crawl here.");
+            report.line("The clock starts before the crawler is configured (set-up included, JVM start-up not) and"
+                    + " stops at the last page; before each round the sites serve " + options.warmUpPages()
+                    + " pages each to a plain socket client, so that neither crawler pays for warming them.");
+            report.line("");
+            Set<String> crawledHere = new HashSet<>(); // which crawlers have crawled in this JVM
             if (scenarios.contains("one-host")) {
                 scenario(
                         report,
@@ -76,7 +110,8 @@ public final class CrawlerHarness {
                         pages,
                         workers,
                         0,
-                        rounds);
+                        options,
+                        crawledHere);
             }
             if (scenarios.contains("many-hosts")) {
                 scenario(
@@ -89,13 +124,26 @@ public final class CrawlerHarness {
                         hostPages,
                         Math.max(workers, hosts),
                         delayMs,
-                        rounds);
+                        options,
+                        crawledHere);
             }
         }
     }
 
+    /** What a run compares, as the command line says. */
+    record Options(
+            boolean keel, boolean crawler4j, boolean freshJvm, List<String> childFlags, int warmUpPages, int rounds) {}
+
     private static void scenario(
-            Report report, Path scratch, String title, int hosts, int pages, int workers, int delayMs, int rounds)
+            Report report,
+            Path scratch,
+            String title,
+            int hosts,
+            int pages,
+            int workers,
+            int delayMs,
+            Options options,
+            Set<String> crawledHere)
             throws Exception {
         report.line("## " + title);
         report.line("");
@@ -103,50 +151,57 @@ public final class CrawlerHarness {
                 2,
                 "round",
                 "crawler",
+                "JVM",
                 "pages",
                 "pages/s to last page",
+                "first request after start ms",
+                "pages/s from first request",
                 "exit after last page ms",
                 "same visited set",
                 "mean gap between requests to a host at the server, ms",
                 "load average (1 min)");
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1; round <= options.rounds(); round++) {
             try (BenchSite site = new BenchSite(hosts, pages)) {
+                report.progress("round " + round + ": warming the sites");
+                site.warmUp(options.warmUpPages());
                 Set<String> keelVisited = ConcurrentHashMap.newKeySet();
-                report.progress("round " + round + ": keel");
-                site.meanGapNanosAndClear();
-                Result keel = keel(site.seeds(), workers, delayMs, keelVisited);
-                double keelGap = site.meanGapNanosAndClear();
                 Set<String> peerVisited = ConcurrentHashMap.newKeySet();
-                report.progress("round " + round + ": crawler4j");
-                Result peer = Crawler4jRun.crawl(
-                        site.seeds(), workers, delayMs, scratch.resolve("c4j-" + hosts + "-" + round), peerVisited);
-                double peerGap = site.meanGapNanosAndClear();
-                boolean same = keelVisited.equals(peerVisited);
-                table.row(
-                        Integer.toString(round),
-                        "keel",
-                        Integer.toString(keel.pages()),
-                        rate(keel),
-                        millis(keel.totalNanos() - keel.toLastPageNanos()),
-                        same ? "yes" : "NO",
-                        gap(keelGap),
-                        load());
-                table.row(
-                        Integer.toString(round),
-                        "crawler4j",
-                        Integer.toString(peer.pages()),
-                        rate(peer),
-                        millis(peer.totalNanos() - peer.toLastPageNanos()),
-                        same ? "yes" : "NO",
-                        gap(peerGap),
-                        load());
-                report.line(String.format(
-                        Locale.ROOT,
-                        "round %d: keel/crawler4j pages/s = %.2fx",
-                        round,
-                        keel.pagesPerSecond() / peer.pagesPerSecond()));
-                if (keel.pages() != site.totalPages()) {
-                    report.line("keel visited " + keel.pages() + " of " + site.totalPages() + " pages");
+                Run keel = null;
+                Run peer = null;
+                if (options.keel()) {
+                    report.progress("round " + round + ": keel");
+                    keel = run("keel", site, scratch, workers, delayMs, options, keelVisited, round, crawledHere);
+                }
+                if (options.crawler4j()) {
+                    report.progress("round " + round + ": crawler4j");
+                    peer = run("crawler4j", site, scratch, workers, delayMs, options, peerVisited, round, crawledHere);
+                }
+                String same = keel == null || peer == null ? "-" : keelVisited.equals(peerVisited) ? "yes" : "NO";
+                for (Run run : Arrays.asList(keel, peer)) {
+                    if (run != null) {
+                        table.row(
+                                Integer.toString(round),
+                                run.crawler(),
+                                run.jvm(),
+                                Integer.toString(run.result().pages()),
+                                rate(run.result()),
+                                millis(run.firstRequestNanos() - run.result().startNanos()),
+                                rateFromFirstRequest(run),
+                                millis(run.result().totalNanos() - run.result().toLastPageNanos()),
+                                same,
+                                gap(run.gapNanos()),
+                                run.load());
+                    }
+                }
+                if (keel != null && peer != null) {
+                    report.line(String.format(
+                            Locale.ROOT,
+                            "round %d: keel/crawler4j pages/s = %.2fx",
+                            round,
+                            keel.result().pagesPerSecond() / peer.result().pagesPerSecond()));
+                }
+                if (keel != null && keel.result().pages() != site.totalPages()) {
+                    report.line("keel visited " + keel.result().pages() + " of " + site.totalPages() + " pages");
                 }
             }
         }
@@ -155,34 +210,52 @@ public final class CrawlerHarness {
         report.line("");
     }
 
-    private static Result keel(List<String> seeds, int workers, int delayMs, Set<String> visited) {
-        long[] lastPage = {0};
-        WebCrawler crawler = WebCrawler.builder()
-                .workers(workers)
-                .delay(Duration.ofMillis(delayMs))
-                // Without a delay, crawler4j sends up to one request per worker to a host; so does keel here.
-                .perHostConcurrency(delayMs == 0 ? Math.min(workers, 64) : 1)
-                .maxDepth(10_000)
-                .keepPages(false)
-                .onPage(page -> {
-                    if (page.isSuccess()) {
-                        visited.add(page.finalUrl());
-                    }
-                    synchronized (lastPage) {
-                        lastPage[0] = System.nanoTime();
-                    }
-                })
-                .build();
-        long start = System.nanoTime();
-        crawler.crawl(seeds);
-        long end = System.nanoTime();
-        synchronized (lastPage) {
-            return new Result(visited.size(), lastPage[0] - start, end - start);
+    /**
+     * One crawler's crawl in a round: its result, when its first request reached a site, the mean gap the sites saw,
+     * and the load average after it.
+     */
+    private record Run(
+            String crawler, String jvm, Result result, long firstRequestNanos, double gapNanos, String load) {}
+
+    private static Run run(
+            String crawler,
+            BenchSite site,
+            Path scratch,
+            int workers,
+            int delayMs,
+            Options options,
+            Set<String> visited,
+            int round,
+            Set<String> crawledHere)
+            throws Exception {
+        site.meanGapNanosAndClear();
+        Result result;
+        String jvm;
+        if (options.freshJvm()) {
+            FreshJvmCrawl.Outcome outcome =
+                    FreshJvmCrawl.run(crawler, site.seeds(), workers, delayMs, scratch, options.childFlags(), visited);
+            result = outcome.result();
+            jvm = "fresh (up " + outcome.jvmUptimeMillisAtStart() + " ms at start, " + outcome.cpuMillis()
+                    + " ms CPU in all)";
+        } else {
+            result = crawler.equals("keel")
+                    ? KeelRun.crawl(site.seeds(), workers, delayMs, visited)
+                    : Crawler4jRun.crawl(
+                            site.seeds(), workers, delayMs, scratch.resolve("c4j-" + workers + "-" + round), visited);
+            jvm = crawledHere.add(crawler) ? "shared, its first crawl in it" : "shared";
         }
+        long firstRequest = site.firstArrivalNanos();
+        return new Run(crawler, jvm, result, firstRequest, site.meanGapNanosAndClear(), load());
     }
 
     private static String rate(Result result) {
         return String.format(Locale.ROOT, "%.1f", result.pagesPerSecond());
+    }
+
+    /** The rate without the crawler's set-up: pages over the time from its first request to its last page. */
+    private static String rateFromFirstRequest(Run run) {
+        long nanos = run.result().startNanos() + run.result().toLastPageNanos() - run.firstRequestNanos();
+        return String.format(Locale.ROOT, "%.1f", run.result().pages() * 1e9 / nanos);
     }
 
     private static String millis(long nanos) {
