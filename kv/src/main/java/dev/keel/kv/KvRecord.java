@@ -94,16 +94,26 @@ sealed interface KvRecord {
     }
 
     static byte[] encodePut(Key key, byte[] value, long expiresAtMillis, Kind kind) {
+        // A plain array, not a ByteBuffer: one allocation per SET, not two (JFR of pipelined SETs: 3% in the buffer).
         int expiry = expiresAtMillis != 0 ? 8 : 0;
-        ByteBuffer out = ByteBuffer.allocate(HEADER + key.length() + expiry + value.length);
-        out.put((byte) PUT)
-                .put((byte) ((expiry != 0 ? HAS_EXPIRY : 0) | kind.flag))
-                .putInt(key.length())
-                .put(key.unsafeBytes());
+        int keyLength = key.length();
+        byte[] out = new byte[HEADER + keyLength + expiry + value.length];
+        out[0] = PUT;
+        out[1] = (byte) ((expiry != 0 ? HAS_EXPIRY : 0) | kind.flag);
+        putBigEndian(out, 2, keyLength, Integer.BYTES);
+        System.arraycopy(key.unsafeBytes(), 0, out, HEADER, keyLength);
         if (expiry != 0) {
-            out.putLong(expiresAtMillis);
+            putBigEndian(out, HEADER + keyLength, expiresAtMillis, Long.BYTES);
         }
-        return out.put(value).array();
+        System.arraycopy(value, 0, out, HEADER + keyLength + expiry, value.length);
+        return out;
+    }
+
+    /** Writes the low {@code bytes} bytes of {@code value} into {@code out} at {@code at}, most significant first. */
+    private static void putBigEndian(byte[] out, int at, long value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out[at + i] = (byte) (value >>> (8 * (bytes - 1 - i)));
+        }
     }
 
     static byte[] encodeDelete(Key key) {

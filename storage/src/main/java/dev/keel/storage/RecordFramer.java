@@ -88,15 +88,28 @@ final class RecordFramer {
     }
 
     private static int putFragment(int type, ByteBuffer payload, int length, ByteBuffer out) {
-        ByteBuffer chunk = payload.slice(payload.position(), length);
+        int start = payload.position();
         CRC32C crc = new CRC32C();
         crc.update(type);
-        crc.update(chunk.duplicate());
-        out.putShort((short) length)
-                .putInt((int) crc.getValue())
-                .put((byte) type)
-                .put(chunk);
-        payload.position(payload.position() + length);
+        if (payload.hasArray()) {
+            // The common case (heap buffers wrapping the callers' arrays): no slice or duplicate per fragment, which
+            // a JFR profile of kv's pipelined SETs showed at 4% of the samples.
+            byte[] array = payload.array();
+            int from = payload.arrayOffset() + start;
+            crc.update(array, from, length);
+            out.putShort((short) length)
+                    .putInt((int) crc.getValue())
+                    .put((byte) type)
+                    .put(array, from, length);
+        } else {
+            ByteBuffer chunk = payload.slice(start, length);
+            crc.update(chunk.duplicate());
+            out.putShort((short) length)
+                    .putInt((int) crc.getValue())
+                    .put((byte) type)
+                    .put(chunk);
+        }
+        payload.position(start + length);
         return FRAGMENT_HEADER_SIZE + length;
     }
 }

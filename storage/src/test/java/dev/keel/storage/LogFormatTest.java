@@ -71,6 +71,34 @@ final class LogFormatTest {
         });
     }
 
+    /** The array fast path and the general path (direct, read-only, offset into an array) frame the same bytes. */
+    @Test
+    void frame_writesTheSameBytes_whateverKindOfBufferHoldsThePayload(SeededRandom random) {
+        Property.forAll(random, 300, Gens.ints(0, 2 * LogFormat.BLOCK_SIZE), length -> {
+            long offset = random.nextLong(LogFormat.SEGMENT_HEADER_SIZE, 2L * LogFormat.BLOCK_SIZE);
+            byte[] bytes = random.nextBytes(length + 7);
+            ByteBuffer direct = ByteBuffer.allocateDirect(length).put(0, bytes, 7, length);
+            ByteBuffer[] payloads = {
+                ByteBuffer.wrap(bytes, 7, length).slice(),
+                ByteBuffer.wrap(bytes, 7, length),
+                ByteBuffer.wrap(bytes, 7, length).slice().asReadOnlyBuffer(),
+                direct
+            };
+            ByteBuffer expected = null;
+            for (ByteBuffer payload : payloads) {
+                int start = payload.position();
+                ByteBuffer out = ByteBuffer.allocate((int) RecordFramer.framedSize(length, offset));
+                RecordFramer.frame(payload, false, offset, out);
+                assertThat(payload.position()).isEqualTo(start + length);
+                if (expected == null) {
+                    expected = out.flip();
+                } else {
+                    assertThat(out.flip()).isEqualTo(expected);
+                }
+            }
+        });
+    }
+
     @Test
     void frameSync_skipsWhenTheMarkerWouldNotFitTheBlock() {
         ByteBuffer out = ByteBuffer.allocate(64);
