@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * (and what a partial write left behind) into the loop's write buffer and writes it with one system call. While a
  * write is partial the connection waits for {@code OP_WRITE} and nothing more is attempted; the queue's byte limit
  * disconnects a client that does not catch up ({@code SendQ exceeded}). Writes to a busy client are coalesced: a flush
- * asked for after a write in the loop's open {@link WriteRounds write round} waits for that round's end, unless half the
+ * asked for after a write in the loop's open {@link WriteRounds write round} waits for that round's end, unless a quarter of the
  * send queue's limit is waiting (then it is written at once, so coalescing never costs a fast reader its connection).
  *
  * <p>Lifetime: the connection alone runs {@link Hub#disconnect} for its client, on its loop, once: after QUIT, the end
@@ -135,7 +135,7 @@ final class Connection {
         return writtenRound;
     }
 
-    /** Whether half the send queue's limit is waiting, so that the next write should not wait; any thread. */
+    /** Whether a quarter of the send queue's limit is waiting, so that the next write should not wait; any thread. */
     boolean urgent() {
         return queue.urgent();
     }
