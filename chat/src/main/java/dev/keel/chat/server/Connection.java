@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * (and what a partial write left behind) into the loop's write buffer and writes it with one system call. While a
  * write is partial the connection waits for {@code OP_WRITE} and nothing more is attempted; the queue's byte limit
  * disconnects a client that does not catch up ({@code SendQ exceeded}). Writes to a busy client are coalesced: a flush
- * asked for after a write in the loop's open {@link WriteRounds write round} waits for that round's end, unless a quarter of the
- * send queue's limit is waiting (then it is written at once, so coalescing never costs a fast reader its connection).
+ * asked for after a write in the loop's open {@link WriteRounds write round} waits for that round's end, unless a
+ * quarter of the send queue's limit is waiting (then it is written at once, so coalescing never costs a fast reader
+ * its connection).
  *
  * <p>Lifetime: the connection alone runs {@link Hub#disconnect} for its client, on its loop, once: after QUIT, the end
  * of the input, a read or write error, a flood, a ping timeout, or another thread's {@link Client#abort} (which posts
@@ -59,7 +60,7 @@ final class Connection {
     private Timers.@Nullable Timer graceTimer;
     private byte @Nullable [] pending;
     private boolean writeBlocked;
-    /** The write round of the last write ({@link WriteRounds}); read by other loops deciding whether to wake this one. */
+    /** The round of the last write ({@link WriteRounds}); other loops read it to decide whether to wake this one. */
     private volatile long writtenRound = WriteRounds.NEVER;
     /** Waiting for the open write round's end. */
     private boolean deferred;

@@ -25,9 +25,9 @@ import java.util.function.Consumer;
  * iteration (1) waits in {@code select} for ready sockets, posted tasks or the next timer, (2) reads every readable
  * connection once and runs its complete commands, which queue lines on any client's {@link SendQueue}, on this loop
  * or another, (3) registers new connections and runs posted tasks (aborts from other threads, sweeps), (4) runs the
- * timers that are due ({@link Timers}: flood delays, keepalive, the end of a write round, close grace), and (5) flushes every
- * connection that has lines queued, each with one {@code write} of everything queued since its last. Step 5 after 2
- * is the point: a message fanned out to fifty members of one loop costs fifty buffer appends while commands run and
+ * timers that are due ({@link Timers}: flood delays, keepalive, the end of a write round, close grace), and (5)
+ * flushes every connection that has lines queued, each with one {@code write} of everything queued since its last.
+ * Step 5 after 2 is the point: a message fanned out to fifty members of one loop costs fifty buffer appends while commands run and
  * then one write per member per iteration, however many messages that iteration produced. Writes to busy clients are
  * coalesced further, into the loop's {@link WriteRounds}. A line queued by another loop asks this loop to flush
  * ({@link #flushSoon}): it joins a concurrent queue and wakes the selector only if the connection's lines would not
@@ -69,8 +69,8 @@ final class EventLoop implements Executor {
     private volatile boolean stopping;
 
     /**
-     * A loop named {@code keel-chat-loop-<index>}, not yet started; {@code keepalive} runs on each connection, and writes
-     * to a busy client are coalesced into rounds of {@code coalesceNanos} (0: none).
+     * A loop named {@code keel-chat-loop-<index>}, not yet started; {@code keepalive} runs on each connection, and
+     * writes to a busy client are coalesced into rounds of {@code coalesceNanos} (0: none).
      */
     EventLoop(int index, Ticker ticker, long coalesceNanos, Consumer<Connection> keepalive) throws IOException {
         this.selector = Selector.open();

@@ -145,8 +145,8 @@ final class SendQueue {
     }
 
     /**
-     * Whether a quarter of the limit or more is queued or unwritten: the owner should write now rather than coalesce (it
-     * was signalled again when this became true).
+     * Whether a quarter of the limit or more is queued or unwritten: the owner should write now rather than coalesce
+     * (it was signalled again when this became true).
      */
     boolean urgent() {
         synchronized (lock) {

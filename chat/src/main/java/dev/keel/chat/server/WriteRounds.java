@@ -11,8 +11,8 @@ import java.util.ArrayList;
  * writes per delivered line is what the server's cost follows. The first write after a quiet spell opens a round of
  * {@code intervalNanos}; a connection that wrote in the open round writes its next lines when the round ends, all
  * together, so a busy client gets at most one write per round and waits at most one round, while a client that gets a
- * line after a quiet spell gets it at once. Rounds are the loop's, not each connection's: one timer per round instead of
- * one per deferred flush, and one loop wake-up per round for all the busy connections. Other loops ask for a flush
+ * line after a quiet spell gets it at once. Rounds are the loop's, not each connection's: one timer per round instead
+ * of one per deferred flush, and one loop wake-up per round for all the busy connections. Other loops ask for a flush
  * through a concurrent queue; when the connection wrote in the open round they skip the {@code Selector.wakeup}
  * (an {@code eventfd} write here and a read there), because the round's end drains that queue anyway.
  *
@@ -23,8 +23,8 @@ import java.util.ArrayList;
  * wakes the loop.
  *
  * <p>Rejected: a timer per connection at its last write plus the interval (the previous design: a heap operation per
- * deferred flush and a loop wake-up per distinct deadline), and Nagle's algorithm (bounded by acknowledgements, which on
- * loopback come at once, and with delayed ACKs can hold a line 40 ms).
+ * deferred flush and a loop wake-up per distinct deadline), and Nagle's algorithm (bounded by acknowledgements, which
+ * on loopback come at once, and with delayed ACKs can hold a line 40 ms).
  *
  * <p>Not thread-safe, except {@link #isOpen}, which any thread may call: confined to its event loop's thread.
  */
@@ -59,7 +59,7 @@ final class WriteRounds {
         return stamp == round;
     }
 
-    /** A connection wrote at {@code nowNanos}: opens a round if none is open, and returns the connection's new stamp. */
+    /** A connection wrote at {@code nowNanos}: opens a round if none is open; returns the connection's new stamp. */
     long wrote(long nowNanos) {
         if (intervalNanos == 0) {
             return NEVER;
