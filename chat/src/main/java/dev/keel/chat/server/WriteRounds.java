@@ -20,7 +20,9 @@ import java.util.ArrayList;
  * the connection to the loop's queue, then reads {@link #round}; the loop first increments {@link #round} at the
  * round's end, then drains the queue. If the producer read the old round (and skipped the wake-up), its add came
  * before the loop's increment, so the drain that follows finds it; if it read the new one, the stamp is stale and it
- * wakes the loop.
+ * wakes the loop. (And were it wrong, the loop drains that queue on every iteration, at least once a second for the
+ * keepalive tick, so a line could wait, never be lost; {@code TransportTest} runs senders on every loop over 1 ms
+ * rounds.)
  *
  * <p>Rejected: a timer per connection at its last write plus the interval (the previous design: a heap operation per
  * deferred flush and a loop wake-up per distinct deadline), and Nagle's algorithm (bounded by acknowledgements, which
