@@ -36,10 +36,11 @@ import org.jspecify.annotations.Nullable;
  * @param ticker elapsed time, for keepalive, flood-control delays and write coalescing (the event loops' timers read
  *     it, so a fake ticker makes them run only when a test says); default the system's
  * @param clock timestamps (003, 329, 333, history); default the system's
- * @param writeCoalescing the shortest time between two socket writes to one client while lines keep coming: a line
- *     queued sooner after the last write waits until then, with every line queued meanwhile, so that a busy client
- *     costs one system call per interval instead of one per line, and an idle client's first line is written at once;
- *     default 20 ms, zero for a write per event-loop iteration
+ * @param writeCoalescing the length of an event loop's write rounds: a client gets at most one socket write per round,
+ *     so a line queued after its write in the open round waits for the round's end, with every line queued meanwhile
+ *     (a busy client costs one system call per round instead of one per line), while a client's first line after a
+ *     quiet spell is written at once; default 40 ms (a busy client's line waits at most that), zero for a write per
+ *     event-loop iteration
  */
 public record ChatConfig(
         InetAddress bindAddress,
@@ -168,7 +169,7 @@ public record ChatConfig(
         private int maxChannelsPerClient = 50;
         private Ticker ticker = Ticker.system();
         private InstantSource clock = InstantSource.system();
-        private Duration writeCoalescing = Duration.ofMillis(20);
+        private Duration writeCoalescing = Duration.ofMillis(40);
         private final Set<String> set = new HashSet<>();
 
         private Builder() {}

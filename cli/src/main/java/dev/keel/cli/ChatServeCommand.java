@@ -68,11 +68,12 @@ final class ChatServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--write-coalescing",
-            defaultValue = "20",
+            defaultValue = "40",
             paramLabel = "MS",
             description =
-                    "The shortest time between two writes to a busy client, in milliseconds; lines queued"
-                            + " meanwhile go out in one write (default: ${DEFAULT-VALUE}; 0 writes once per event-loop iteration).")
+                    "The length of a write round, in milliseconds: a busy client gets at most one write per round,"
+                            + " with every line queued meanwhile; a line after a quiet spell goes at once"
+                            + " (default: ${DEFAULT-VALUE}; 0 writes once per event-loop iteration).")
     long writeCoalescingMillis;
 
     @Spec

@@ -27,7 +27,10 @@ import org.HdrHistogram.Histogram;
  * {@code keel chat serve --flood off} in a JVM with {@code -Xmx512m}; ngIRCd with {@code MaxPenaltyTime = 0}, no DNS
  * or ident), one after the other, each loaded by the same generator ({@link LoadClients}: one NIO thread, clients
  * spread over {@code --sources} loopback addresses 127.0.0.2...) with the same schedule; only the server process's CPU
- * counts. Each server first gets a 3 s unrecorded warm-up at the lowest rate (keel's JIT needs it). Bounded: clients,
+ * counts. Each server first gets an unrecorded warm-up ({@code --warmup-seconds}, default 10, at {@code --warmup-rate},
+ * default the first rate): keel's JIT compiles the per-message code only after some ten thousand messages, and at
+ * 1,000 msg/s a 3 s warm-up left the C2 compiler thread using a sixth of keel's CPU in the measured phase, a one-time
+ * start-up cost that is not the cost of a delivered message. Bounded: clients,
  * rates and seconds are arguments, loopback only. {@code --keel-jvm-arg} (repeatable) adds a JVM option to keel's
  * server, such as {@code -XX:StartFlightRecording=filename=chat.jfr} to profile it; {@code --keel-serve-arg} adds an
  * option to {@code keel chat serve}, such as {@code --write-coalescing 0}; {@code --servers keel} skips the peer.
@@ -66,6 +69,8 @@ public final class ChatLoadHarness {
         int channels = 10;
         long[] rates = {200, 1000, 3000};
         long seconds = 4;
+        long warmupSeconds = 10;
+        long warmupRate = -1;
         int registrations = 2000;
         int sources = 50;
         long nickRate = 3000;
@@ -84,6 +89,8 @@ public final class ChatLoadHarness {
                             .mapToLong(Long::parseLong)
                             .toArray();
                 case "--seconds" -> seconds = Long.parseLong(args[++i]);
+                case "--warmup-seconds" -> warmupSeconds = Long.parseLong(args[++i]);
+                case "--warmup-rate" -> warmupRate = Long.parseLong(args[++i]);
                 case "--registrations" -> registrations = Integer.parseInt(args[++i]);
                 case "--sources" -> sources = Integer.parseInt(args[++i]);
                 case "--nick-rate" -> nickRate = Long.parseLong(args[++i]);
@@ -95,7 +102,7 @@ public final class ChatLoadHarness {
                 case "--servers" -> servers = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("unknown option " + args[i] + " (expected --clients, --channels, --rates,"
-                            + " --seconds, --registrations, --sources, --nick-rate, --idle, --out, --keel-jar, --keel-jvm-arg, --keel-serve-arg,"
+                            + " --seconds, --warmup-seconds, --warmup-rate, --registrations, --sources, --nick-rate, --idle, --out, --keel-jar, --keel-jvm-arg, --keel-serve-arg,"
                             + " --servers)");
                     System.exit(2);
                 }
@@ -132,8 +139,9 @@ public final class ChatLoadHarness {
                 try (LoadClients load = new LoadClients(256 << 10)) {
                     load.connect(address, clients, "c", sources, 60_000_000_000L);
                     load.joinAll(channels, 60_000_000_000L);
-                    System.err.printf("%s: warm-up%n", name);
-                    load.fanOut(channels, rates[0], 3_000_000_000L, false);
+                    long rate0 = warmupRate > 0 ? warmupRate : rates[0];
+                    System.err.printf("%s: warm-up, %d msg/s for %d s%n", name, rate0, warmupSeconds);
+                    load.fanOut(channels, rate0, warmupSeconds * 1_000_000_000L, false);
                     for (long rate : rates) {
                         System.err.printf("%s: %d msg/s for %d s%n", name, rate, seconds);
                         Sample sample = Sample.start(server);

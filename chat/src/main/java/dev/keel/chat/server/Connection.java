@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * (and what a partial write left behind) into the loop's write buffer and writes it with one system call. While a
  * write is partial the connection waits for {@code OP_WRITE} and nothing more is attempted; the queue's byte limit
  * disconnects a client that does not catch up ({@code SendQ exceeded}). Writes to a busy client are coalesced: a flush
- * less than {@code writeCoalescing} after the previous write is put off, on a timer, to the end of that interval, unless
- * half the send queue's limit is waiting (then it is written at once, so coalescing never costs a fast reader its
- * connection).
+ * asked for after a write in the loop's open {@link WriteRounds write round} waits for that round's end, unless a
+ * quarter of the send queue's limit is waiting (then it is written at once, so coalescing never costs a fast reader
+ * its connection).
  *
  * <p>Lifetime: the connection alone runs {@link Hub#disconnect} for its client, on its loop, once: after QUIT, the end
  * of the input, a read or write error, a flood, a ping timeout, or another thread's {@link Client#abort} (which posts
@@ -51,18 +51,20 @@ final class Connection {
     private final FloodGate flood;
     private final Registration registration;
     private final LineSplitter lines = new LineSplitter();
-    private final long coalesceNanos;
+    private final Runnable roundEnded = this::roundEnded;
     private final Runnable onClosed;
     private @Nullable SelectionKey key;
 
     private @Nullable Command held;
     private Timers.@Nullable Timer floodTimer;
-    private Timers.@Nullable Timer flushTimer;
     private Timers.@Nullable Timer graceTimer;
     private byte @Nullable [] pending;
     private boolean writeBlocked;
-    private boolean written;
-    private long lastWriteNanos;
+    /** The round of the last write ({@link WriteRounds}); other loops read it to decide whether to wake this one. */
+    private volatile long writtenRound = WriteRounds.NEVER;
+    /** Waiting for the open write round's end. */
+    private boolean deferred;
+
     private boolean disconnected;
     private boolean closed;
 
@@ -85,7 +87,6 @@ final class Connection {
                 id, host, queue, () -> loop.execute(this::aborted), hub.config().clock(), hub.nanos());
         this.flood = new FloodGate(hub.config());
         this.registration = dispatcher.registration(client);
-        this.coalesceNanos = hub.config().writeCoalescing().toNanos();
     }
 
     Client client() {
@@ -109,29 +110,35 @@ final class Connection {
         }
     }
 
-    /** Writes what is queued, now or (if the last write was less than the coalescing interval ago) on a timer. */
+    /** Writes what is queued, now or (if it wrote in the loop's open write round) when that round ends. */
     void flush() {
         if (closed || writeBlocked) {
             return;
         }
-        boolean urgent = queue.urgent();
-        Timers.Timer timer = flushTimer;
-        if (timer != null) {
-            if (!urgent) {
-                return;
+        if (!disconnected && loop.rounds().isOpen(writtenRound) && !queue.urgent()) {
+            if (!deferred) {
+                deferred = true;
+                loop.rounds().defer(roundEnded);
             }
-            timer.cancel();
-            flushTimer = null;
-        }
-        long now = loop.nanos();
-        if (!urgent && !disconnected && written && coalesceNanos > 0 && now - lastWriteNanos < coalesceNanos) {
-            flushTimer = loop.timers().schedule(lastWriteNanos + coalesceNanos, () -> {
-                flushTimer = null;
-                flush();
-            });
             return;
         }
         write();
+    }
+
+    /** The write round this connection waited for has ended: writes what is queued. */
+    private void roundEnded() {
+        deferred = false;
+        flush();
+    }
+
+    /** The write round of the last write; any thread. */
+    long writtenRound() {
+        return writtenRound;
+    }
+
+    /** Whether a quarter of the send queue's limit is waiting, so that the next write should not wait; any thread. */
+    boolean urgent() {
+        return queue.urgent();
     }
 
     /** Another thread aborted the client (SendQ, shutdown): disconnect it here, on its own loop. */
@@ -174,7 +181,7 @@ final class Connection {
             disconnect();
         }
         closed = true;
-        for (Timers.Timer timer : Arrays.asList(floodTimer, flushTimer, graceTimer)) {
+        for (Timers.Timer timer : Arrays.asList(floodTimer, graceTimer)) {
             if (timer != null) {
                 timer.cancel();
             }
@@ -320,8 +327,7 @@ final class Connection {
             close();
             return;
         }
-        written = true;
-        lastWriteNanos = now;
+        writtenRound = loop.rounds().wrote(now);
         queue.written(count);
         if (out.hasRemaining()) {
             byte[] rest = new byte[out.remaining()];

@@ -25,12 +25,14 @@ import java.util.function.Consumer;
  * iteration (1) waits in {@code select} for ready sockets, posted tasks or the next timer, (2) reads every readable
  * connection once and runs its complete commands, which queue lines on any client's {@link SendQueue}, on this loop
  * or another, (3) registers new connections and runs posted tasks (aborts from other threads, sweeps), (4) runs the
- * timers that are due ({@link Timers}: flood delays, keepalive, write coalescing, close grace), and (5) flushes every
- * connection that has lines queued, each with one {@code write} of everything queued since its last. Step 5 after 2
- * is the point: a message fanned out to fifty members of one loop costs fifty buffer appends while commands run and
- * then one write per member per iteration, however many messages that iteration produced. A line queued by another
- * loop asks this loop to flush ({@link #flushSoon}): it joins a concurrent queue and wakes the selector only if no
- * wake-up is pending already, so a burst costs one {@code wakeup}. The loop reads into one heap buffer and writes from
+ * timers that are due ({@link Timers}: flood delays, keepalive, the end of a write round, close grace), and (5)
+ * flushes every connection that has lines queued, each with one {@code write} of everything queued since its last.
+ * Step 5 after 2 is the point: a message fanned out to fifty members of one loop costs fifty buffer appends while commands run and
+ * then one write per member per iteration, however many messages that iteration produced. Writes to busy clients are
+ * coalesced further, into the loop's {@link WriteRounds}. A line queued by another loop asks this loop to flush
+ * ({@link #flushSoon}): it joins a concurrent queue and wakes the selector only if the connection's lines would not
+ * wait for the open write round anyway and no wake-up is pending already, so a burst costs at most one
+ * {@code wakeup}, and lines for busy clients none. The loop reads into one heap buffer and writes from
  * one direct buffer that all its connections share, so an idle connection holds no I/O buffer at all.
  *
  * <p>Time is the injected {@link Ticker}'s: the select timeout is the time to the next timer, at most
@@ -58,6 +60,7 @@ final class EventLoop implements Executor {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
     private final Timers timers = new Timers();
+    private final WriteRounds rounds;
     private final Set<Connection> connections = new HashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER);
@@ -65,11 +68,15 @@ final class EventLoop implements Executor {
     private ArrayDeque<Connection> flushing = new ArrayDeque<>();
     private volatile boolean stopping;
 
-    /** A loop named {@code keel-chat-loop-<index>}, not yet started; {@code keepalive} runs on each connection. */
-    EventLoop(int index, Ticker ticker, Consumer<Connection> keepalive) throws IOException {
+    /**
+     * A loop named {@code keel-chat-loop-<index>}, not yet started; {@code keepalive} runs on each connection, and
+     * writes to a busy client are coalesced into rounds of {@code coalesceNanos} (0: none).
+     */
+    EventLoop(int index, Ticker ticker, long coalesceNanos, Consumer<Connection> keepalive) throws IOException {
         this.selector = Selector.open();
         this.ticker = ticker;
         this.keepalive = keepalive;
+        this.rounds = new WriteRounds(timers, coalesceNanos);
         this.thread = Thread.ofPlatform().name("keel-chat-loop-" + index).unstarted(this::run);
     }
 
@@ -99,8 +106,10 @@ final class EventLoop implements Executor {
         if (Thread.currentThread() == thread) {
             flushes.add(connection);
         } else {
-            flushesFromOthers.add(connection);
-            wakeUp();
+            flushesFromOthers.add(connection); // first, then read the round: see WriteRounds
+            if (!rounds.isOpen(connection.writtenRound()) || connection.urgent()) {
+                wakeUp();
+            }
         }
     }
 
@@ -119,6 +128,10 @@ final class EventLoop implements Executor {
 
     Timers timers() {
         return timers;
+    }
+
+    WriteRounds rounds() {
+        return rounds;
     }
 
     long nanos() {

@@ -74,7 +74,10 @@ public final class IrcServer implements AutoCloseable {
         try {
             for (int i = 0; i < loopCount; i++) {
                 created.add(new EventLoop(
-                        i, config.ticker(), connection -> connection.keepalive(hub.nanos(), interval, timeout)));
+                        i,
+                        config.ticker(),
+                        config.writeCoalescing().toNanos(),
+                        connection -> connection.keepalive(hub.nanos(), interval, timeout)));
             }
         } catch (IOException e) {
             created.forEach(EventLoop::abandon);

@@ -15,8 +15,9 @@ import java.util.ArrayDeque;
  * left behind. The lines are shared {@code byte[]}s (a channel message is encoded once for all its members), never
  * copied until the owning loop copies them into its write buffer. The first line queued after a drain runs the
  * {@code ready} callback (outside the lock), which asks the owning loop to flush: one wake-up per drain, however many
- * lines arrive meanwhile, plus one more when half the limit is reached ({@link #urgent()}), so that an owner that is
- * coalescing writes flushes before a fast reader's burst could overflow the queue. Rejected: a lock-free MPSC queue (a lock held for an {@code ArrayDeque} add is cheaper than
+ * lines arrive meanwhile, plus one more when a quarter of the limit is reached ({@link #urgent()}), so that an owner
+ * that is coalescing writes flushes as soon as a write is well worth it (16 KiB of the default 64 KiB: a few hundred
+ * lines) and long before a fast reader's burst could overflow the queue. Rejected: a lock-free MPSC queue (a lock held for an {@code ArrayDeque} add is cheaper than
  * the allocation a linked queue makes per line, and the loop takes whole batches); blocking producers (the slow-reader
  * problem itself).
  *
@@ -43,7 +44,7 @@ final class SendQueue {
     private long bytes;
     // @GuardedBy("lock"): the owner was asked to flush and has not drained the queue since
     private boolean signalled;
-    // @GuardedBy("lock"): the owner was asked to flush because half the limit is queued
+    // @GuardedBy("lock"): the owner was asked to flush because a quarter of the limit is queued
     private boolean urgentSignalled;
     // @GuardedBy("lock")
     private boolean overflowed;
@@ -76,7 +77,7 @@ final class SendQueue {
             lines.add(line);
             signal = !signalled;
             signalled = true;
-            if (!urgentSignalled && bytes >= limit / 2) {
+            if (!urgentSignalled && bytes >= urgentBytes()) {
                 urgentSignalled = true;
                 signal = true;
             }
@@ -144,12 +145,12 @@ final class SendQueue {
     }
 
     /**
-     * Whether half the limit or more is queued or unwritten: the owner should write now rather than coalesce (it
-     * was signalled again when this became true).
+     * Whether a quarter of the limit or more is queued or unwritten: the owner should write now rather than coalesce
+     * (it was signalled again when this became true).
      */
     boolean urgent() {
         synchronized (lock) {
-            return bytes >= limit / 2;
+            return bytes >= urgentBytes();
         }
     }
 
@@ -164,6 +165,10 @@ final class SendQueue {
         synchronized (lock) {
             return closed;
         }
+    }
+
+    private long urgentBytes() {
+        return limit / 4;
     }
 
     // @GuardedBy("lock")

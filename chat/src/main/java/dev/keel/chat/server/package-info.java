@@ -3,7 +3,8 @@
  *
  * <p>Reading order: {@link dev.keel.chat.server.IrcServer} (accepting, shutdown, {@code sweep}); {@code EventLoop} (a
  * selector thread per core: read, run, then one write per client per iteration) with {@code Timers} (flood delays,
- * keepalive, write coalescing on the injected ticker); {@code Connection} (one client's reading, flood control and
+ * keepalive, the close grace on the injected ticker) and {@code WriteRounds} (busy clients' writes coalesced into
+ * loop-wide rounds); {@code Connection} (one client's reading, flood control and
  * writing on its loop) with {@code SendQueue} (bounded outgoing bytes any loop may add to) and {@code FloodGate}
  * (RFC 1459 flood control on keel-ratelimit); {@code Client} (what others see of a client); {@code Hub} (the registries
  * and replies) and {@code Channel} (members, modes, topic, bans) with {@code History} and {@code Mask}; then the

@@ -10,16 +10,17 @@ import org.junit.jupiter.api.Test;
 final class SendQueueTest {
 
     @Test
-    void offer_signalsOncePerDrain_andAgainAtHalfTheLimit() {
+    void offer_signalsOncePerDrain_andAgainAtAQuarterOfTheLimit() {
         AtomicInteger signals = new AtomicInteger();
         SendQueue queue = new SendQueue(1000, signals::incrementAndGet);
         queue.offer(new byte[100]);
-        queue.offer(new byte[100]);
+        queue.offer(new byte[149]);
         assertThat(signals).hasValue(1);
-        queue.offer(new byte[300]); // 500 of 1000: the owner should stop coalescing
+        assertThat(queue.urgent()).isFalse();
+        queue.offer(new byte[1]); // 250 of 1000: the owner should stop coalescing
         assertThat(signals).hasValue(2);
         assertThat(queue.urgent()).isTrue();
-        queue.offer(new byte[100]);
+        queue.offer(new byte[350]);
         assertThat(signals).hasValue(2);
         ByteBuffer out = ByteBuffer.allocate(1000);
         assertThat(queue.drainInto(out)).isEqualTo(600);

@@ -155,4 +155,58 @@ final class TransportTest {
             assertThat(alice.await(line -> line.contains("PRIVMSG"))).endsWith(" :three");
         }
     }
+
+    /**
+     * Write rounds under senders on every loop: a line another loop queues for a client that wrote in the open round
+     * skips the wake-up, and every line must still arrive, in order per sender, as 1 ms rounds open and close around
+     * the bursts.
+     */
+    @Test
+    void writeRounds_sendersOnEveryLoop_everyLineArrivesInOrderPerSender() throws Exception {
+        ChatConfig config = ChatConfig.builder()
+                .floodControl(false)
+                .writeCoalescing(Duration.ofMillis(1))
+                .build();
+        int clients = 2 * Runtime.getRuntime().availableProcessors() + 2;
+        int bursts = 20;
+        int perBurst = 10;
+        try (IrcServer server = IrcServer.start(config)) {
+            List<RawClient> all = new ArrayList<>();
+            try {
+                for (int c = 0; c < clients; c++) {
+                    all.add(new RawClient(server).register("s" + c).join("#rounds"));
+                }
+                int[][] expectedNext = new int[clients][clients]; // [receiver][sender]
+                for (int burst = 0; burst < bursts; burst++) {
+                    for (int sender = 0; sender < clients; sender++) {
+                        String[] lines = new String[perBurst];
+                        for (int i = 0; i < perBurst; i++) {
+                            lines[i] = "PRIVMSG #rounds :" + (burst * perBurst + i);
+                        }
+                        all.get(sender).send(lines);
+                    }
+                    for (int receiver = 0; receiver < clients; receiver++) {
+                        for (int got = 0; got < (clients - 1) * perBurst; ) {
+                            String line = all.get(receiver).next();
+                            assertThat(line)
+                                    .as("s%d in burst %d", receiver, burst)
+                                    .isNotNull();
+                            if (line.contains(" PRIVMSG #rounds :")) {
+                                int sender = Integer.parseInt(line.substring(2, line.indexOf('!')));
+                                int number = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+                                assertThat(number)
+                                        .as("s%d's line from s%d", receiver, sender)
+                                        .isEqualTo(expectedNext[receiver][sender]++);
+                                got++;
+                            }
+                        }
+                    }
+                }
+            } finally {
+                for (RawClient client : all) {
+                    client.close();
+                }
+            }
+        }
+    }
 }
