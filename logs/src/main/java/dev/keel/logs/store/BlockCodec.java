@@ -67,21 +67,27 @@ public final class BlockCodec {
 
     /** Encodes {@code entries} (one stream's, sorted by time, not empty) as block {@code id}. */
     public static Encoded encode(long id, StreamKey stream, List<LogEntry> entries, long sealedThroughLsn) {
+        return encode(id, stream, BlockRows.of(entries), sealedThroughLsn);
+    }
+
+    /** Encodes {@code entries} (one stream's rows, sorted by time, not empty) as block {@code id}. */
+    static Encoded encode(long id, StreamKey stream, BlockRows entries, long sealedThroughLsn) {
         int count = entries.size();
-        long min = entries.getFirst().epochNanos();
-        long max = entries.getLast().epochNanos();
+        long min = entries.nanos(0);
+        long max = entries.nanos(count - 1);
         int[] levelCounts = new int[LogLevel.values().length];
         ByteSink columns = new ByteSink(count * 6);
         long previous = min;
-        for (LogEntry entry : entries) {
-            long nanos = entry.epochNanos();
+        for (int row = 0; row < count; row++) {
+            long nanos = entries.nanos(row);
             columns.putZigZag(nanos - previous);
             previous = nanos;
         }
         List<String> messages = new ArrayList<>(count);
-        for (LogEntry entry : entries) {
-            columns.put(entry.level().ordinal());
-            levelCounts[entry.level().ordinal()]++;
+        for (int row = 0; row < count; row++) {
+            int level = entries.level(row).ordinal();
+            columns.put(level);
+            levelCounts[level]++;
         }
         byte[] columnsZ = deflate(columns.array(), columns.size());
         int pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -90,9 +96,9 @@ public final class BlockCodec {
         ByteSink body = new ByteSink(columnsZ.length + count * 40);
         body.putBytes(columnsZ, 0, columnsZ.length);
         for (int p = 0; p < pages; p++) {
-            List<LogEntry> pageEntries = entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE));
-            for (LogEntry entry : pageEntries) {
-                messages.add(entry.message());
+            BlockRows pageEntries = entries.slice(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE));
+            for (int row = 0; row < pageEntries.size(); row++) {
+                messages.add(pageEntries.message(row));
             }
             ByteSink page = new ByteSink(PAGE_SIZE * 120);
             int templates = MessagePage.encode(pageEntries, page);
@@ -168,15 +174,15 @@ public final class BlockCodec {
     }
 
     /** Entries per UTC minute of the block's span, or none when the span is longer than a day. */
-    private static int[] minuteCounts(List<LogEntry> entries, long min, long max) {
+    private static int[] minuteCounts(BlockRows entries, long min, long max) {
         long span = BlockMeta.minuteSpan(min, max);
         if (span > BlockMeta.MAX_MINUTES) {
             return new int[0];
         }
         int[] counts = new int[(int) span];
         long first = Math.floorDiv(min, BlockMeta.MINUTE_NANOS);
-        for (LogEntry entry : entries) {
-            counts[(int) (Math.floorDiv(entry.epochNanos(), BlockMeta.MINUTE_NANOS) - first)]++;
+        for (int row = 0; row < entries.size(); row++) {
+            counts[(int) (Math.floorDiv(entries.nanos(row), BlockMeta.MINUTE_NANOS) - first)]++;
         }
         return counts;
     }

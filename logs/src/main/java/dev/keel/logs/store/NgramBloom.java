@@ -26,6 +26,7 @@ public final class NgramBloom {
     static final int MIN_LOG2_BITS = 10;
     static final int MAX_LOG2_BITS = 22;
     static final int BITS_PER_TRIGRAM = 5;
+    private static final int RECENT_SLOTS = 4096;
 
     private final long[] words;
     private final int log2Bits;
@@ -51,6 +52,11 @@ public final class NgramBloom {
     static NgramBloom of(Iterable<String> messages) {
         long[] words = new long[(1 << MAX_LOG2_BITS) / 64];
         int wordMask = words.length - 1;
+        // Log lines repeat their trigrams: a small direct-mapped table of recently added trigrams (32 KiB, stays in
+        // the L1/L2 cache) skips the repeats before they touch the 512 KiB filter, whose random accesses were most of
+        // this method's cost. Adding a trigram twice changes nothing, so skipping is exact.
+        long[] recent = new long[RECENT_SLOTS];
+        java.util.Arrays.fill(recent, -1L);
         for (String message : messages) {
             int length = message.length();
             if (length < 3) {
@@ -60,8 +66,13 @@ public final class NgramBloom {
             long b = lower(message.charAt(1));
             for (int i = 2; i < length; i++) {
                 long c = lower(message.charAt(i));
-                long hash = mix((a << 32) ^ (b << 16) ^ c);
-                words[(int) hash & wordMask] |= bits(hash);
+                long key = (a << 32) ^ (b << 16) ^ c;
+                long hash = mix(key);
+                int slot = (int) (hash >>> 24) & (RECENT_SLOTS - 1);
+                if (recent[slot] != key) {
+                    recent[slot] = key;
+                    words[(int) hash & wordMask] |= bits(hash);
+                }
                 a = b;
                 b = c;
             }
