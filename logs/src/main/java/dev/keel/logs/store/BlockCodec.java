@@ -4,7 +4,6 @@ import dev.keel.logs.LogEntry;
 import dev.keel.logs.LogLevel;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
@@ -96,8 +95,7 @@ public final class BlockCodec {
         }
         BlockLayout layout = new BlockLayout(columns.size(), columnsZ.length, PAGE_SIZE, pageRaw, pageZ);
         byte[] compressed = body.toByteArray();
-        NgramBloom bloom =
-                NgramBloom.of(Arrays.asList(entries.messages()).subList(entries.offset(), entries.offset() + count));
+        NgramBloom bloom = NgramBloom.of(entries.messages(), entries.offset(), count);
         int[] minuteCounts = minuteCounts(entries, min, max);
         ByteSink header = new ByteSink(256 + bloom.sizeInBytes());
         header.putLong(id);

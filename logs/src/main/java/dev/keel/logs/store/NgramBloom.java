@@ -1,5 +1,7 @@
 package dev.keel.logs.store;
 
+import java.util.List;
+
 /**
  * A Bloom filter over the character trigrams of a block's messages (lower-cased), so that a substring filter
  * ({@code |= "timeout"}) skips blocks that cannot contain the needle without decompressing them.
@@ -49,7 +51,15 @@ public final class NgramBloom {
      * against counting distinct trigrams in a hash set first, this took the filter from two thirds of sealing's
      * CPU to a small share.
      */
-    static NgramBloom of(Iterable<String> messages) {
+    static NgramBloom of(List<String> messages) {
+        return of(messages.toArray(String[]::new), 0, messages.size());
+    }
+
+    /**
+     * As {@link #of(List)}, for {@code messages[from, from + count)}: an array, because iterating a list view here
+     * went through a megamorphic {@code AbstractList} iterator per message, a quarter of the sealer's samples.
+     */
+    static NgramBloom of(String[] messages, int from, int count) {
         long[] words = new long[(1 << MAX_LOG2_BITS) / 64];
         int wordMask = words.length - 1;
         // Log lines repeat their trigrams: a small direct-mapped table of recently added trigrams (32 KiB, stays in
@@ -57,7 +67,8 @@ public final class NgramBloom {
         // this method's cost. Adding a trigram twice changes nothing, so skipping is exact.
         long[] recent = new long[RECENT_SLOTS];
         java.util.Arrays.fill(recent, -1L);
-        for (String message : messages) {
+        for (int m = from; m < from + count; m++) {
+            String message = messages[m];
             int length = message.length();
             if (length < 3) {
                 continue;
