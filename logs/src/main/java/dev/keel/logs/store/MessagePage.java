@@ -159,14 +159,18 @@ final class MessagePage {
         while (i < length) {
             char c = message.charAt(i);
             if (c >= '0' && c <= '9') {
+                // The value is accumulated while scanning (at most 18 digits fit a long), not parsed again after.
+                long value = c - '0';
                 int end = i + 1;
-                while (end < length && message.charAt(end) >= '0' && message.charAt(end) <= '9') {
+                char d;
+                while (end < length && (d = message.charAt(end)) >= '0' && d <= '9') {
+                    value = value * 10 + (d - '0');
                     end++;
                 }
                 int digits = end - i;
                 if (digits <= MAX_DIGITS && (digits == 1 || c != '0')) {
                     if (count < values.length) {
-                        values[count] = Long.parseLong(message, i, end, 10);
+                        values[count] = value;
                     }
                     count++;
                     template.append(NUMBER);
