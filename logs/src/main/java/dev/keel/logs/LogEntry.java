@@ -72,7 +72,7 @@ public record LogEntry(
 
     /** An entry with labels and no structured fields. */
     public LogEntry(Instant timestamp, LogLevel level, String source, Map<String, String> labels, String message) {
-        this(timestamp, level, source, new TreeMap<>(labels), message, Collections.emptySortedMap());
+        this(timestamp, level, source, sorted(labels), message, Collections.emptySortedMap());
     }
 
     /** An entry with labels and structured fields. */
@@ -83,7 +83,12 @@ public record LogEntry(
             Map<String, String> labels,
             String message,
             Map<String, String> fields) {
-        return new LogEntry(timestamp, level, source, new TreeMap<>(labels), message, new TreeMap<>(fields));
+        return new LogEntry(timestamp, level, source, sorted(labels), message, sorted(fields));
+    }
+
+    /** The constructor copies (and validates) the map anyway: copy here only to get a sorted one. */
+    private static SortedMap<String, String> sorted(Map<String, String> map) {
+        return map instanceof SortedMap<String, String> sorted ? sorted : new TreeMap<>(map);
     }
 
     /** The timestamp as nanoseconds since 1970-01-01T00:00Z. */

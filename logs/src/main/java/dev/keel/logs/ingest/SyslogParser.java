@@ -60,6 +60,11 @@ public final class SyslogParser {
 
     /** Parses {@code message}; {@code received} is when it arrived (for RFC 3164's missing year). */
     public static LogEntry parse(String message, Instant received) throws ParseException {
+        return parse(message, received, new RecentStrings());
+    }
+
+    /** As {@link #parse(String, Instant)}, reusing the header strings a connection sent before ({@code recent}). */
+    static LogEntry parse(String message, Instant received, RecentStrings recent) throws ParseException {
         if (message.isEmpty() || message.charAt(0) != '<') {
             throw new ParseException(
                     "expected '<' and a priority such as <13> at position 0, found " + describe(message, 0));
@@ -85,13 +90,14 @@ public final class SyslogParser {
         String facility = FACILITIES[priority >> 3];
         int at = close + 1;
         if (message.startsWith("1 ", at)) {
-            return parse5424(message, at + 2, level, facility);
+            return parse5424(message, at + 2, level, facility, recent);
         }
         return parse3164(message, at, level, facility, received);
     }
 
-    private static LogEntry parse5424(String text, int start, LogLevel level, String facility) throws ParseException {
-        Cursor cursor = new Cursor(text, start);
+    private static LogEntry parse5424(String text, int start, LogLevel level, String facility, RecentStrings recent)
+            throws ParseException {
+        Cursor cursor = new Cursor(text, start, recent);
         String timestamp = cursor.field("TIMESTAMP");
         String host = cursor.field("HOSTNAME");
         String app = cursor.field("APP-NAME");
@@ -217,10 +223,12 @@ public final class SyslogParser {
     static final class Cursor {
         final String text;
         int at;
+        private final RecentStrings recent;
 
-        Cursor(String text, int at) {
+        Cursor(String text, int at, RecentStrings recent) {
             this.text = text;
             this.at = at;
+            this.recent = recent;
         }
 
         String field(String name) throws ParseException {
@@ -232,7 +240,7 @@ public final class SyslogParser {
             if (end == at) {
                 throw new ParseException("expected " + name + " at position " + at + ", found a second space");
             }
-            String value = text.substring(at, end);
+            String value = recent.get(text, at, end);
             at = end + 1;
             return value;
         }

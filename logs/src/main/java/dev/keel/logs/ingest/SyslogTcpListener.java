@@ -82,17 +82,18 @@ public final class SyslogTcpListener implements AutoCloseable {
         try (socket;
                 InputStream in = socket.getInputStream()) {
             SyslogFramer framer = new SyslogFramer(in, maxMessage);
+            RecentStrings recent = new RecentStrings();
             List<LogEntry> batch = new ArrayList<>();
             SyslogFramer.Frame frame;
             while ((frame = framer.next()) != null) {
-                accept(frame, batch);
+                accept(frame, batch, recent);
                 // Take every frame already buffered, then ingest them together before reading (and perhaps waiting).
                 while (batch.size() < MAX_BATCH && framer.hasCompleteFrame()) {
                     SyslogFramer.Frame more = framer.next();
                     if (more == null) {
                         break;
                     }
-                    accept(more, batch);
+                    accept(more, batch, recent);
                 }
                 flush(batch);
             }
@@ -108,12 +109,12 @@ public final class SyslogTcpListener implements AutoCloseable {
         }
     }
 
-    private void accept(SyslogFramer.Frame frame, List<LogEntry> batch) {
+    private void accept(SyslogFramer.Frame frame, List<LogEntry> batch, RecentStrings recent) {
         switch (frame) {
             case SyslogFramer.Message(String text) -> {
                 received.incrementAndGet();
                 try {
-                    batch.add(SyslogParser.parse(text, clock.instant()));
+                    batch.add(SyslogParser.parse(text, clock.instant(), recent));
                 } catch (ParseException e) {
                     errors.record("syslog-tcp", e.getMessage(), text);
                 }

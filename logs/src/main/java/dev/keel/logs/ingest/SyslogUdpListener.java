@@ -68,6 +68,7 @@ public final class SyslogUdpListener implements AutoCloseable {
     private void receive() {
         byte[] buffer = new byte[65_535];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        RecentStrings recent = new RecentStrings();
         while (!socket.isClosed()) {
             try {
                 packet.setLength(buffer.length);
@@ -81,7 +82,7 @@ public final class SyslogUdpListener implements AutoCloseable {
             received.incrementAndGet();
             String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8).stripTrailing();
             try {
-                if (!queue.offer(SyslogParser.parse(text, clock.instant()))) {
+                if (!queue.offer(SyslogParser.parse(text, clock.instant(), recent))) {
                     dropped.incrementAndGet();
                 }
             } catch (ParseException e) {

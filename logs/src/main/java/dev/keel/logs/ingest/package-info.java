@@ -2,12 +2,14 @@
  * Ingestion: syslog (RFC 5424 and RFC 3164) over TCP (both RFC 6587 framings on one port) and UDP, and JSON lines.
  *
  * <p>Reading order: {@link dev.keel.logs.ingest.SyslogParser} (the mapping of syslog fields to an entry) with
- * {@code StructuredData}; {@link dev.keel.logs.ingest.SyslogFramer} (TCP framing);
+ * {@code StructuredData} and {@code RecentStrings} (a connection's header strings, reused);
+ * {@link dev.keel.logs.ingest.SyslogFramer} (TCP framing);
  * {@link dev.keel.logs.ingest.JsonLineParser}; {@link dev.keel.logs.ingest.SyslogTcpListener} and
  * {@link dev.keel.logs.ingest.SyslogUdpListener}; {@link dev.keel.logs.ingest.IngestErrors} (malformed input counted
  * and sampled); {@link dev.keel.logs.ingest.ParseException}.
  *
- * <p>Thread safety: parsers are stateless; a framer is confined to its connection's thread; listeners and
+ * <p>Thread safety: parsers are stateless; a framer and a {@code RecentStrings} are confined to their connection's
+ * (or the UDP receiver's) thread; listeners and
  * {@code IngestErrors} are thread-safe.
  */
 @NullMarked

@@ -67,22 +67,20 @@ public final class BlockCodec {
 
     /** Encodes {@code entries} (one stream's, sorted by time, not empty) as block {@code id}. */
     public static Encoded encode(long id, StreamKey stream, List<LogEntry> entries, long sealedThroughLsn) {
+        return encode(id, stream, BlockRows.of(entries), sealedThroughLsn);
+    }
+
+    /**
+     * Encodes {@code entries} (one stream's rows, sorted by time, not empty) as block {@code id}. Split into small
+     * methods on purpose: the sealer calls this a few times a minute, so the JIT compiles its loops on the fly (OSR);
+     * as one large method it was compiled by C2 four times in one benchmark run, seconds of compiler CPU.
+     */
+    static Encoded encode(long id, StreamKey stream, BlockRows entries, long sealedThroughLsn) {
         int count = entries.size();
-        long min = entries.getFirst().epochNanos();
-        long max = entries.getLast().epochNanos();
+        long min = entries.nanos(0);
+        long max = entries.nanos(count - 1);
         int[] levelCounts = new int[LogLevel.values().length];
-        ByteSink columns = new ByteSink(count * 6);
-        long previous = min;
-        for (LogEntry entry : entries) {
-            long nanos = entry.epochNanos();
-            columns.putZigZag(nanos - previous);
-            previous = nanos;
-        }
-        List<String> messages = new ArrayList<>(count);
-        for (LogEntry entry : entries) {
-            columns.put(entry.level().ordinal());
-            levelCounts[entry.level().ordinal()]++;
-        }
+        ByteSink columns = encodeColumns(entries, levelCounts);
         byte[] columnsZ = deflate(columns.array(), columns.size());
         int pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
         int[] pageRaw = new int[pages];
@@ -90,30 +88,15 @@ public final class BlockCodec {
         ByteSink body = new ByteSink(columnsZ.length + count * 40);
         body.putBytes(columnsZ, 0, columnsZ.length);
         for (int p = 0; p < pages; p++) {
-            List<LogEntry> pageEntries = entries.subList(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE));
-            for (LogEntry entry : pageEntries) {
-                messages.add(entry.message());
-            }
-            ByteSink page = new ByteSink(PAGE_SIZE * 120);
-            int templates = MessagePage.encode(pageEntries, page);
-            byte[] pageBytes = deflate(page.array(), page.size());
-            if (templates * 8 > pageEntries.size()) { // templates repeat little: plain text may compress better
-                ByteSink plain = new ByteSink(PAGE_SIZE * 120);
-                MessagePage.encodePlain(pageEntries, plain);
-                byte[] plainBytes = deflate(plain.array(), plain.size());
-                if (plainBytes.length < pageBytes.length) {
-                    page = plain;
-                    pageBytes = plainBytes;
-                }
-            }
-            pageRaw[p] = page.size();
-            pageZ[p] = pageBytes.length;
-            body.putBytes(pageBytes, 0, pageBytes.length);
+            Page page = encodePage(entries.slice(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE)));
+            pageRaw[p] = page.rawBytes();
+            pageZ[p] = page.compressed().length;
+            body.putBytes(page.compressed(), 0, page.compressed().length);
         }
         BlockLayout layout = new BlockLayout(columns.size(), columnsZ.length, PAGE_SIZE, pageRaw, pageZ);
         byte[] compressed = body.toByteArray();
-        NgramBloom bloom = NgramBloom.of(messages);
-
+        NgramBloom bloom = NgramBloom.of(entries.messages(), entries.offset(), count);
+        int[] minuteCounts = minuteCounts(entries, min, max);
         ByteSink header = new ByteSink(256 + bloom.sizeInBytes());
         header.putLong(id);
         header.putLong(min);
@@ -125,25 +108,7 @@ public final class BlockCodec {
         header.putInt(crc(compressed, 0, compressed.length));
         header.putString(stream.source());
         EntryCodec.putMap(header, stream.labels());
-        for (int levelCount : levelCounts) {
-            header.putVarLong(levelCount);
-        }
-        int[] minuteCounts = minuteCounts(entries, min, max);
-        header.putVarLong(minuteCounts.length);
-        for (int minuteCount : minuteCounts) {
-            header.putVarLong(minuteCount);
-        }
-        header.put(bloom.log2Bits());
-        for (long word : bloom.words()) {
-            header.putLong(word);
-        }
-        header.putVarLong(layout.columnsRaw());
-        header.putVarLong(layout.columnsCompressed());
-        header.putVarLong(layout.pageSize());
-        for (int p = 0; p < pages; p++) {
-            header.putVarLong(pageRaw[p]);
-            header.putVarLong(pageZ[p]);
-        }
+        putHeaderTail(header, levelCounts, minuteCounts, bloom, layout);
 
         ByteSink file = new ByteSink(PREAMBLE + header.size() + compressed.length);
         file.putInt(MAGIC);
@@ -167,16 +132,76 @@ public final class BlockCodec {
         return new Encoded(meta, file.toByteArray());
     }
 
+    /** The timestamp deltas, then the levels; counts the levels into {@code levelCounts}. */
+    private static ByteSink encodeColumns(BlockRows entries, int[] levelCounts) {
+        int count = entries.size();
+        ByteSink columns = new ByteSink(count * 6);
+        long previous = entries.nanos(0);
+        for (int row = 0; row < count; row++) {
+            long nanos = entries.nanos(row);
+            columns.putZigZag(nanos - previous);
+            previous = nanos;
+        }
+        for (int row = 0; row < count; row++) {
+            int level = entries.levels()[entries.offset() + row];
+            columns.put(level);
+            levelCounts[level]++;
+        }
+        return columns;
+    }
+
+    /** A page as stored: its encoded size and its DEFLATE stream. */
+    private record Page(int rawBytes, byte[] compressed) {}
+
+    /** One page in whichever layout DEFLATEs smaller (templates unless they repeat little). */
+    private static Page encodePage(BlockRows pageEntries) {
+        ByteSink page = new ByteSink(PAGE_SIZE * 120);
+        int templates = MessagePage.encode(pageEntries, page);
+        byte[] pageBytes = deflate(page.array(), page.size());
+        if (templates * 8 > pageEntries.size()) { // templates repeat little: plain text may compress better
+            ByteSink plain = new ByteSink(PAGE_SIZE * 120);
+            MessagePage.encodePlain(pageEntries, plain);
+            byte[] plainBytes = deflate(plain.array(), plain.size());
+            if (plainBytes.length < pageBytes.length) {
+                return new Page(plain.size(), plainBytes);
+            }
+        }
+        return new Page(page.size(), pageBytes);
+    }
+
+    /** The header after the stream: level counts, minute counts, the trigram filter, the page layout. */
+    private static void putHeaderTail(
+            ByteSink header, int[] levelCounts, int[] minuteCounts, NgramBloom bloom, BlockLayout layout) {
+        for (int levelCount : levelCounts) {
+            header.putVarLong(levelCount);
+        }
+        header.putVarLong(minuteCounts.length);
+        for (int minuteCount : minuteCounts) {
+            header.putVarLong(minuteCount);
+        }
+        header.put(bloom.log2Bits());
+        for (long word : bloom.words()) {
+            header.putLong(word);
+        }
+        header.putVarLong(layout.columnsRaw());
+        header.putVarLong(layout.columnsCompressed());
+        header.putVarLong(layout.pageSize());
+        for (int p = 0; p < layout.pageRaw().length; p++) {
+            header.putVarLong(layout.pageRaw()[p]);
+            header.putVarLong(layout.pageCompressed()[p]);
+        }
+    }
+
     /** Entries per UTC minute of the block's span, or none when the span is longer than a day. */
-    private static int[] minuteCounts(List<LogEntry> entries, long min, long max) {
+    private static int[] minuteCounts(BlockRows entries, long min, long max) {
         long span = BlockMeta.minuteSpan(min, max);
         if (span > BlockMeta.MAX_MINUTES) {
             return new int[0];
         }
         int[] counts = new int[(int) span];
         long first = Math.floorDiv(min, BlockMeta.MINUTE_NANOS);
-        for (LogEntry entry : entries) {
-            counts[(int) (Math.floorDiv(entry.epochNanos(), BlockMeta.MINUTE_NANOS) - first)]++;
+        for (int row = 0; row < entries.size(); row++) {
+            counts[(int) (Math.floorDiv(entries.nanos(row), BlockMeta.MINUTE_NANOS) - first)]++;
         }
         return counts;
     }

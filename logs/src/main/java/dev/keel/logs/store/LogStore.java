@@ -184,7 +184,7 @@ public final class LogStore implements AutoCloseable {
             if (accepted.isEmpty()) {
                 return new IngestResult(0, rejected);
             }
-            long lsn = appendLocked(accepted);
+            long lsn = appendLocked(accepted, targets);
             for (int i = 0; i < accepted.size(); i++) {
                 addLocked(targets.get(i), accepted.get(i), lsn);
             }
@@ -207,11 +207,15 @@ public final class LogStore implements AutoCloseable {
         return new IngestResult(accepted.size(), rejected);
     }
 
-    private long appendLocked(List<LogEntry> accepted) throws IOException {
+    private long appendLocked(List<LogEntry> accepted, List<Stream> targets) throws IOException {
         if (wal == null) {
             return nextMemoryLsn++;
         }
-        return wal.append(EntryCodec.encodeBatch(accepted));
+        List<StreamKey> keys = new ArrayList<>(targets.size());
+        for (Stream stream : targets) {
+            keys.add(stream.key());
+        }
+        return wal.append(EntryCodec.encodeBatch(accepted, keys));
     }
 
     private void addLocked(Stream stream, LogEntry entry, long lsn) {
@@ -271,11 +275,8 @@ public final class LogStore implements AutoCloseable {
         if (wal != null) {
             wal.sync(); // the block may claim log positions only once they cannot be reused after a crash
         }
-        List<LogEntry> sorted =
-                new ArrayList<>(java.util.Arrays.asList(open.entries()).subList(0, open.size()));
-        sorted.sort(LogEntry.TIME_ORDER);
-        BlockCodec.Encoded block =
-                BlockCodec.encode(task.blockId(), task.stream().key(), sorted, open.lastLsn());
+        BlockCodec.Encoded block = BlockCodec.encode(
+                task.blockId(), task.stream().key(), open.rows().inTimeOrder(), open.lastLsn());
         blocks.write(block);
         return block;
     }
@@ -345,8 +346,7 @@ public final class LogStore implements AutoCloseable {
             List<StoreSnapshot.StreamView> views = new ArrayList<>(streams.size());
             for (Stream stream : streams.all()) {
                 OpenBlock open = stream.open();
-                views.add(new StoreSnapshot.StreamView(
-                        stream, stream.blocks(), stream.sealing(), open.entries(), open.size()));
+                views.add(new StoreSnapshot.StreamView(stream, stream.blocks(), stream.sealing(), open.rows()));
             }
             return new StoreSnapshot(views, streams, reader);
         } finally {

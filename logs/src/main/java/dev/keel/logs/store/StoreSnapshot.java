@@ -34,19 +34,14 @@ public final class StoreSnapshot {
      * of its open block. The sealer publishes a block and drops its frozen copy under one lock hold, so each entry is
      * in exactly one of these.
      */
-    record StreamView(Stream stream, BlockList blocks, List<OpenBlock> sealing, LogEntry[] openEntries, int openSize) {
+    record StreamView(Stream stream, BlockList blocks, List<OpenBlock> sealing, OpenBlock.Rows open) {
 
         /** Every entry held in memory: the frozen blocks', then the open block's prefix. */
         void forEachInMemory(Consumer<LogEntry> action) {
             for (OpenBlock frozen : sealing) {
-                LogEntry[] entries = frozen.entries();
-                for (int i = 0; i < frozen.size(); i++) {
-                    action.accept(entries[i]);
-                }
+                frozen.rows().forEach(action);
             }
-            for (int i = 0; i < openSize; i++) {
-                action.accept(openEntries[i]);
-            }
+            open.forEach(action);
         }
     }
 

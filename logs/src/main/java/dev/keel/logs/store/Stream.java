@@ -14,7 +14,7 @@ final class Stream {
     private final StreamKey key;
     private volatile BlockList blocks = BlockList.EMPTY;
     // @GuardedBy("store lock")
-    private OpenBlock open = new OpenBlock();
+    private OpenBlock open;
     // @GuardedBy("store lock"); replaced, never mutated, so a snapshot may keep the list it read
     private List<OpenBlock> sealing = List.of();
     // @GuardedBy("store lock")
@@ -24,6 +24,7 @@ final class Stream {
 
     Stream(StreamKey key) {
         this.key = key;
+        this.open = new OpenBlock(key);
     }
 
     StreamKey key() {
@@ -45,7 +46,7 @@ final class Stream {
     /** Swaps in an empty open block and returns the full one, which now waits for the sealer. */
     OpenBlock freezeOpen() {
         OpenBlock full = open;
-        open = new OpenBlock();
+        open = new OpenBlock(key);
         List<OpenBlock> next = new ArrayList<>(sealing);
         next.add(full);
         sealing = List.copyOf(next);

@@ -141,4 +141,36 @@ final class BlockCodecTest {
         assertThatThrownBy(() -> EntryCodec.decodeBatch(longer, "record at LSN 9"))
                 .hasMessage("record at LSN 9: 1 bytes after the last entry");
     }
+
+    @Test
+    void entryCodec_version1Record_stillDecodes(SeededRandom random) {
+        StreamKey stream = new StreamKey("s", new TreeMap<>(Map.of("x", "y")));
+        List<LogEntry> entries = randomEntries(random, stream, 10);
+        ByteSink v1 = new ByteSink(256);
+        v1.put(EntryCodec.VERSION_1);
+        v1.putVarLong(entries.size());
+        for (LogEntry entry : entries) {
+            v1.putLong(entry.epochNanos());
+            v1.put(entry.level().ordinal());
+            v1.putString(entry.source());
+            EntryCodec.putMap(v1, entry.labels());
+            v1.putString(entry.message());
+            EntryCodec.putMap(v1, entry.fields());
+        }
+        assertThat(EntryCodec.decodeBatch(v1.toByteArray(), "v1 record")).isEqualTo(entries);
+    }
+
+    @Test
+    void entryCodec_batchOfSeveralStreams_namesEachStreamOnce() {
+        Instant t = Instant.parse("2026-11-28T10:00:00Z");
+        List<LogEntry> entries = List.of(
+                new LogEntry(t, LogLevel.INFO, "a", Map.of("host", "h1"), "one"),
+                new LogEntry(t, LogLevel.WARN, "b", Map.of("host", "h1"), "two"),
+                new LogEntry(t.plusNanos(1), LogLevel.INFO, "a", Map.of("host", "h1"), "three"));
+        byte[] record = EntryCodec.encodeBatch(entries);
+        assertThat(EntryCodec.decodeBatch(record, "record")).isEqualTo(entries);
+        String text = new String(record, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // two streams, three entries: the label value is written once per stream, not once per entry
+        assertThat(text.split("h1", -1)).hasSize(3);
+    }
 }
