@@ -1,6 +1,7 @@
 package dev.keel.pipeline;
 
 import java.util.function.Consumer;
+import java.util.function.LongBinaryOperator;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
@@ -100,6 +101,40 @@ final class LongCursors {
         }
 
         @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            long end = to;
+            long start = next;
+            next = end;
+            if (start >= Integer.MIN_VALUE && end <= Integer.MAX_VALUE) {
+                return foldInt((int) start, (int) end, initial, operator);
+            }
+            long accumulator = initial;
+            long i = start;
+            try {
+                for (; i < end; i++) {
+                    accumulator = operator.applyAsLong(accumulator, i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(i - from);
+            }
+            return accumulator;
+        }
+
+        /** {@link #fold} with an {@code int} loop counter, as {@link #forEachInt}. */
+        private long foldInt(int start, int end, long initial, LongBinaryOperator operator) {
+            long accumulator = initial;
+            int i = start;
+            try {
+                for (; i < end; i++) {
+                    accumulator = operator.applyAsLong(accumulator, i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(i - from);
+            }
+            return accumulator;
+        }
+
+        @Override
         public void close() {
             next = to;
         }
@@ -173,13 +208,20 @@ final class LongCursors {
 
         @Override
         public void accept(long element) {
-            long result;
+            downstream.accept(apply(element));
+        }
+
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            return upstream.fold(initial, (accumulator, element) -> operator.applyAsLong(accumulator, apply(element)));
+        }
+
+        private long apply(long element) {
             try {
-                result = mapper.applyAsLong(element);
+                return mapper.applyAsLong(element);
             } catch (RuntimeException e) {
                 throw PipelineException.inPrimitive("map", e);
             }
-            downstream.accept(result);
         }
     }
 
@@ -204,15 +246,25 @@ final class LongCursors {
 
         @Override
         public void accept(long element) {
-            boolean passes;
-            try {
-                passes = predicate.test(element);
-            } catch (RuntimeException e) {
-                throw PipelineException.inPrimitive("filter", e);
-            }
-            if (passes) {
+            if (passes(element)) {
                 matched = true;
                 downstream.accept(element);
+            }
+        }
+
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            return upstream.fold(
+                    initial,
+                    (accumulator, element) ->
+                            passes(element) ? operator.applyAsLong(accumulator, element) : accumulator);
+        }
+
+        private boolean passes(long element) {
+            try {
+                return predicate.test(element);
+            } catch (RuntimeException e) {
+                throw PipelineException.inPrimitive("filter", e);
             }
         }
     }
@@ -227,12 +279,24 @@ final class LongCursors {
 
         @Override
         public void accept(long element) {
+            observe(element);
+            downstream.accept(element);
+        }
+
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            return upstream.fold(initial, (accumulator, element) -> {
+                observe(element);
+                return operator.applyAsLong(accumulator, element);
+            });
+        }
+
+        private void observe(long element) {
             try {
                 observer.accept(element);
             } catch (RuntimeException e) {
                 throw PipelineException.inPrimitive("peek", e);
             }
-            downstream.accept(element);
         }
     }
 
