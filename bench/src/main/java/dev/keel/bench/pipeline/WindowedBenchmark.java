@@ -4,6 +4,7 @@ import dev.keel.bench.KeelBenchmark;
 import dev.keel.pipeline.IntPipeline;
 import dev.keel.pipeline.LazyPipeline;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.stream.Gatherers;
 import java.util.stream.IntStream;
 import org.jooq.lambda.Seq;
@@ -58,44 +59,38 @@ public class WindowedBenchmark extends KeelBenchmark {
 
     @Benchmark
     public long windowedSum() {
-        return switch (library) {
-            case "keel" -> LazyPipeline.range(0, SIZE).windowed(WINDOW).fold(0L, (sum, window) -> sum + sumOf(window));
-            case "keel-int" ->
-                IntPipeline.range(0, SIZE).windowed(WINDOW).fold(0L, (sum, window) -> sum + sumOf(window));
-            case "jdk-gatherers" ->
-                IntStream.range(0, SIZE)
-                        .boxed()
-                        .gather(Gatherers.windowSliding(WINDOW))
-                        .reduce(0L, (sum, window) -> sum + sumOf(window), Long::sum);
-            case "jool" -> Seq.range(0, SIZE).sliding(WINDOW).foldLeft(0L, (sum, window) -> sum + sumOf(window));
-            case "vavr" ->
-                io.vavr.collection.Stream.range(0, SIZE)
-                        .sliding(WINDOW)
-                        .foldLeft(0L, (sum, window) -> sum + sumOf(window));
-            case "hand-loop" -> handLoop(WINDOW);
-            default -> throw new IllegalArgumentException("library: " + library);
-        };
+        return windows(WindowedBenchmark::sumOf, WINDOW);
     }
 
     /** The same windows, of which the consumer reads only the first element: the cost of making the windows. */
     @Benchmark
     public long windowedFirst() {
+        return windows(WindowedBenchmark::firstOf, 1);
+    }
+
+    /**
+     * Folds {@code read} of every window into a boxed {@code Long}; the hand loop reads the first
+     * {@code handLoopReads} elements of each. One JVM runs one benchmark method, so {@code read} is one function there
+     * and inlined.
+     */
+    private long windows(ToLongFunction<Iterable<Integer>> read, int handLoopReads) {
         return switch (library) {
             case "keel" ->
-                LazyPipeline.range(0, SIZE).windowed(WINDOW).fold(0L, (sum, window) -> sum + firstOf(window));
+                LazyPipeline.range(0, SIZE).windowed(WINDOW).fold(0L, (sum, window) -> sum + read.applyAsLong(window));
             case "keel-int" ->
-                IntPipeline.range(0, SIZE).windowed(WINDOW).fold(0L, (sum, window) -> sum + firstOf(window));
+                IntPipeline.range(0, SIZE).windowed(WINDOW).fold(0L, (sum, window) -> sum + read.applyAsLong(window));
             case "jdk-gatherers" ->
                 IntStream.range(0, SIZE)
                         .boxed()
                         .gather(Gatherers.windowSliding(WINDOW))
-                        .reduce(0L, (sum, window) -> sum + firstOf(window), Long::sum);
-            case "jool" -> Seq.range(0, SIZE).sliding(WINDOW).foldLeft(0L, (sum, window) -> sum + firstOf(window));
+                        .reduce(0L, (sum, window) -> sum + read.applyAsLong(window), Long::sum);
+            case "jool" ->
+                Seq.range(0, SIZE).sliding(WINDOW).foldLeft(0L, (sum, window) -> sum + read.applyAsLong(window));
             case "vavr" ->
                 io.vavr.collection.Stream.range(0, SIZE)
                         .sliding(WINDOW)
-                        .foldLeft(0L, (sum, window) -> sum + firstOf(window));
-            case "hand-loop" -> handLoop(1);
+                        .foldLeft(0L, (sum, window) -> sum + read.applyAsLong(window));
+            case "hand-loop" -> handLoop(handLoopReads);
             default -> throw new IllegalArgumentException("library: " + library);
         };
     }
