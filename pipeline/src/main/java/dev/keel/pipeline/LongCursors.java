@@ -100,24 +100,19 @@ final class LongCursors {
             }
         }
 
+        /**
+         * Ranges that fit the {@code int} counter fold with the accumulator in a local; a range beyond it pushes, as
+         * {@link #forEachRemaining} does (correct, one store per element more).
+         */
         @Override
         long fold(long initial, LongBinaryOperator operator) {
-            long end = to;
             long start = next;
-            next = end;
+            long end = to;
             if (start >= Integer.MIN_VALUE && end <= Integer.MAX_VALUE) {
+                next = end;
                 return foldInt((int) start, (int) end, initial, operator);
             }
-            long accumulator = initial;
-            long i = start;
-            try {
-                for (; i < end; i++) {
-                    accumulator = operator.applyAsLong(accumulator, i);
-                }
-            } catch (PipelineException e) {
-                throw e.atSourcePosition(i - from);
-            }
-            return accumulator;
+            return super.fold(initial, operator);
         }
 
         /** {@link #fold} with an {@code int} loop counter, as {@link #forEachInt}. */
