@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.State;
  * {@code windowedFirst} shows the ratio of the libraries' own work (making a window: a view here, a copied array and
  * list in the JDK).
  *
- * <p>Run: {@code ./keel bench pipeline.Windowed -f 1 -wi 2 -i 3 -w 1s -r 1s}; results in
- * {@code bench/results/pipeline-*.md}.
+ * <p>Run: {@code ./keel bench pipeline.WindowedBenchmark -p library=keel,keel-int,jdk-gatherers,hand-loop -f 2 -wi 3
+ * -i 5 -w 1s -r 1s} (drop {@code -p} for every library); results in {@code bench/results/pipeline-*.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
