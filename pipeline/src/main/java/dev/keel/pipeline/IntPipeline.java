@@ -97,6 +97,30 @@ public final class IntPipeline {
         return then(LongCursors.skip(n));
     }
 
+    /** Every run of {@code size} consecutive values (a sliding window moving by one), as read-only lists. */
+    public LazyPipeline<List<Integer>> windowed(int size) {
+        return windowed(size, 1, false, "windowed");
+    }
+
+    /**
+     * Windows of {@code size} values starting every {@code step} values; with {@code partial}, the shorter windows
+     * at the end too. A window is a read-only view of unboxed storage: no value is boxed until it is read, so a
+     * consumer that unboxes what it reads allocates nothing per value.
+     */
+    public LazyPipeline<List<Integer>> windowed(int size, int step, boolean partial) {
+        return windowed(size, step, partial, "windowed");
+    }
+
+    /** Consecutive lists of {@code size} values; the last may be shorter. */
+    public LazyPipeline<List<Integer>> chunked(int size) {
+        return windowed(size, size, true, "chunked");
+    }
+
+    private LazyPipeline<List<Integer>> windowed(int size, int step, boolean partial, String operation) {
+        Windowed.checkArguments(size, step, operation);
+        return new LazyPipeline<>(() -> PrimitiveWindows.ofInts(open(), size, step, partial));
+    }
+
     /** Each value turned into an object. */
     public <R> LazyPipeline<R> mapToObj(IntFunction<? extends R> mapper) {
         Objects.requireNonNull(mapper, "mapper");

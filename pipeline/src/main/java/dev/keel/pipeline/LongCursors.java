@@ -1,6 +1,7 @@
 package dev.keel.pipeline;
 
 import java.util.function.Consumer;
+import java.util.function.LongBinaryOperator;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
@@ -99,6 +100,35 @@ final class LongCursors {
             }
         }
 
+        /**
+         * Ranges that fit the {@code int} counter fold with the accumulator in a local; a range beyond it pushes, as
+         * {@link #forEachRemaining} does (correct, one store per element more).
+         */
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            long start = next;
+            long end = to;
+            if (start >= Integer.MIN_VALUE && end <= Integer.MAX_VALUE) {
+                next = end;
+                return foldInt((int) start, (int) end, initial, operator);
+            }
+            return super.fold(initial, operator);
+        }
+
+        /** {@link #fold} with an {@code int} loop counter, as {@link #forEachInt}. */
+        private long foldInt(int start, int end, long initial, LongBinaryOperator operator) {
+            long accumulator = initial;
+            int i = start;
+            try {
+                for (; i < end; i++) {
+                    accumulator = operator.applyAsLong(accumulator, i);
+                }
+            } catch (PipelineException e) {
+                throw e.atSourcePosition(i - from);
+            }
+            return accumulator;
+        }
+
         @Override
         public void close() {
             next = to;
@@ -173,13 +203,20 @@ final class LongCursors {
 
         @Override
         public void accept(long element) {
-            long result;
+            downstream.accept(apply(element));
+        }
+
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            return upstream.fold(initial, (accumulator, element) -> operator.applyAsLong(accumulator, apply(element)));
+        }
+
+        private long apply(long element) {
             try {
-                result = mapper.applyAsLong(element);
+                return mapper.applyAsLong(element);
             } catch (RuntimeException e) {
                 throw PipelineException.inPrimitive("map", e);
             }
-            downstream.accept(result);
         }
     }
 
@@ -204,15 +241,25 @@ final class LongCursors {
 
         @Override
         public void accept(long element) {
-            boolean passes;
-            try {
-                passes = predicate.test(element);
-            } catch (RuntimeException e) {
-                throw PipelineException.inPrimitive("filter", e);
-            }
-            if (passes) {
+            if (passes(element)) {
                 matched = true;
                 downstream.accept(element);
+            }
+        }
+
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            return upstream.fold(
+                    initial,
+                    (accumulator, element) ->
+                            passes(element) ? operator.applyAsLong(accumulator, element) : accumulator);
+        }
+
+        private boolean passes(long element) {
+            try {
+                return predicate.test(element);
+            } catch (RuntimeException e) {
+                throw PipelineException.inPrimitive("filter", e);
             }
         }
     }
@@ -227,12 +274,24 @@ final class LongCursors {
 
         @Override
         public void accept(long element) {
+            observe(element);
+            downstream.accept(element);
+        }
+
+        @Override
+        long fold(long initial, LongBinaryOperator operator) {
+            return upstream.fold(initial, (accumulator, element) -> {
+                observe(element);
+                return operator.applyAsLong(accumulator, element);
+            });
+        }
+
+        private void observe(long element) {
             try {
                 observer.accept(element);
             } catch (RuntimeException e) {
                 throw PipelineException.inPrimitive("peek", e);
             }
-            downstream.accept(element);
         }
     }
 

@@ -17,15 +17,11 @@ final class PrimitiveTerminals {
 
     /** The exact sum; throws {@link ArithmeticException} rather than wrap around. */
     static long sum(LongCursor run) {
-        long[] sum = {0};
-        run.forEachRemaining(value -> sum[0] = Math.addExact(sum[0], value));
-        return sum[0];
+        return run.fold(0, Math::addExact);
     }
 
     static long count(LongCursor run) {
-        long[] count = {0};
-        run.forEachRemaining(value -> count[0]++);
-        return count[0];
+        return run.fold(0, (count, value) -> count + 1);
     }
 
     static OptionalDouble average(LongCursor run) {
@@ -50,9 +46,7 @@ final class PrimitiveTerminals {
     }
 
     static long reduce(LongCursor run, long identity, LongBinaryOperator operator) {
-        long[] acc = {identity};
-        run.forEachRemaining(value -> acc[0] = operator.applyAsLong(acc[0], value));
-        return acc[0];
+        return run.fold(identity, operator);
     }
 
     /** The first value; pulls one. */

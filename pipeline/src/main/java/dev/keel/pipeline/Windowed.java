@@ -42,13 +42,18 @@ final class Windowed<T> extends BufferedStage<T, List<T>> {
 
     /** The stage for {@code operation} ({@code windowed} or {@code chunked}), its arguments checked now. */
     static <T> Function<Cursor<T>, Cursor<List<T>>> stage(int size, int step, boolean partial, String operation) {
+        checkArguments(size, step, operation);
+        return upstream -> new Windowed<>(upstream, size, step, partial);
+    }
+
+    /** Fails unless {@code size} and {@code step} are positive; shared with the primitive pipelines' windows. */
+    static void checkArguments(int size, int step, String operation) {
         if (size <= 0) {
             throw new IllegalArgumentException(operation + ": size (" + size + ") must be positive");
         }
         if (step <= 0) {
             throw new IllegalArgumentException(operation + ": step (" + step + ") must be positive");
         }
-        return upstream -> new Windowed<>(upstream, size, step, partial);
     }
 
     Windowed(Cursor<T> upstream, int size, int step, boolean partial) {

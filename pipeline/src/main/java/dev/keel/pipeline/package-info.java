@@ -10,7 +10,8 @@
  * operations in {@code Terminals}, the caller-held runs a pipeline closes in {@code OpenRuns}; the concurrency:
  * {@code MapConcurrent} and {@link dev.keel.pipeline.ParallelPipeline} over {@code Splittable} sources cut by
  * {@code PartPlan}; the primitive specialisations {@link dev.keel.pipeline.IntPipeline} and
- * {@link dev.keel.pipeline.LongPipeline}; the value types {@link dev.keel.pipeline.Pair},
+ * {@link dev.keel.pipeline.LongPipeline} (over {@code LongCursors}, {@code PrimitiveTerminals} and
+ * {@code PrimitiveWindows}); the value types {@link dev.keel.pipeline.Pair},
  * {@link dev.keel.pipeline.Indexed}, {@link dev.keel.pipeline.Partition}.
  *
  * <p>Thread safety: pipelines are immutable recipes and thread-safe; each run (a terminal operation, an iterator) is

@@ -108,4 +108,49 @@ final class PrimitivePipelinesTest {
                 .isInstanceOfSatisfying(
                         PipelineException.class, e -> assertThat(e.index()).isEqualTo(7));
     }
+
+    /**
+     * sum, count and reduce fold through the chain (each stage composes its function into the fold) instead of pushing
+     * through it: the same answers, every element observed once, failures named with their operation and position.
+     */
+    @Test
+    void reducingTerminals_foldThroughTheChain_likeTheBulkPath() {
+        java.util.List<Long> observed = new java.util.ArrayList<>();
+        IntPipeline chain = IntPipeline.range(-5, 15)
+                .peek(x -> observed.add((long) x))
+                .map(x -> x * 3)
+                .filter(x -> x % 2 != 0);
+        assertThat(chain.sum())
+                .isEqualTo(java.util.stream.IntStream.range(-5, 15)
+                        .map(x -> x * 3)
+                        .filter(x -> x % 2 != 0)
+                        .asLongStream()
+                        .sum());
+        assertThat(observed).hasSize(20).startsWith(-5L, -4L).endsWith(14L);
+        assertThat(chain.count()).isEqualTo(10);
+        assertThat(chain.reduce(1, (a, b) -> a * 31 + b))
+                .isEqualTo(java.util.stream.IntStream.range(-5, 15)
+                        .map(x -> x * 3)
+                        .filter(x -> x % 2 != 0)
+                        .reduce(1, (a, b) -> a * 31 + b));
+        assertThat(LongPipeline.range(0, 10).skip(3).take(4).sum()).isEqualTo(3 + 4 + 5 + 6);
+        assertThat(LongPipeline.of(4, 5, 6).map(x -> x * 2).count()).isEqualTo(3);
+        assertThatThrownBy(() ->
+                        IntPipeline.range(0, 9).filter(x -> 10 / (x - 7) != 0).count())
+                .isInstanceOfSatisfying(PipelineException.class, e -> {
+                    assertThat(e.operation()).isEqualTo("filter");
+                    assertThat(e.index()).isEqualTo(7);
+                });
+        assertThatThrownBy(() -> LongPipeline.range(Integer.MAX_VALUE - 1L, Integer.MAX_VALUE + 5L)
+                        .peek(x -> {
+                            if (x == Integer.MAX_VALUE + 2L) {
+                                throw new IllegalStateException("beyond the int loop");
+                            }
+                        })
+                        .reduce(0, Long::sum))
+                .isInstanceOfSatisfying(PipelineException.class, e -> {
+                    assertThat(e.operation()).isEqualTo("peek");
+                    assertThat(e.index()).isEqualTo(3);
+                });
+    }
 }

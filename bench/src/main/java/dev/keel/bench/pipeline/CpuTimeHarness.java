@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * warms up, then prints the median and the spread of the CPU nanoseconds per operation over 15 batches.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.pipeline.CpuTimeHarness WORKLOAD}, WORKLOAD one of
- * {@code primitive:keel}, {@code primitive:jdk-intstream}, {@code windowed:keel}, {@code windowed:jdk-gatherers},
+ * {@code primitive:keel}, {@code primitive:jdk-intstream}, {@code windowed:keel}, {@code windowed:jdk-gatherers}, {@code windowed-first:LIBRARY},
  * {@code boxed:keel}, {@code boxed:jdk-stream}; compare two workloads run one after the other, and repeat.
  */
 public final class CpuTimeHarness {
@@ -27,7 +27,8 @@ public final class CpuTimeHarness {
 
     public static void main(String[] args) {
         if (args.length != 1 || !args[0].contains(":")) {
-            System.err.println("usage: CpuTimeHarness primitive|windowed|boxed:LIBRARY (for example windowed:keel)");
+            System.err.println(
+                    "usage: CpuTimeHarness primitive|windowed|windowed-first|boxed:LIBRARY (for example windowed:keel)");
             System.exit(2);
         }
         String[] parts = args[0].split(":", 2);
@@ -73,13 +74,19 @@ public final class CpuTimeHarness {
                 benchmark.library = library;
                 yield benchmark::windowedSum;
             }
+            case "windowed-first" -> {
+                var benchmark = new WindowedBenchmark();
+                benchmark.library = library;
+                yield benchmark::windowedFirst;
+            }
             case "boxed" -> {
                 var benchmark = new BoxedChainBenchmark();
                 benchmark.library = library;
                 yield benchmark::mapFilterSum;
             }
             default ->
-                throw new IllegalArgumentException("workload: " + name + " (expected primitive, windowed or boxed)");
+                throw new IllegalArgumentException(
+                        "workload: " + name + " (expected primitive, windowed, windowed-first or boxed)");
         };
     }
 }

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
  * through {@code asLongStream()}, keel's {@code sum()} with an overflow check), so all compute the same number. The
  * issue's goal: keel at least 0.9x {@code IntStream}.
  *
- * <p>Run: {@code ./keel bench pipeline.PrimitiveChain -f 1 -wi 2 -i 3 -w 1s -r 1s}; results in
- * {@code bench/results/pipeline-*.md}.
+ * <p>Run: {@code ./keel bench pipeline.PrimitiveChainBenchmark -p library=keel,jdk-intstream -f 5 -wi 3 -i 5 -w 1s
+ * -r 1s}; results in {@code bench/results/pipeline-*.md}. Several forks, compared by their medians: each JVM's C2 may
+ * compile the loop to a faster or a slower shape depending on when it compiles it (docs/pipeline.md, session 5).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
