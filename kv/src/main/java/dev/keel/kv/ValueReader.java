@@ -105,7 +105,7 @@ final class ValueReader {
                         "key directory points " + key + " (" + kind + ") at LSN " + live.lsn() + ", which holds "
                                 + decoded);
         };
-        remember(key, live.lsn(), value.clone());
+        remember(Key.copyOf(key.unsafeBytes()), live.lsn(), value.clone()); // the caller's key may be borrowed
         return value;
     }
 }
