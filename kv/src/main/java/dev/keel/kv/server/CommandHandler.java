@@ -50,6 +50,8 @@ final class CommandHandler {
 
     /** The reply to {@code words} (the command name first, at least one word) from {@code session}. */
     Reply handle(List<byte[]> words, Session session) {
+        session.touch(state.clock().millis());
+        state.countCommands(1);
         Command command;
         try {
             command = parse(words, session);
@@ -60,19 +62,23 @@ final class CommandHandler {
     }
 
     /**
-     * Counts {@code words} as a command from {@code session}, notes it as the session's last, and parses it.
+     * Notes {@code words} as {@code session}'s last command and parses it. The caller counts it ({@link
+     * #countCommands}) and notes the session's activity ({@link Session#touch}).
      *
      * @throws CommandException if it is not a command the server runs; its reply is the answer
      */
     Command parse(List<byte[]> words, Session session) throws CommandException {
-        state.countCommand();
         @Nullable CommandSpec spec = CommandSpec.lookup(words.getFirst());
         session.noteCommand(
                 spec != null
                         ? spec.commandName()
-                        : Arguments.text(words.getFirst()).toLowerCase(Locale.ROOT),
-                state.clock().millis());
+                        : Arguments.text(words.getFirst()).toLowerCase(Locale.ROOT));
         return parser.parse(spec, words);
+    }
+
+    /** Adds {@code commands} to INFO's total_commands_processed: a connection counts a read's requests at once. */
+    void countCommands(int commands) {
+        state.countCommands(commands);
     }
 
     /** Runs a parsed command from {@code session}; the reply is an error reply if it fails. */

@@ -81,6 +81,7 @@ final class Connection implements DurableWrites.Waiter {
                 if (parser.readFrom(channel) < 0) {
                     closing = true;
                 }
+                session.touch(state.clock().millis());
             }
             progress();
         } catch (IOException e) {

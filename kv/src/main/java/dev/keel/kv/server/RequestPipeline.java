@@ -59,6 +59,8 @@ final class RequestPipeline {
     private boolean writing;
 
     private @Nullable Held held;
+    /** Requests submitted since the last {@link #endOfInput()}, counted then, once per read rather than per request. */
+    private int submitted;
 
     /** An inline pipeline answering {@code session}'s requests through {@code writer}. */
     RequestPipeline(CommandHandler handler, Session session, RespWriter writer) {
@@ -94,6 +96,7 @@ final class RequestPipeline {
 
     /** Answers the request {@code words} (the command name first), now or when the write before it is done. */
     void submit(List<byte[]> words) throws IOException {
+        submitted++;
         Command command;
         try {
             command = handler.parse(words, session);
@@ -117,6 +120,10 @@ final class RequestPipeline {
 
     /** Every request that had arrived has been submitted: writes the inline batch and answers it. */
     void endOfInput() throws IOException {
+        if (submitted > 0) {
+            handler.countCommands(submitted);
+            submitted = 0;
+        }
         writeBatch();
     }
 

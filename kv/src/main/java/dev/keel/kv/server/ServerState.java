@@ -58,8 +58,8 @@ final class ServerState {
         return sessions.size();
     }
 
-    void countCommand() {
-        commandsProcessed.increment();
+    void countCommands(int commands) {
+        commandsProcessed.add(commands);
     }
 
     void countRejectedConnection() {

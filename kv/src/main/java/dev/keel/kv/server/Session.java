@@ -52,10 +52,25 @@ final class Session {
         this.name = name;
     }
 
-    /** Records that the client ran {@code command} (its lower-case name) at {@code nowMillis}. */
-    void noteCommand(String command, long nowMillis) {
-        this.lastCommand = command;
-        this.lastActiveMillis = nowMillis;
+    /**
+     * Records that the client ran {@code command} (its lower-case name). Writes the volatile field only when the name
+     * changes: a pipelined run of one command costs a read per request, not a store with a fence.
+     */
+    void noteCommand(String command) {
+        if (!command.equals(lastCommand)) {
+            this.lastCommand = command;
+        }
+    }
+
+    /**
+     * Records that the client was active at {@code nowMillis}: once per read from its socket, not per command (a
+     * clock read and a volatile store per request were 3% of a pipelined GET's CPU). CLIENT LIST reports idle
+     * seconds, which that resolution serves exactly.
+     */
+    void touch(long nowMillis) {
+        if (nowMillis != lastActiveMillis) {
+            this.lastActiveMillis = nowMillis;
+        }
     }
 
     /** The connection closes once the current reply is sent. */

@@ -159,6 +159,7 @@ final class RequestPipelineTest {
         long before = server.state.commandsProcessed();
         submit("SET", "a", "1");
         submit("SET", "b", "2");
+        pipeline.endOfInput(); // requests are counted once per read, when all that arrived has been submitted
 
         assertThat(server.state.commandsProcessed()).isEqualTo(before + 2);
         assertThat(server.session.describe(0)).contains(" cmd=set ");
