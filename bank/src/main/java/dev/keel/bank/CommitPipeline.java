@@ -37,14 +37,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: {@link #submit}, {@link #idle} and {@link #awaitDurable} are called by the sequencer's thread,
  * {@link #failure} by any thread; the writes run on the pipeline's own thread.
  */
-final class CommitPipeline implements AutoCloseable {
-
-    /** Whoever waits for a commit: answered once it is durable, failed if it cannot be. */
-    interface Reply {
-        void release();
-
-        void fail(RuntimeException reason);
-    }
+final class CommitPipeline implements Commits {
 
     /** A sealed record (null for a batch that changed nothing) and the replies that wait for it. */
     private record Commit(byte @Nullable [] record, List<? extends Reply> replies) {}
@@ -76,19 +69,21 @@ final class CommitPipeline implements AutoCloseable {
      * {@code replies} to be released once it is durable. Blocks while the pipeline is full (back-pressure: the
      * sequencer never runs more than {@code depth} batches ahead of the disk).
      */
-    void submit(byte @Nullable [] record, List<? extends Reply> replies) {
+    @Override
+    public void submit(byte @Nullable [] record, List<? extends Reply> replies) {
         inFlight.incrementAndGet();
         Uninterruptible.put(queue, new Commit(record, List.copyOf(replies)));
     }
 
     /** Whether every commit submitted so far has been released: a batch that wrote nothing may then answer at once. */
-    boolean idle() {
+    @Override
+    public boolean idle() {
         return inFlight.get() == 0;
     }
 
     /** Why the pipeline stopped writing, or null while it has not failed. */
-    @Nullable
-    BankException failure() {
+    @Override
+    public @Nullable BankException failure() {
         return failure;
     }
 
@@ -96,7 +91,8 @@ final class CommitPipeline implements AutoCloseable {
      * Waits until every record submitted so far is durable (a snapshot must cover exactly what the ledger holds).
      * Returns false if the pipeline failed instead.
      */
-    boolean awaitDurable() {
+    @Override
+    public boolean awaitDurable() {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
         submit(null, List.of(new Reply() {
             @Override

@@ -164,8 +164,17 @@ public final class BankHarness {
     }
 
     private void singles(List<Callable<TransferTarget>> targets) throws Exception {
-        MarkdownTable table =
-                new MarkdownTable(3, "target", "clients", "accounts", "transfers/s", "p50 µs", "p99 µs", "refused");
+        MarkdownTable table = new MarkdownTable(
+                3,
+                "target",
+                "clients",
+                "accounts",
+                "transfers/s",
+                "p50 µs",
+                "p99 µs",
+                "refused",
+                "JVM CPU µs/transfer",
+                "keel-bank threads CPU µs/transfer");
         for (Callable<TransferTarget> factory : targets) {
             for (int count : clients) {
                 for (boolean hot : new boolean[] {false, true}) {
@@ -181,7 +190,9 @@ public final class BankHarness {
                                 String.format(Locale.ROOT, "%,d", result.perSecond()),
                                 micros(result.p50Nanos()),
                                 micros(result.p99Nanos()),
-                                String.valueOf(result.refused()));
+                                String.valueOf(result.refused()),
+                                String.format(Locale.ROOT, "%.1f", result.processMicrosPerTransfer()),
+                                String.format(Locale.ROOT, "%.1f", result.ledgerMicrosPerTransfer()));
                     }
                 }
             }
@@ -207,7 +218,9 @@ public final class BankHarness {
     }
 
     private void batches(Path root) throws Exception {
-        MarkdownTable table = new MarkdownTable(1, "batch of " + BATCH, "transfers/s", "batches", "ms per batch");
+        MarkdownTable table = new MarkdownTable(
+                1, "batch of " + BATCH, "transfers/s", "batches", "ms per batch", "JVM CPU µs/transfer");
+        CpuMeter cpu = new CpuMeter();
         for (boolean linked : new boolean[] {false, true}) {
             try (KeelTarget keel = new KeelTarget(root.resolve("batch-" + System.nanoTime()))) {
                 keel.setUp(ACCOUNTS);
@@ -216,6 +229,7 @@ public final class BankHarness {
                 for (int i = 0; i < 3; i++) {
                     keel.batch("w" + linked + i + "-", BATCH, ACCOUNTS, linked, random);
                 }
+                CpuMeter.Reading cpuAtStart = cpu.read();
                 long start = System.nanoTime();
                 long deadline = start + measurement.toNanos();
                 long transfers = 0;
@@ -225,13 +239,15 @@ public final class BankHarness {
                     batches++;
                 }
                 long elapsed = System.nanoTime() - start;
+                long cpuNanos = cpu.read().minus(cpuAtStart).processNanos();
                 long perSecond = Math.round(transfers * 1e9 / elapsed);
                 results.put("batch/" + (linked ? "linked" : "independent"), perSecond);
                 table.row(
                         linked ? "linked chain" : "independent",
                         String.format(Locale.ROOT, "%,d", perSecond),
                         String.valueOf(batches),
-                        String.format(Locale.ROOT, "%.1f", elapsed / 1e6 / batches));
+                        String.format(Locale.ROOT, "%.1f", elapsed / 1e6 / batches),
+                        String.format(Locale.ROOT, "%.2f", transfers == 0 ? 0 : cpuNanos / 1e3 / transfers));
             }
         }
         report.line("## Durable batches (keel, one client, one request per batch)");
