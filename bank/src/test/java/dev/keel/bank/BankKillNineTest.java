@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SeedExtension.class)
 final class BankKillNineTest {
 
-    private static final int CYCLES = 16;
+    private static final int CYCLES = 24;
     private static final String[] ACCOUNTS = {"k0", "k1", "k2", "k3", "k4"};
     private static final long OPENING_MINOR = 1_000_000_000L;
 

@@ -174,7 +174,8 @@ public final class BankHarness {
                 "p99 µs",
                 "refused",
                 "JVM CPU µs/transfer",
-                "keel-bank threads CPU µs/transfer");
+                "keel-bank threads CPU µs/transfer",
+                "of which kernel");
         for (Callable<TransferTarget> factory : targets) {
             for (int count : clients) {
                 for (boolean hot : new boolean[] {false, true}) {
@@ -192,7 +193,8 @@ public final class BankHarness {
                                 micros(result.p99Nanos()),
                                 String.valueOf(result.refused()),
                                 String.format(Locale.ROOT, "%.1f", result.processMicrosPerTransfer()),
-                                String.format(Locale.ROOT, "%.1f", result.ledgerMicrosPerTransfer()));
+                                String.format(Locale.ROOT, "%.1f", result.ledgerMicrosPerTransfer()),
+                                String.format(Locale.ROOT, "%.1f", result.ledgerKernelMicrosPerTransfer()));
                     }
                 }
             }

@@ -44,6 +44,10 @@ final class TransferLoad {
         double ledgerMicrosPerTransfer() {
             return transfers == 0 ? 0 : cpu.ledgerNanos() / 1e3 / transfers;
         }
+
+        double ledgerKernelMicrosPerTransfer() {
+            return transfers == 0 ? 0 : cpu.ledgerKernelNanos() / 1e3 / transfers;
+        }
     }
 
     private static final int WARMUP = 0;
@@ -110,7 +114,7 @@ final class TransferLoad {
         }
         long opened = 0;
         long closed = 0;
-        CpuMeter.Reading cpuAtOpen = new CpuMeter.Reading(0, 0);
+        CpuMeter.Reading cpuAtOpen = new CpuMeter.Reading(0, 0, 0);
         CpuMeter.Reading cpuAtClose = cpuAtOpen;
         try {
             if (!failed.await(warmup.toNanos(), TimeUnit.NANOSECONDS)) {
