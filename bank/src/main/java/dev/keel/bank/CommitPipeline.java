@@ -1,6 +1,5 @@
 package dev.keel.bank;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -148,24 +147,15 @@ final class CommitPipeline implements Commits {
     /** Writes {@code records} with one force, then releases {@code commits} in order; fails them if the log failed. */
     private void write(List<byte[]> records, List<Commit> commits) {
         if (failure == null && !records.isEmpty()) {
-            try {
-                journal.write(records);
-            } catch (IOException | RuntimeException e) {
-                BankException failed = new BankException(
-                        BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e);
+            BankException failed = Commits.write(journal, records);
+            if (failed != null) {
                 failure = failed;
                 onFailure.accept(failed);
             }
         }
         BankException failed = failure;
         for (Commit commit : commits) {
-            for (Reply reply : commit.replies()) {
-                if (failed == null) {
-                    reply.release();
-                } else {
-                    reply.fail(failed);
-                }
-            }
+            Commits.answer(commit.replies(), failed);
             if (commit != STOP) {
                 inFlight.decrementAndGet();
             }

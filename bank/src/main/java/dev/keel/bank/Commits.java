@@ -1,5 +1,7 @@
 package dev.keel.bank;
 
+import java.io.IOException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +27,7 @@ interface Commits extends AutoCloseable {
      * Makes {@code record} (null if the batch wrote nothing) durable after every record submitted before it, and
      * releases {@code replies} once it is (or fails them if the log failed).
      */
-    void submit(byte @Nullable [] record, java.util.List<? extends Reply> replies);
+    void submit(byte @Nullable [] record, List<? extends Reply> replies);
 
     /** Whether every commit submitted so far has been released: a batch that wrote nothing may then answer at once. */
     boolean idle();
@@ -40,4 +42,26 @@ interface Commits extends AutoCloseable {
     /** Writes and releases everything submitted, then stops. Called once, by the sequencer's thread. */
     @Override
     void close();
+
+    /** Makes {@code records} durable with one force; returns null, or the failure that stops the system. */
+    static @Nullable BankException write(Journal journal, List<byte[]> records) {
+        try {
+            journal.write(records);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return new BankException(
+                    BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e);
+        }
+    }
+
+    /** Releases {@code replies} in order, or fails them all with {@code failed} if it is not null. */
+    static void answer(List<? extends Reply> replies, @Nullable BankException failed) {
+        for (Reply reply : replies) {
+            if (failed == null) {
+                reply.release();
+            } else {
+                reply.fail(failed);
+            }
+        }
+    }
 }

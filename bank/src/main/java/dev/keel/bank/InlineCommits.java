@@ -1,6 +1,5 @@
 package dev.keel.bank;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -33,23 +32,13 @@ final class InlineCommits implements Commits {
     @Override
     public void submit(byte @Nullable [] record, List<? extends Reply> replies) {
         if (failure == null && record != null) {
-            try {
-                journal.write(List.of(record));
-            } catch (IOException | RuntimeException e) {
-                BankException failed = new BankException(
-                        BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e);
+            BankException failed = Commits.write(journal, List.of(record));
+            if (failed != null) {
                 failure = failed;
                 onFailure.accept(failed);
             }
         }
-        BankException failed = failure;
-        for (Reply reply : replies) {
-            if (failed == null) {
-                reply.release();
-            } else {
-                reply.fail(failed);
-            }
-        }
+        Commits.answer(replies, failure);
     }
 
     @Override
