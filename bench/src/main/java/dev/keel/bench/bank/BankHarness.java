@@ -175,7 +175,8 @@ public final class BankHarness {
                 "refused",
                 "JVM CPU µs/transfer",
                 "keel-bank threads CPU µs/transfer",
-                "of which kernel");
+                "of which kernel",
+                "JVM context switches/transfer");
         for (Callable<TransferTarget> factory : targets) {
             for (int count : clients) {
                 for (boolean hot : new boolean[] {false, true}) {
@@ -194,7 +195,8 @@ public final class BankHarness {
                                 String.valueOf(result.refused()),
                                 String.format(Locale.ROOT, "%.1f", result.processMicrosPerTransfer()),
                                 String.format(Locale.ROOT, "%.1f", result.ledgerMicrosPerTransfer()),
-                                String.format(Locale.ROOT, "%.1f", result.ledgerKernelMicrosPerTransfer()));
+                                String.format(Locale.ROOT, "%.1f", result.ledgerKernelMicrosPerTransfer()),
+                                String.format(Locale.ROOT, "%.2f", result.switchesPerTransfer()));
                     }
                 }
             }

@@ -22,14 +22,17 @@ final class CpuMeter {
 
     /**
      * CPU nanoseconds used so far by the whole JVM and by its {@code keel-bank-*} threads, and the part of the latter
-     * spent in the kernel (system calls: write, fdatasync, futex wake-ups), from {@code /proc} (0 where there is none).
+     * spent in the kernel (system calls: write, fdatasync, futex wake-ups), from {@code /proc} (0 where there is none);
+     * and the voluntary context switches of all the JVM's threads (each time a thread blocked: a client waiting for its
+     * answer, the sequencer waiting for work or for an fsync, a hand-off between threads), which no load distorts.
      */
-    record Reading(long processNanos, long ledgerNanos, long ledgerKernelNanos) {
+    record Reading(long processNanos, long ledgerNanos, long ledgerKernelNanos, long voluntarySwitches) {
         Reading minus(Reading start) {
             return new Reading(
                     processNanos - start.processNanos,
                     ledgerNanos - start.ledgerNanos,
-                    ledgerKernelNanos - start.ledgerKernelNanos);
+                    ledgerKernelNanos - start.ledgerKernelNanos,
+                    voluntarySwitches - start.voluntarySwitches);
         }
     }
 
@@ -52,19 +55,30 @@ final class CpuMeter {
                 }
             }
         }
-        return new Reading(os.getProcessCpuTime(), ledger, ledgerKernelNanos());
+        long[] kernel = kernelCounters();
+        return new Reading(os.getProcessCpuTime(), ledger, kernel[0], kernel[1]);
     }
 
-    /** System time of the threads whose name (as the kernel keeps it: 15 chars) starts with keel-bank-. */
-    private static long ledgerKernelNanos() {
+    /**
+     * From /proc: the system time of the threads whose name (as the kernel keeps it: 15 chars) starts with
+     * keel-bank-, and the voluntary context switches of every thread; zeros where there is no /proc.
+     */
+    private static long[] kernelCounters() {
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
-            return 0;
+            return new long[2];
         }
         long ticks = 0;
+        long switches = 0;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(tasks)) {
             for (Path task : stream) {
                 try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            switches += Long.parseLong(
+                                    line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
                     if (!Files.readString(task.resolve("comm")).startsWith(LEDGER_THREADS)) {
                         continue;
                     }
@@ -73,12 +87,12 @@ final class CpuMeter {
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks += Long.parseLong(fields[12]);
                 } catch (NoSuchFileException e) {
-                    // the thread ended between the listing and the read: its time is lost to both readings
+                    // the thread ended between the listing and the read: its counts are lost to both readings
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + tasks, e);
         }
-        return ticks * NANOS_PER_TICK;
+        return new long[] {ticks * NANOS_PER_TICK, switches};
     }
 }

@@ -45,6 +45,10 @@ final class TransferLoad {
             return transfers == 0 ? 0 : cpu.ledgerNanos() / 1e3 / transfers;
         }
 
+        double switchesPerTransfer() {
+            return transfers == 0 ? 0 : (double) cpu.voluntarySwitches() / transfers;
+        }
+
         double ledgerKernelMicrosPerTransfer() {
             return transfers == 0 ? 0 : cpu.ledgerKernelNanos() / 1e3 / transfers;
         }
@@ -114,7 +118,7 @@ final class TransferLoad {
         }
         long opened = 0;
         long closed = 0;
-        CpuMeter.Reading cpuAtOpen = new CpuMeter.Reading(0, 0, 0);
+        CpuMeter.Reading cpuAtOpen = new CpuMeter.Reading(0, 0, 0, 0);
         CpuMeter.Reading cpuAtClose = cpuAtOpen;
         try {
             if (!failed.await(warmup.toNanos(), TimeUnit.NANOSECONDS)) {
