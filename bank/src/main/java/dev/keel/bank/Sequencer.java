@@ -1,12 +1,14 @@
 package dev.keel.bank;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -89,6 +91,11 @@ final class Sequencer implements AutoCloseable {
     private final @Nullable Commits commits;
 
     private final int maxBatch;
+    /** How long to wait for each further request while a batch is smaller than the last one; 0: never wait. */
+    private final long gatherNanos;
+    /** Requests in the last batch: the clients it answered, who may be about to come back. Sequencer thread only. */
+    private int lastBatchSize;
+
     private final BlockingQueue<Request<?>> queue;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Thread thread;
@@ -100,8 +107,9 @@ final class Sequencer implements AutoCloseable {
      * Starts the sequencer thread {@code name} (and, with {@code pipelineDepth} above 0, its commit thread, with up to
      * that many sealed batches waiting for the disk before it blocks); with 0 it forces each batch itself.
      */
-    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, String name) {
+    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, Duration gather, String name) {
         this.ledger = ledger;
+        this.gatherNanos = journal.writes() && pipelineDepth == 0 ? gather.toNanos() : 0;
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
@@ -193,6 +201,7 @@ final class Sequencer implements AutoCloseable {
                 continue;
             }
             queue.drainTo(batch, maxBatch - 1);
+            gather(batch);
             if (failure != null) {
                 failAll(batch);
                 drainAndFail();
@@ -240,6 +249,31 @@ final class Sequencer implements AutoCloseable {
             }
         }
         drainAndFail();
+    }
+
+    /**
+     * With a gather wait set: while {@code batch} holds fewer requests than the last batch did, waits up to the gather
+     * wait for each further one (so a batch is cut at the first gap longer than that, and never waits longer than
+     * (last batch size) gaps). Closed-loop clients answered together come back microseconds apart; without this the
+     * first one back runs and forces a batch of its own while the rest wait for that force and then their own. Uses
+     * the queue's timed wait only: no clock is read, and the rule affects when batches are cut, never what they do.
+     */
+    private void gather(List<Request<?>> batch) {
+        int target = Math.min(lastBatchSize, maxBatch);
+        while (gatherNanos > 0 && batch.size() < target) {
+            Request<?> next;
+            try {
+                next = queue.poll(gatherNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                break; // nobody interrupts this thread but close(), which stops it through the queue
+            }
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
+        lastBatchSize = batch.size();
     }
 
     /**

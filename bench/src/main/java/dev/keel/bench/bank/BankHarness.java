@@ -36,8 +36,9 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,pipelined,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
- * section is keel with {@code BankOptions.pipelineDepth(64)} (not in the default set). The {@code http} section serves the
+ * [--sections keel,pipelined,gathered,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
+ * section is keel with {@code BankOptions.pipelineDepth(64)}, the {@code gathered} section keel with
+ * {@code BankOptions.commitGather} of 50 µs (neither in the default set). The {@code http} section serves the
  * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
  * client of {@code keel bank serve} sees.
  */
@@ -100,6 +101,9 @@ public final class BankHarness {
             }
             if (sections.contains("pipelined")) {
                 targets.add(() -> KeelTarget.pipelined(root.path().resolve("pipelined-" + System.nanoTime())));
+            }
+            if (sections.contains("gathered")) {
+                targets.add(() -> KeelTarget.gathered(root.path().resolve("gathered-" + System.nanoTime())));
             }
             if (sections.contains("http")) {
                 targets.add(() -> new HttpTarget(root.path().resolve("http-" + System.nanoTime())));
@@ -289,8 +293,16 @@ public final class BankHarness {
                         "pipelined / unpipelined commits, " + accounts + ", " + count + " clients",
                         "keel (sequencer, pipelined)/" + count + "/" + accounts,
                         "keel (sequencer)/" + count + "/" + accounts);
+                ratio(
+                        "gathered / ungathered batches, " + accounts + ", " + count + " clients",
+                        "keel (sequencer, gathered)/" + count + "/" + accounts,
+                        "keel (sequencer)/" + count + "/" + accounts);
             }
         }
+        ratio(
+                "single durable transfers at 8 clients with gathered batches, keel / PostgreSQL",
+                "keel (sequencer, gathered)/8/uniform",
+                "PostgreSQL (JDBC)/8/uniform");
     }
 
     private void ratio(String what, String numerator, String denominator) throws IOException {

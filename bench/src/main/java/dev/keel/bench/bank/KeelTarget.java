@@ -39,6 +39,20 @@ final class KeelTarget implements TransferTarget {
         return new KeelTarget(BankOptions.builder(directory).pipelineDepth(64).build(), "keel (sequencer, pipelined)");
     }
 
+    /**
+     * keel with a gather wait ({@code BankOptions.commitGather}, 50 µs): between forces the sequencer waits for the
+     * clients it just answered before it cuts the next batch.
+     */
+    static KeelTarget gathered(Path directory) throws Exception {
+        return new KeelTarget(
+                BankOptions.builder(directory)
+                        .commitGather(java.time.Duration.ofNanos(GATHER_NANOS))
+                        .build(),
+                "keel (sequencer, gathered)");
+    }
+
+    static final long GATHER_NANOS = 50_000;
+
     private KeelTarget(BankOptions options, String name) throws Exception {
         this.bank = BankingSystem.open(options);
         this.name = name;
