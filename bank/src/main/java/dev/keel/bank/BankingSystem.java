@@ -42,8 +42,13 @@ public final class BankingSystem implements AutoCloseable {
     private BankingSystem(BankOptions options, Ledger ledger, Journal journal) {
         this.options = options;
         this.durable = journal instanceof DurableJournal d ? d : null;
-        this.sequencer =
-                new Sequencer(ledger, journal, options.maxBatch(), options.pipelineDepth(), "keel-bank-sequencer");
+        this.sequencer = new Sequencer(
+                ledger,
+                journal,
+                options.maxBatch(),
+                options.pipelineDepth(),
+                options.commitGather(),
+                "keel-bank-sequencer");
     }
 
     /** A system in memory, on the system clock. */

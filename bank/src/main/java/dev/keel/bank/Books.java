@@ -105,11 +105,13 @@ final class Books {
     }
 
     private void applyCreated(Transfer transfer) {
-        if (transfers.containsKey(transfer.id())) {
-            throw new IllegalStateException("transfer " + transfer.id() + " is created twice");
-        }
         AccountState debit = account(transfer.from());
         AccountState credit = account(transfer.to());
+        // One lookup in a map of millions (each a cache miss or two): the check and the insert are one putIfAbsent,
+        // done after the accounts are found and before they change, so that a bad event leaves the books as they were.
+        if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
+            throw new IllegalStateException("transfer " + transfer.id() + " is created twice");
+        }
         long amount = transfer.amount().minorUnits();
         if (transfer.status() == TransferStatus.PENDING) {
             debit.debitsPending = Math.addExact(debit.debitsPending, amount);
@@ -123,7 +125,6 @@ final class Books {
             debit.recordPosting(transfer.timestamp(), transfer.id());
             credit.recordPosting(transfer.timestamp(), transfer.id());
         }
-        transfers.put(transfer.id(), transfer);
         if (transfer.id().startsWith("auto#")) {
             autoIds = Math.max(autoIds, Long.parseLong(transfer.id().substring(5)));
         }

@@ -1,6 +1,5 @@
 package dev.keel.bank;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,14 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: {@link #submit}, {@link #idle} and {@link #awaitDurable} are called by the sequencer's thread,
  * {@link #failure} by any thread; the writes run on the pipeline's own thread.
  */
-final class CommitPipeline implements AutoCloseable {
-
-    /** Whoever waits for a commit: answered once it is durable, failed if it cannot be. */
-    interface Reply {
-        void release();
-
-        void fail(RuntimeException reason);
-    }
+final class CommitPipeline implements Commits {
 
     /** A sealed record (null for a batch that changed nothing) and the replies that wait for it. */
     private record Commit(byte @Nullable [] record, List<? extends Reply> replies) {}
@@ -76,19 +68,21 @@ final class CommitPipeline implements AutoCloseable {
      * {@code replies} to be released once it is durable. Blocks while the pipeline is full (back-pressure: the
      * sequencer never runs more than {@code depth} batches ahead of the disk).
      */
-    void submit(byte @Nullable [] record, List<? extends Reply> replies) {
+    @Override
+    public void submit(byte @Nullable [] record, List<? extends Reply> replies) {
         inFlight.incrementAndGet();
         Uninterruptible.put(queue, new Commit(record, List.copyOf(replies)));
     }
 
     /** Whether every commit submitted so far has been released: a batch that wrote nothing may then answer at once. */
-    boolean idle() {
+    @Override
+    public boolean idle() {
         return inFlight.get() == 0;
     }
 
     /** Why the pipeline stopped writing, or null while it has not failed. */
-    @Nullable
-    BankException failure() {
+    @Override
+    public @Nullable BankException failure() {
         return failure;
     }
 
@@ -96,7 +90,8 @@ final class CommitPipeline implements AutoCloseable {
      * Waits until every record submitted so far is durable (a snapshot must cover exactly what the ledger holds).
      * Returns false if the pipeline failed instead.
      */
-    boolean awaitDurable() {
+    @Override
+    public boolean awaitDurable() {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
         submit(null, List.of(new Reply() {
             @Override
@@ -152,24 +147,15 @@ final class CommitPipeline implements AutoCloseable {
     /** Writes {@code records} with one force, then releases {@code commits} in order; fails them if the log failed. */
     private void write(List<byte[]> records, List<Commit> commits) {
         if (failure == null && !records.isEmpty()) {
-            try {
-                journal.write(records);
-            } catch (IOException | RuntimeException e) {
-                BankException failed = new BankException(
-                        BankException.Code.LOG_FAILED, "the log failed; reopen the banking system: " + e, e);
+            BankException failed = Commits.write(journal, records);
+            if (failed != null) {
                 failure = failed;
                 onFailure.accept(failed);
             }
         }
         BankException failed = failure;
         for (Commit commit : commits) {
-            for (Reply reply : commit.replies()) {
-                if (failed == null) {
-                    reply.release();
-                } else {
-                    reply.fail(failed);
-                }
-            }
+            Commits.answer(commit.replies(), failed);
             if (commit != STOP) {
                 inFlight.decrementAndGet();
             }

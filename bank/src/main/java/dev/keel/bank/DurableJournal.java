@@ -19,7 +19,7 @@ import java.util.List;
  * state, stays proportional to the log written: without that rule a ledger of ten million transfers would write its
  * whole state every million events), and at close. A snapshot that falls due after a batch is encoded on the
  * sequencer's thread and forced to disk off it ({@link SnapshotCommits}). Records are sealed (encoded and chained) on
- * the sequencer's thread and written on the {@link CommitPipeline}'s.
+ * the sequencer's thread and written by its {@link Commits} (on that thread, or a pipeline's).
  *
  * <p>How opening works (recovery): load the snapshot if there is one, open the log (which truncates a torn tail and
  * fails on damage before it; see docs/storage.md), then replay every record after the snapshot's position, checking

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Where the sequencer's batches become durable, in two steps: {@link #seal} turns a batch's events into the next log
  * record on the sequencer's thread (the record's place in the hash chain is fixed there, in apply order), and
- * {@link #write} makes sealed records durable on the {@link CommitPipeline}'s thread, in the same order.
+ * {@link #write} makes sealed records durable through the sequencer's {@link Commits}, in the same order.
  */
 interface Journal extends AutoCloseable {
 
@@ -16,7 +16,7 @@ interface Journal extends AutoCloseable {
     /** Sequencer's thread: encodes {@code events} as the record after the last one sealed. */
     byte[] seal(List<Event> events);
 
-    /** Pipeline's thread: makes {@code records} durable, in order and with one force; returns once they are. */
+    /** The committing thread: makes {@code records} durable, in order and with one force; returns once they are. */
     void write(List<byte[]> records) throws IOException;
 
     /**

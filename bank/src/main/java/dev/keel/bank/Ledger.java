@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +40,7 @@ final class Ledger {
 
     static final int MAX_TEXT = 256;
     static final Duration MAX_TIMEOUT = Duration.ofDays(36_500);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final int MAX_ID = 64;
 
     private final InstantSource clock;
     private final Books books = new Books();
@@ -53,8 +52,29 @@ final class Ledger {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Whether {@code id} is 1 to 64 of {@code [A-Za-z0-9_.:-]}. A loop rather than a regex: it runs for every transfer
+     * on the sequencer's thread, where the regex's matcher showed as 9% of a batch's CPU in a JFR profile.
+     */
     static boolean isValidId(String id) {
-        return ID.matcher(id).matches();
+        int length = id.length();
+        if (length == 0 || length > MAX_ID) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            boolean valid = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == ':'
+                    || c == '-';
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- requests -------------------------------------------------------------------------------------------

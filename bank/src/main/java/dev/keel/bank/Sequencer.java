@@ -1,12 +1,14 @@
 package dev.keel.bank;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -14,21 +16,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The single writer: one thread takes requests off a bounded queue in batches, runs each against the {@link Ledger},
- * seals the batch's events into one log record ({@link Journal#seal}) and hands it to the {@link CommitPipeline}, which
- * forces it and only then answers every request in the batch. With a pipeline depth above 0, this thread already runs
- * batch N+1 while batch N is being forced; with 0 (the default, measured faster on 2 cores in docs/bank.md: a thread
- * that keeps applying small batches during the force takes CPU from the clients and the writer) it waits for each
- * force before it takes the next batch, which then holds everything that arrived meanwhile.
+ * seals the batch's events into one log record ({@link Journal#seal}) and hands it to its {@link Commits}, which make
+ * it durable and only then answer every request in the batch. With pipeline depth 0 (the default) that is
+ * {@link InlineCommits}: this thread writes and forces the record itself, answers, and takes the next batch, which
+ * holds everything that arrived during the force. With a depth above 0 it is a {@link CommitPipeline}: a second thread
+ * forces batch N while this one already runs batch N+1 (measured in docs/bank.md: on 2 cores that pays only with many
+ * clients).
  *
  * <p>How it is designed, and why (TigerBeetle's design, measured against lock ordering in docs/bank.md): the
  * alternative, a lock per account taken in id order, lets transfers between disjoint accounts run in parallel, but a
  * transfer must hold its locks until its record is durable, so every transfer touching a hot account waits for its own
  * fsync, one after another. Here a request never waits for another's fsync in particular: whatever arrived while the
  * last batch was being forced goes into the next one, so a hot account costs nothing extra and the ledger needs no
- * locks at all (it is confined to this thread). Measured in docs/bank.md. The force runs on the pipeline's thread, so
- * this thread keeps applying while the disk works; the pipeline's rule (a request is answered only once the log is
- * durable to the end of its batch) means a read sees in-memory state ahead of the disk but is not answered until that
- * state is durable, so no client ever learns of anything a crash can take back.
+ * locks at all (it is confined to this thread). Measured in docs/bank.md. Whichever {@link Commits} runs, a request
+ * is answered only once the log is durable to the end of its batch, so a read that saw in-memory state ahead of the
+ * disk (possible only when pipelined) is not answered until that state is durable, and no client ever learns of
+ * anything a crash can take back.
  *
  * <p>Failure: if the journal fails, the in-memory ledger is ahead of the disk, so every request not yet answered is
  * failed and all later ones refused with {@link BankException.Code#LOG_FAILED}; reopening recovers from what is on
@@ -40,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 final class Sequencer implements AutoCloseable {
 
     /** A request and, once run, its result; answered only after its batch is durable. Sequencer thread only. */
-    private static final class Request<T> implements CommitPipeline.Reply {
+    private static final class Request<T> implements Commits.Reply {
         final Function<Ledger, T> operation;
         final CompletableFuture<T> done = new CompletableFuture<>();
         private @Nullable T result;
@@ -85,11 +88,14 @@ final class Sequencer implements AutoCloseable {
     private final Ledger ledger;
     private final Journal journal;
     /** Null for an in-memory journal, whose batches are answered as soon as they ran. */
-    private final @Nullable CommitPipeline pipeline;
-    /** Whether this thread waits for each batch's force before it runs the next (pipeline depth 0). */
-    private final boolean waitForEachForce;
+    private final @Nullable Commits commits;
 
     private final int maxBatch;
+    /** How long to wait for each further request while a batch is smaller than the last one; 0: never wait. */
+    private final long gatherNanos;
+    /** Requests in the last batch: the clients it answered, who may be about to come back. Sequencer thread only. */
+    private int lastBatchSize;
+
     private final BlockingQueue<Request<?>> queue;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Thread thread;
@@ -98,18 +104,22 @@ final class Sequencer implements AutoCloseable {
     private volatile @Nullable BankException failure;
 
     /**
-     * Starts the sequencer thread {@code name} (and its commit thread); {@code pipelineDepth} sealed batches may wait
-     * for the disk before it blocks, and with 0 it waits for each batch's force before it runs the next.
+     * Starts the sequencer thread {@code name} (and, with {@code pipelineDepth} above 0, its commit thread, with up to
+     * that many sealed batches waiting for the disk before it blocks); with 0 it forces each batch itself.
      */
-    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, String name) {
+    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, Duration gather, String name) {
         this.ledger = ledger;
+        this.gatherNanos = journal.writes() && pipelineDepth == 0 ? gather.toNanos() : 0;
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
-        this.waitForEachForce = pipelineDepth == 0;
-        this.pipeline = journal.writes()
-                ? new CommitPipeline(journal, Math.max(1, pipelineDepth) + 1, name + "-commit", this::fail)
-                : null;
+        if (!journal.writes()) {
+            this.commits = null;
+        } else if (pipelineDepth == 0) {
+            this.commits = new InlineCommits(journal, this::fail);
+        } else {
+            this.commits = new CommitPipeline(journal, pipelineDepth + 1, name + "-commit", this::fail);
+        }
         this.thread = Thread.ofPlatform().name(name).start(this::loop);
     }
 
@@ -174,8 +184,8 @@ final class Sequencer implements AutoCloseable {
         try {
             run();
         } finally {
-            if (pipeline != null) {
-                pipeline.close(); // writes and answers what was sealed, or fails it if the log failed
+            if (commits != null) {
+                commits.close(); // writes and answers what was sealed, or fails it if the log failed
             }
         }
     }
@@ -191,6 +201,7 @@ final class Sequencer implements AutoCloseable {
                 continue;
             }
             queue.drainTo(batch, maxBatch - 1);
+            gather(batch);
             if (failure != null) {
                 failAll(batch);
                 drainAndFail();
@@ -202,14 +213,14 @@ final class Sequencer implements AutoCloseable {
                 if (request == stop) {
                     stopping = true;
                 } else {
-                    if (request.onDurableState && pipeline != null) {
+                    if (request.onDurableState && commits != null) {
                         if (i > sealed) {
                             seal(batch.subList(sealed, i));
                             sealed = i;
                         }
-                        if (!pipeline.awaitDurable()) {
+                        if (!commits.awaitDurable()) {
                             failAll(batch.subList(i, batch.size()));
-                            drainAndFail(); // the pipeline failed what was sealed and reported its failure
+                            drainAndFail(); // the commits failed what was sealed and reported the failure
                             return;
                         }
                     }
@@ -222,14 +233,10 @@ final class Sequencer implements AutoCloseable {
                 }
             }
             batch.clear();
-            if (waitForEachForce && pipeline != null && !pipeline.idle() && !pipeline.awaitDurable()) {
-                drainAndFail(); // the pipeline reported its failure already
-                return;
-            }
             try {
                 if (journal.snapshotDue()) {
-                    if (pipeline != null && !pipeline.awaitDurable()) {
-                        drainAndFail(); // the pipeline reported its failure already
+                    if (commits != null && !commits.awaitDurable()) {
+                        drainAndFail(); // the commits reported the failure already
                         return;
                     }
                     journal.startSnapshot(ledger);
@@ -245,18 +252,43 @@ final class Sequencer implements AutoCloseable {
     }
 
     /**
-     * Seals the events of {@code requests} into a record and hands it to the pipeline, which answers them once it is
+     * With a gather wait set: while {@code batch} holds fewer requests than the last batch did, waits up to the gather
+     * wait for each further one (so a batch is cut at the first gap longer than that, and never waits longer than
+     * (last batch size) gaps). Closed-loop clients answered together come back microseconds apart; without this the
+     * first one back runs and forces a batch of its own while the rest wait for that force and then their own. Uses
+     * the queue's timed wait only: no clock is read, and the rule affects when batches are cut, never what they do.
+     */
+    private void gather(List<Request<?>> batch) {
+        int target = Math.min(lastBatchSize, maxBatch);
+        while (gatherNanos > 0 && batch.size() < target) {
+            Request<?> next;
+            try {
+                next = queue.poll(gatherNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                break; // nobody interrupts this thread but close(), which stops it through the queue
+            }
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
+        lastBatchSize = batch.size();
+    }
+
+    /**
+     * Seals the events of {@code requests} into a record and hands it to the commits, which answer them once it is
      * durable; a batch that wrote nothing is answered at once if nothing before it is still waiting for the disk (and
-     * nothing failed: idle is read first, because the pipeline records a failure before it counts a commit done).
+     * nothing failed: idle is read first, because a pipeline records a failure before it counts a commit done).
      */
     private void seal(List<Request<?>> requests) {
         byte[] record = ledger.hasEvents() ? journal.seal(ledger.drainEvents()) : null;
-        if (pipeline == null || (record == null && pipeline.idle() && pipeline.failure() == null)) {
+        if (commits == null || (record == null && commits.idle() && commits.failure() == null)) {
             for (Request<?> request : requests) {
                 request.release();
             }
         } else {
-            pipeline.submit(record, requests);
+            commits.submit(record, requests);
         }
     }
 
@@ -269,7 +301,7 @@ final class Sequencer implements AutoCloseable {
         }
     }
 
-    /** Records why the system stopped; called by this thread, or by the pipeline's when the log fails. */
+    /** Records why the system stopped; called by this thread, or by the commit thread's when the log fails. */
     private void fail(BankException cause) {
         if (failure == null) {
             failure = cause;

@@ -11,12 +11,14 @@
  * machine: every rule of the books, with {@code TransferRules}) over {@code Books} (the state, and how each event
  * changes it) and {@code AccountState}; {@code Audit}; {@code Event} (a state change) and
  * {@code EventCodec}; {@code Sequencer} (the single writer that batches requests into one log record) and
- * {@code CommitPipeline} (forces sealed records on its own thread and answers a batch once it is durable);
+ * its {@code Commits}: {@code InlineCommits} (the default: the sequencer forces each record itself) or
+ * {@code CommitPipeline} (forces sealed records on its own thread while the next batch runs), either answering a batch
+ * only once it is durable;
  * {@code LedgerLog} (the log records and their hash chain); {@code LedgerSnapshot}; {@code Recovery}.
  *
  * <p>Thread safety: {@code BankingSystem} and {@code Account} are thread-safe; every request runs on the sequencer's
- * one thread, so the {@code Ledger} is confined to it and needs no locks; the commit pipeline's thread touches only
- * the log. Values and outcomes are immutable.
+ * one thread, so the {@code Ledger} is confined to it and needs no locks; a commit pipeline's thread, when
+ * one is configured, touches only the log. Values and outcomes are immutable.
  */
 @NullMarked
 package dev.keel.bank;

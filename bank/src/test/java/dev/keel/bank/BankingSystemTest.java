@@ -154,4 +154,24 @@ final class BankingSystemTest {
                 .isInstanceOf(BankException.class)
                 .satisfies(e -> assertThat(((BankException) e).code()).isEqualTo(BankException.Code.CLOSED));
     }
+
+    @Test
+    void options_commitGatherOutOfRangeOrWithPipelining_isRefusedNamingTheValue() {
+        assertThatThrownBy(() ->
+                        BankOptions.builder().commitGather(Duration.ofNanos(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commitGather (PT-0.000000001S)");
+        assertThatThrownBy(() -> BankOptions.builder()
+                        .commitGather(Duration.ofMillis(11))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("commitGather (PT0.011S) must be in");
+        assertThatThrownBy(() -> BankOptions.builder()
+                        .commitGather(Duration.ofMillis(1))
+                        .pipelineDepth(4)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs pipelineDepth 0, not 4");
+        assertThat(BankOptions.builder().build().commitGather()).isZero();
+    }
 }

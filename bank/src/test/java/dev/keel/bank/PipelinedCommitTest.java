@@ -92,7 +92,8 @@ final class PipelinedCommitTest {
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
 
     private Sequencer newSequencer(int depth) {
-        return new Sequencer(new Ledger(ManualTicker.create()), journal, 1024, depth, "test-sequencer");
+        return new Sequencer(
+                new Ledger(ManualTicker.create()), journal, 1024, depth, java.time.Duration.ZERO, "test-sequencer");
     }
 
     @AfterEach

@@ -36,8 +36,9 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,pipelined,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
- * section is keel with {@code BankOptions.pipelineDepth(64)} (not in the default set). The {@code http} section serves the
+ * [--sections keel,pipelined,gathered,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
+ * section is keel with {@code BankOptions.pipelineDepth(64)}, the {@code gathered} section keel with
+ * {@code BankOptions.commitGather} of 50 µs (neither in the default set). The {@code http} section serves the
  * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
  * client of {@code keel bank serve} sees.
  */
@@ -100,6 +101,9 @@ public final class BankHarness {
             }
             if (sections.contains("pipelined")) {
                 targets.add(() -> KeelTarget.pipelined(root.path().resolve("pipelined-" + System.nanoTime())));
+            }
+            if (sections.contains("gathered")) {
+                targets.add(() -> KeelTarget.gathered(root.path().resolve("gathered-" + System.nanoTime())));
             }
             if (sections.contains("http")) {
                 targets.add(() -> new HttpTarget(root.path().resolve("http-" + System.nanoTime())));
@@ -164,8 +168,19 @@ public final class BankHarness {
     }
 
     private void singles(List<Callable<TransferTarget>> targets) throws Exception {
-        MarkdownTable table =
-                new MarkdownTable(3, "target", "clients", "accounts", "transfers/s", "p50 µs", "p99 µs", "refused");
+        MarkdownTable table = new MarkdownTable(
+                3,
+                "target",
+                "clients",
+                "accounts",
+                "transfers/s",
+                "p50 µs",
+                "p99 µs",
+                "refused",
+                "JVM CPU µs/transfer",
+                "keel-bank threads CPU µs/transfer",
+                "of which kernel",
+                "JVM context switches/transfer");
         for (Callable<TransferTarget> factory : targets) {
             for (int count : clients) {
                 for (boolean hot : new boolean[] {false, true}) {
@@ -181,7 +196,11 @@ public final class BankHarness {
                                 String.format(Locale.ROOT, "%,d", result.perSecond()),
                                 micros(result.p50Nanos()),
                                 micros(result.p99Nanos()),
-                                String.valueOf(result.refused()));
+                                String.valueOf(result.refused()),
+                                String.format(Locale.ROOT, "%.1f", result.processMicrosPerTransfer()),
+                                String.format(Locale.ROOT, "%.1f", result.ledgerMicrosPerTransfer()),
+                                String.format(Locale.ROOT, "%.1f", result.ledgerKernelMicrosPerTransfer()),
+                                String.format(Locale.ROOT, "%.2f", result.switchesPerTransfer()));
                     }
                 }
             }
@@ -207,7 +226,9 @@ public final class BankHarness {
     }
 
     private void batches(Path root) throws Exception {
-        MarkdownTable table = new MarkdownTable(1, "batch of " + BATCH, "transfers/s", "batches", "ms per batch");
+        MarkdownTable table = new MarkdownTable(
+                1, "batch of " + BATCH, "transfers/s", "batches", "ms per batch", "JVM CPU µs/transfer");
+        CpuMeter cpu = new CpuMeter();
         for (boolean linked : new boolean[] {false, true}) {
             try (KeelTarget keel = new KeelTarget(root.resolve("batch-" + System.nanoTime()))) {
                 keel.setUp(ACCOUNTS);
@@ -216,6 +237,7 @@ public final class BankHarness {
                 for (int i = 0; i < 3; i++) {
                     keel.batch("w" + linked + i + "-", BATCH, ACCOUNTS, linked, random);
                 }
+                CpuMeter.Reading cpuAtStart = cpu.read();
                 long start = System.nanoTime();
                 long deadline = start + measurement.toNanos();
                 long transfers = 0;
@@ -225,13 +247,15 @@ public final class BankHarness {
                     batches++;
                 }
                 long elapsed = System.nanoTime() - start;
+                long cpuNanos = cpu.read().minus(cpuAtStart).processNanos();
                 long perSecond = Math.round(transfers * 1e9 / elapsed);
                 results.put("batch/" + (linked ? "linked" : "independent"), perSecond);
                 table.row(
                         linked ? "linked chain" : "independent",
                         String.format(Locale.ROOT, "%,d", perSecond),
                         String.valueOf(batches),
-                        String.format(Locale.ROOT, "%.1f", elapsed / 1e6 / batches));
+                        String.format(Locale.ROOT, "%.1f", elapsed / 1e6 / batches),
+                        String.format(Locale.ROOT, "%.2f", transfers == 0 ? 0 : cpuNanos / 1e3 / transfers));
             }
         }
         report.line("## Durable batches (keel, one client, one request per batch)");
@@ -269,8 +293,16 @@ public final class BankHarness {
                         "pipelined / unpipelined commits, " + accounts + ", " + count + " clients",
                         "keel (sequencer, pipelined)/" + count + "/" + accounts,
                         "keel (sequencer)/" + count + "/" + accounts);
+                ratio(
+                        "gathered / ungathered batches, " + accounts + ", " + count + " clients",
+                        "keel (sequencer, gathered)/" + count + "/" + accounts,
+                        "keel (sequencer)/" + count + "/" + accounts);
             }
         }
+        ratio(
+                "single durable transfers at 8 clients with gathered batches, keel / PostgreSQL",
+                "keel (sequencer, gathered)/8/uniform",
+                "PostgreSQL (JDBC)/8/uniform");
     }
 
     private void ratio(String what, String numerator, String denominator) throws IOException {

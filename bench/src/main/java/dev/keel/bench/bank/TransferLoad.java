@@ -24,9 +24,33 @@ import org.jspecify.annotations.Nullable;
 final class TransferLoad {
 
     /** The measured outcome of one run. */
-    record Result(int clients, long transfers, long refused, long elapsedNanos, long p50Nanos, long p99Nanos) {
+    record Result(
+            int clients,
+            long transfers,
+            long refused,
+            long elapsedNanos,
+            long p50Nanos,
+            long p99Nanos,
+            CpuMeter.Reading cpu) {
         long perSecond() {
             return Math.round(transfers * 1e9 / elapsedNanos);
+        }
+
+        /** CPU microseconds per transfer in the window, of the whole harness JVM and of its ledger threads. */
+        double processMicrosPerTransfer() {
+            return transfers == 0 ? 0 : cpu.processNanos() / 1e3 / transfers;
+        }
+
+        double ledgerMicrosPerTransfer() {
+            return transfers == 0 ? 0 : cpu.ledgerNanos() / 1e3 / transfers;
+        }
+
+        double switchesPerTransfer() {
+            return transfers == 0 ? 0 : (double) cpu.voluntarySwitches() / transfers;
+        }
+
+        double ledgerKernelMicrosPerTransfer() {
+            return transfers == 0 ? 0 : cpu.ledgerKernelNanos() / 1e3 / transfers;
         }
     }
 
@@ -37,6 +61,7 @@ final class TransferLoad {
     private final Duration warmup;
     private final Duration measurement;
     private final Ticker ticker = Ticker.system();
+    private final CpuMeter cpuMeter = new CpuMeter();
 
     TransferLoad(Duration warmup, Duration measurement) {
         this.warmup = warmup;
@@ -93,12 +118,16 @@ final class TransferLoad {
         }
         long opened = 0;
         long closed = 0;
+        CpuMeter.Reading cpuAtOpen = new CpuMeter.Reading(0, 0, 0, 0);
+        CpuMeter.Reading cpuAtClose = cpuAtOpen;
         try {
             if (!failed.await(warmup.toNanos(), TimeUnit.NANOSECONDS)) {
+                cpuAtOpen = cpuMeter.read();
                 phase.set(MEASURE);
                 opened = ticker.read();
                 failed.await(measurement.toNanos(), TimeUnit.NANOSECONDS);
                 closed = ticker.read();
+                cpuAtClose = cpuMeter.read();
             }
         } finally {
             phase.set(STOP);
@@ -126,7 +155,8 @@ final class TransferLoad {
                 refused,
                 closed - opened,
                 merged.getValueAtPercentile(50),
-                merged.getValueAtPercentile(99));
+                merged.getValueAtPercentile(99),
+                cpuAtClose.minus(cpuAtOpen));
     }
 
     /** One client thread's connection, randomness and measurements; read by the main thread after the join. */
