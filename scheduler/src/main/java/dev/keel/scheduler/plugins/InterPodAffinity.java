@@ -25,8 +25,11 @@ import java.util.Map;
  *
  * <p>PreFilter turns the cluster into three counts per topology pair ({@code key=value}), as upstream: how many
  * existing pods' required anti-affinity terms select the incoming pod; how many existing pods match all of the
- * incoming pod's affinity terms; how many match each of its anti-affinity terms. Filter then looks only at the node's
- * own labels: O(labels + terms) per node instead of O(pods). Symmetry matters because a pod with anti-affinity
+ * incoming pod's affinity terms; how many match each of its anti-affinity terms. Upstream walks every pod for them in
+ * every cycle; here they are the cluster's {@link dev.keel.scheduler.DomainPodCounts}, kept up to date on every bind
+ * and deletion (one per distinct anti-affinity term of the bound pods, per affinity key, per anti-affinity term), so
+ * PreFilter is O(terms). Filter then looks only at the node's own labels: O(labels + terms) per node instead of
+ * O(pods). Symmetry matters because a pod with anti-affinity
  * against "web" would otherwise be joined by a "web" pod that has no rules of its own. A pod whose affinity matches
  * no pod anywhere may still land if it matches its own terms (the first pod of a group).
  *

@@ -28,13 +28,17 @@ import java.util.Set;
  *
  * <h2>How it is designed, and why</h2>
  *
- * <p>PreFilter counts, once per cycle, the pods matching each constraint's selector (in the pod's namespace) in every
- * domain of its topology key, over the nodes that have every constraint's key and pass the node inclusion policies
- * (the pod's node affinity when Honor, the default; its tolerations when nodeTaintsPolicy is Honor). A domain with no
- * matching pod still counts, with 0: that is what makes the global minimum right. Filter then checks
- * {@code count(domain) + selfMatch - min <= maxSkew} per constraint, where min is 0 while fewer than
- * {@code minDomains} domains exist; a node without the key is rejected unresolvably. The counts and their minimum
- * (cached per key) are updated in place by the PreFilter extensions during preemption.
+ * <p>PreFilter needs, per DoNotSchedule constraint (by index, as upstream's {@code TpValueToMatchNum}), the pods
+ * matching its selector (in the pod's namespace) in every domain of its topology key, over the nodes that have every
+ * constraint's key and pass the node inclusion policies (the pod's node affinity when Honor, the default; its
+ * tolerations when nodeTaintsPolicy is Honor). A domain with no matching pod still counts, with 0: that is what
+ * makes the global minimum right. Upstream counts every node's pods for this in every cycle. Here, when the policies
+ * exclude no node, the counts are the cluster's {@link dev.keel.scheduler.DomainPodCounts}, kept up to date on
+ * every bind and deletion, and the domains are the key's values over all nodes: O(constraints) per cycle. Otherwise
+ * (node affinity honoured and present, taints honoured, or a node missing one of several keys) PreFilter counts as
+ * upstream does. Filter then checks {@code count(domain) + selfMatch - min <= maxSkew} per constraint, where min is 0
+ * while fewer than {@code minDomains} domains exist; a node without the key is rejected unresolvably. Preemption's
+ * PreFilter extensions first make the counts the cycle's own ({@link SpreadCounts.Counted}), then change them.
  *
  * <p>Score (ScheduleAnyway) gives each feasible node {@code sum(count * log(domains + 2) + maxSkew - 1)} with the
  * hostname key counted per node, rounds it, and normalizes {@code 100 * (max + min - s) / max}, so emptier domains
