@@ -29,6 +29,11 @@ abstract sealed class AffinityCounts permits AffinityCounts.Live, AffinityCounts
     /** Counts of one's own, for what-if changes. */
     abstract Counted copy();
 
+    /** These counts if they are already one's own, else a copy. */
+    Counted own() {
+        return this instanceof Counted counted ? counted : copy();
+    }
+
     /** Pods that one term, owned by a pod in {@code ownerNamespace}, selects. */
     record SelectedByTerm(PodAffinityTerm term, String ownerNamespace) implements PodMatcher {
         @Override

@@ -137,30 +137,21 @@ public final class InterPodAffinity
         }
 
         AffinityCounts.Counted ownExistingAnti() {
-            if (!(existingAnti instanceof AffinityCounts.Counted counted)) {
-                AffinityCounts.Counted copy = existingAnti.copy();
-                existingAnti = copy;
-                return copy;
-            }
-            return counted;
+            AffinityCounts.Counted own = existingAnti.own();
+            existingAnti = own;
+            return own;
         }
 
         AffinityCounts.Counted ownAffinity() {
-            if (!(affinity instanceof AffinityCounts.Counted counted)) {
-                AffinityCounts.Counted copy = affinity.copy();
-                affinity = copy;
-                return copy;
-            }
-            return counted;
+            AffinityCounts.Counted own = affinity.own();
+            affinity = own;
+            return own;
         }
 
         AffinityCounts.Counted ownAnti() {
-            if (!(anti instanceof AffinityCounts.Counted counted)) {
-                AffinityCounts.Counted copy = anti.copy();
-                anti = copy;
-                return copy;
-            }
-            return counted;
+            AffinityCounts.Counted own = anti.own();
+            anti = own;
+            return own;
         }
 
         @Override

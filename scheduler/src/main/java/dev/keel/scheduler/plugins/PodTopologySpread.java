@@ -97,12 +97,9 @@ public final class PodTopologySpread
         }
 
         SpreadCounts.Counted ownCounts() {
-            if (!(counts instanceof SpreadCounts.Counted counted)) {
-                SpreadCounts.Counted copy = counts.copy();
-                counts = copy;
-                return copy;
-            }
-            return counted;
+            SpreadCounts.Counted own = counts.own();
+            counts = own;
+            return own;
         }
 
         @Override

@@ -31,6 +31,11 @@ abstract sealed class SpreadCounts permits SpreadCounts.Live, SpreadCounts.Count
     /** Counts of one's own, for what-if changes. */
     abstract Counted copy();
 
+    /** These counts if they are already one's own, else a copy. */
+    Counted own() {
+        return this instanceof Counted counted ? counted : copy();
+    }
+
     /** Pods in {@code namespace} that {@code selector} selects: the key of the cluster's kept counts. */
     record Selecting(LabelSelector selector, String namespace) implements PodMatcher {
         @Override
