@@ -302,7 +302,8 @@ public final class InterPodAffinity
         boolean hasPreferred = !pod.podAffinity().preferred().isEmpty()
                 || !pod.podAntiAffinity().preferred().isEmpty();
         if (!hasPreferred && !cluster.hasPodsWithAffinityScoringTerms()) {
-            // No term on either side can score: upstream walks the nodes with affinity pods and finds nothing.
+            // No term on either side can score: upstream walks the nodes with affinity pods, finds no topology
+            // score and skips; this knows it without the walk.
             return Status.skip();
         }
         List<NodeInfo> nodes = hasPreferred ? cluster.nodes() : cluster.nodesWithPodAffinity();
@@ -317,6 +318,9 @@ public final class InterPodAffinity
             for (Pod existing : hasPreferred ? node.pods() : node.podsWithAffinity()) {
                 processExisting(scores, pod, existing, node);
             }
+        }
+        if (scores.isEmpty()) {
+            return Status.skip(); // upstream: no node had a topology score (index == -1)
         }
         state.write(SCORE_KEY, scores);
         return Status.success();
