@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +37,16 @@ public final class Cluster {
     private final Map<String, Integer> imageNodeCounts = new HashMap<>();
     private final Map<String, Pod> podsByUid = new HashMap<>();
     private final Map<String, PodDisruptionBudget> budgets = new LinkedHashMap<>();
+    private final DomainCountIndex domainCounts = new DomainCountIndex();
+    private final Map<String, Map<String, int[]>> nodesByLabel = new HashMap<>();
+    private final Map<String, int[]> nodesWithKey = new HashMap<>();
+    private final Map<AntiAffinityTerm, int[]> antiAffinityTerms = new LinkedHashMap<>();
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
+    private int podsWithAffinityScoringTerms;
+
+    /** A required anti-affinity term of a bound pod, with that pod's namespace (the term's default namespace). */
+    public record AntiAffinityTerm(PodAffinityTerm term, String ownerNamespace) {}
 
     /** All nodes, in the order they were added. */
     public List<NodeInfo> nodes() {
@@ -69,6 +78,40 @@ public final class Cluster {
             }
         }
         return result;
+    }
+
+    /**
+     * How many bound pods {@code matcher} selects in each domain of {@code topologyKey} (the nodes' value of that
+     * label), kept up to date as pods come and go: built by one scan of the cluster the first time it is asked for,
+     * then O(1) to read. The view is current until the cluster next changes.
+     */
+    public DomainPodCounts podCounts(PodMatcher matcher, String topologyKey) {
+        return domainCounts.counts(matcher, topologyKey, nodes);
+    }
+
+    /** How many nodes carry the label {@code key}. */
+    public int nodesWithLabel(String key) {
+        int[] count = nodesWithKey.get(key);
+        return count == null ? 0 : count[0];
+    }
+
+    /** The distinct values of the label {@code key} over all nodes: the topology domains of that key. */
+    public Set<String> labelValues(String key) {
+        Map<String, int[]> values = nodesByLabel.get(key);
+        return values == null ? Set.of() : Collections.unmodifiableSet(values.keySet());
+    }
+
+    /** The distinct required anti-affinity terms of the bound pods (InterPodAffinity's symmetry). */
+    public Set<AntiAffinityTerm> requiredAntiAffinityTerms() {
+        return Collections.unmodifiableSet(antiAffinityTerms.keySet());
+    }
+
+    /**
+     * Whether any bound pod has a term that InterPodAffinity's Score counts on its side: required or preferred pod
+     * affinity, or preferred anti-affinity.
+     */
+    public boolean hasPodsWithAffinityScoringTerms() {
+        return podsWithAffinityScoringTerms > 0;
     }
 
     /** The PodDisruptionBudgets preemption must respect where it can. */
@@ -105,11 +148,14 @@ public final class Cluster {
             nodes.add(info);
         } else {
             countImages(existing.node(), -1);
+            countLabels(existing.node(), -1);
+            domainCounts.clear();
             NodeInfo updated = existing.withNode(node);
             byName.put(node.name(), updated);
             nodes.set(nodes.indexOf(existing), updated);
         }
         countImages(node, 1);
+        countLabels(node, 1);
     }
 
     /** Removes a node; its pods are forgotten with it. Returns the removed pods. */
@@ -120,6 +166,8 @@ public final class Cluster {
         }
         nodes.remove(removed);
         countImages(removed.node(), -1);
+        countLabels(removed.node(), -1);
+        domainCounts.clear();
         removed.pods().forEach(pod -> {
             podsByUid.remove(pod.uid());
             countAffinity(pod, -1);
@@ -138,15 +186,49 @@ public final class Cluster {
         }
         info.addPod(pod);
         countAffinity(pod, 1);
+        domainCounts.update(pod, info.node(), 1);
     }
 
     private void countAffinity(Pod pod, int delta) {
         if (pod.hasPodAffinityRules()) {
             podsWithAffinity += delta;
         }
-        if (!pod.podAntiAffinity().required().isEmpty()) {
-            podsWithRequiredAntiAffinity += delta;
+        if (!pod.podAffinity().required().isEmpty()
+                || !pod.podAffinity().preferred().isEmpty()
+                || !pod.podAntiAffinity().preferred().isEmpty()) {
+            podsWithAffinityScoringTerms += delta;
         }
+        List<PodAffinityTerm> antiTerms = pod.podAntiAffinity().required();
+        if (!antiTerms.isEmpty()) {
+            podsWithRequiredAntiAffinity += delta;
+            for (PodAffinityTerm term : antiTerms) {
+                AntiAffinityTerm owned = new AntiAffinityTerm(term, pod.namespace());
+                int[] count = antiAffinityTerms.computeIfAbsent(owned, t -> new int[1]);
+                count[0] += delta;
+                if (count[0] == 0) {
+                    antiAffinityTerms.remove(owned);
+                }
+            }
+        }
+    }
+
+    private void countLabels(Node node, int delta) {
+        node.labels().forEach((key, value) -> {
+            int[] withKey = nodesWithKey.computeIfAbsent(key, k -> new int[1]);
+            withKey[0] += delta;
+            if (withKey[0] == 0) {
+                nodesWithKey.remove(key);
+            }
+            Map<String, int[]> values = nodesByLabel.computeIfAbsent(key, k -> new HashMap<>());
+            int[] count = values.computeIfAbsent(value, v -> new int[1]);
+            count[0] += delta;
+            if (count[0] == 0) {
+                values.remove(value);
+                if (values.isEmpty()) {
+                    nodesByLabel.remove(key);
+                }
+            }
+        });
     }
 
     boolean removePod(Pod pod) {
@@ -156,7 +238,11 @@ public final class Cluster {
         }
         countAffinity(bound, -1);
         NodeInfo info = byName.get(bound.nodeName());
-        return info != null && info.removePod(bound);
+        if (info == null || !info.removePod(bound)) {
+            return false;
+        }
+        domainCounts.update(bound, info.node(), -1);
+        return true;
     }
 
     private void countImages(Node node, int delta) {

@@ -30,7 +30,9 @@ public record Diagnosis(
     }
 
     public Diagnosis {
-        filterStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(filterStatuses));
+        filterStatuses = filterStatuses instanceof RejectedNodes immutable
+                ? immutable
+                : Collections.unmodifiableMap(new LinkedHashMap<>(filterStatuses));
         feasibleNodes = List.copyOf(feasibleNodes);
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         totals = Collections.unmodifiableMap(new LinkedHashMap<>(totals));

@@ -348,6 +348,9 @@ public final class KubernetesScheduler {
 
     /** Pods nominated to {@code node} by preemption, whose room later cycles keep free for them. */
     private List<Pod> nominatedOn(String node) {
+        if (nominatedByNode.isEmpty()) {
+            return List.of();
+        }
         Map<String, Pod> pods = nominatedByNode.get(node);
         return pods == null ? List.of() : List.copyOf(pods.values());
     }

@@ -25,6 +25,17 @@ public final class NodeInfo {
     private final List<Pod> podsWithRequiredAntiAffinityView;
     private final List<HostPort> usedPortsView;
     private Resources requested;
+    // What hasRoomFor reads, flattened into this object: filtering a node then touches one object instead of six
+    // (the node, its allocatable, the requested sum, the pod list and its view), whose cache misses were most of a
+    // spreading or anti-affinity cycle's filtering time (JFR, session 5).
+    private final long allocatableMilliCpu;
+    private final long allocatableMemory;
+    private final long allocatableEphemeral;
+    private final int maxPods;
+    private long requestedMilliCpu;
+    private long requestedMemory;
+    private long requestedEphemeral;
+    private int podCount;
     private long nonZeroMilliCpu;
     private long nonZeroMemory;
 
@@ -39,6 +50,10 @@ public final class NodeInfo {
         this.podsWithAffinityView = Collections.unmodifiableList(podsWithAffinity);
         this.podsWithRequiredAntiAffinityView = Collections.unmodifiableList(podsWithRequiredAntiAffinity);
         this.usedPortsView = Collections.unmodifiableList(usedPorts);
+        this.allocatableMilliCpu = node.allocatable().milliCpu();
+        this.allocatableMemory = node.allocatable().memoryBytes();
+        this.allocatableEphemeral = node.allocatable().ephemeralStorageBytes();
+        this.maxPods = node.maxPods();
     }
 
     private NodeInfo(NodeInfo other, Node node) {
@@ -54,6 +69,55 @@ public final class NodeInfo {
         this.podsWithAffinityView = Collections.unmodifiableList(podsWithAffinity);
         this.podsWithRequiredAntiAffinityView = Collections.unmodifiableList(podsWithRequiredAntiAffinity);
         this.usedPortsView = Collections.unmodifiableList(usedPorts);
+        this.allocatableMilliCpu = node.allocatable().milliCpu();
+        this.allocatableMemory = node.allocatable().memoryBytes();
+        this.allocatableEphemeral = node.allocatable().ephemeralStorageBytes();
+        this.maxPods = node.maxPods();
+        this.requestedMilliCpu = other.requestedMilliCpu;
+        this.requestedMemory = other.requestedMemory;
+        this.requestedEphemeral = other.requestedEphemeral;
+        this.podCount = other.podCount;
+    }
+
+    /**
+     * Whether one more pod requesting these amounts fits in what is left of the node's pods, cpu, memory and
+     * ephemeral storage (NodeResourcesFit's fast path; extended resources are the caller's).
+     */
+    public boolean hasRoomFor(long milliCpu, long memoryBytes, long ephemeralStorageBytes) {
+        return podCount < maxPods
+                && milliCpu <= allocatableMilliCpu - requestedMilliCpu
+                && memoryBytes <= allocatableMemory - requestedMemory
+                && ephemeralStorageBytes <= allocatableEphemeral - requestedEphemeral;
+    }
+
+    /** The node's allocatable cpu in millicores (as {@code node().allocatable()}, read without leaving this object). */
+    public long allocatableMilliCpu() {
+        return allocatableMilliCpu;
+    }
+
+    /** The node's allocatable memory in bytes. */
+    public long allocatableMemoryBytes() {
+        return allocatableMemory;
+    }
+
+    /** The node's allocatable ephemeral storage in bytes. */
+    public long allocatableEphemeralStorageBytes() {
+        return allocatableEphemeral;
+    }
+
+    /** The cpu the pods here request, in millicores (as {@code requested().milliCpu()}). */
+    public long requestedMilliCpu() {
+        return requestedMilliCpu;
+    }
+
+    /** The memory the pods here request, in bytes. */
+    public long requestedMemoryBytes() {
+        return requestedMemory;
+    }
+
+    /** The ephemeral storage the pods here request, in bytes. */
+    public long requestedEphemeralStorageBytes() {
+        return requestedEphemeral;
     }
 
     public Node node() {
@@ -120,6 +184,7 @@ public final class NodeInfo {
             usedPorts.addAll(container.ports());
         }
         requested = requested.plus(PodRequests.of(pod));
+        flattenRequested();
         Resources nonZero = PodRequests.nonZero(pod);
         nonZeroMilliCpu = Math.addExact(nonZeroMilliCpu, nonZero.milliCpu());
         nonZeroMemory = Math.addExact(nonZeroMemory, nonZero.memoryBytes());
@@ -147,10 +212,18 @@ public final class NodeInfo {
             container.ports().forEach(usedPorts::remove);
         }
         requested = minus(requested, PodRequests.of(removed));
+        flattenRequested();
         Resources nonZero = PodRequests.nonZero(removed);
         nonZeroMilliCpu -= nonZero.milliCpu();
         nonZeroMemory -= nonZero.memoryBytes();
         return true;
+    }
+
+    private void flattenRequested() {
+        requestedMilliCpu = requested.milliCpu();
+        requestedMemory = requested.memoryBytes();
+        requestedEphemeral = requested.ephemeralStorageBytes();
+        podCount = pods.size();
     }
 
     private static int indexOf(List<Pod> list, String uid) {

@@ -99,10 +99,9 @@ final class SchedulingCycle implements FrameworkHandle {
     Decision schedule(Pod pod, String nominatedNode) {
         CycleState state = new CycleState();
         int total = cluster.size();
-        Map<String, Status> rejected = new LinkedHashMap<>();
         if (total == 0) {
             String message = "0/0 nodes are available: no nodes available to schedule pods.";
-            return new Failed(message, message, diagnosis(rejected, List.of(), Map.of(), Map.of(), 0));
+            return new Failed(message, message, diagnosis(RejectedNodes.NONE, List.of(), Map.of(), Map.of(), 0));
         }
         Set<String> skipped = new HashSet<>();
         for (PreFilterPlugin plugin : preFilters) {
@@ -110,10 +109,11 @@ final class SchedulingCycle implements FrameworkHandle {
             if (status.isSkip()) {
                 skipped.add(plugin.name());
             } else if (!status.isSuccess()) {
+                RejectedNodes.Builder everyNode = new RejectedNodes.Builder();
                 for (NodeInfo node : cluster.nodes()) {
-                    rejected.put(node.name(), status);
+                    everyNode.add(node.name(), status);
                 }
-                return fail(state, pod, rejected, String.join(", ", status.reasons()), total, List.of());
+                return fail(state, pod, everyNode.build(), String.join(", ", status.reasons()), total, List.of());
             }
         }
         activeFilters =
@@ -121,6 +121,7 @@ final class SchedulingCycle implements FrameworkHandle {
         activePreFilters =
                 preFilters.stream().filter(f -> !skipped.contains(f.name())).toArray(PreFilterPlugin[]::new);
         List<NodeInfo> feasible = new ArrayList<>();
+        RejectedNodes.Builder rejecting = new RejectedNodes.Builder();
         int evaluated = 0;
         NodeInfo nominated = nominatedNode.isEmpty() ? null : cluster.node(nominatedNode);
         if (nominated != null && runFilters(state, pod, nominated).isSuccess()) {
@@ -137,15 +138,20 @@ final class SchedulingCycle implements FrameworkHandle {
                 if (status.isSuccess()) {
                     feasible.add(node);
                 } else {
-                    rejected.put(node.name(), status);
+                    rejecting.add(node.name(), status);
                 }
             }
             nextStartNodeIndex = (start + evaluated) % total;
         }
+        Map<String, Status> rejected = rejecting.build();
         if (feasible.isEmpty()) {
             return fail(state, pod, ordered(rejected), "", total, List.of());
         }
-        List<String> feasibleNames = feasible.stream().map(NodeInfo::name).toList();
+        String[] names = new String[feasible.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = feasible.get(i).name();
+        }
+        List<String> feasibleNames = List.of(names); // immutable: the Diagnosis keeps it without a copy
         if (feasible.size() == 1) {
             return new Suggested(
                     feasible.getFirst().name(),
@@ -203,12 +209,12 @@ final class SchedulingCycle implements FrameworkHandle {
         int n = feasible.size();
         long[] totals = new long[n];
         Map<String, Diagnosis.PluginScores> explained = new LinkedHashMap<>();
+        long[] scores = new long[n]; // one plugin's at a time: added into the totals before the next overwrites it
         for (int p = 0; p < scorers.size(); p++) {
             ScorePlugin plugin = scorers.get(p);
             if (skipped.contains(plugin.name())) {
                 continue;
             }
-            long[] scores = new long[n];
             for (int i = 0; i < n; i++) {
                 scores[i] = plugin.score(state, pod, feasible.get(i));
             }

@@ -14,7 +14,8 @@
  * {@link dev.keel.scheduler.ReservePlugin}, {@link dev.keel.scheduler.PermitPlugin},
  * {@link dev.keel.scheduler.BindPlugin}) returning {@link dev.keel.scheduler.Status}, sharing a
  * {@link dev.keel.scheduler.CycleState}, reading the {@link dev.keel.scheduler.Cluster} of
- * {@link dev.keel.scheduler.NodeInfo}s; Permit answers with a {@link dev.keel.scheduler.PermitVerdict} and may hold
+ * {@link dev.keel.scheduler.NodeInfo}s, which also keeps {@link dev.keel.scheduler.DomainPodCounts} per
+ * {@link dev.keel.scheduler.PodMatcher} and topology key up to date for the spread and affinity PreFilters; Permit answers with a {@link dev.keel.scheduler.PermitVerdict} and may hold
  * a {@link dev.keel.scheduler.WaitingPod} among the {@link dev.keel.scheduler.WaitingPods}; plugins give
  * QueueingHints for {@link dev.keel.scheduler.ClusterEvent}s through {@link dev.keel.scheduler.EnqueueExtensions}.
  * Inside: {@code SchedulingQueue} (active, backoff, unschedulable) asking {@code QueueingHints},

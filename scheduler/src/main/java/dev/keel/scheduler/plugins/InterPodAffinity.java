@@ -25,8 +25,11 @@ import java.util.Map;
  *
  * <p>PreFilter turns the cluster into three counts per topology pair ({@code key=value}), as upstream: how many
  * existing pods' required anti-affinity terms select the incoming pod; how many existing pods match all of the
- * incoming pod's affinity terms; how many match each of its anti-affinity terms. Filter then looks only at the node's
- * own labels: O(labels + terms) per node instead of O(pods). Symmetry matters because a pod with anti-affinity
+ * incoming pod's affinity terms; how many match each of its anti-affinity terms. Upstream walks every pod for them in
+ * every cycle; here they are the cluster's {@link dev.keel.scheduler.DomainPodCounts}, kept up to date on every bind
+ * and deletion (one per distinct anti-affinity term of the bound pods, per affinity key, per anti-affinity term), so
+ * PreFilter is O(terms). Filter then looks only at the node's own labels: O(labels + terms) per node instead of
+ * O(pods). Symmetry matters because a pod with anti-affinity
  * against "web" would otherwise be joined by a "web" pod that has no rules of its own. A pod whose affinity matches
  * no pod anywhere may still land if it matches its own terms (the first pod of a group).
  *
@@ -44,6 +47,13 @@ public final class InterPodAffinity
     public static final String REASON_EXISTING_ANTI_AFFINITY =
             "node(s) didn't satisfy existing pods anti-affinity rules";
     private static final String FILTER_KEY = NAME + "/filter";
+    // Filter's rejections, made once with the plugin's name so that a rejected node costs no allocation.
+    private static final Status AFFINITY_UNMATCHED =
+            Status.unresolvable(REASON_AFFINITY).withPlugin(NAME);
+    private static final Status ANTI_AFFINITY_MATCHED =
+            Status.unschedulable(REASON_ANTI_AFFINITY).withPlugin(NAME);
+    private static final Status EXISTING_ANTI_AFFINITY_MATCHED =
+            Status.unschedulable(REASON_EXISTING_ANTI_AFFINITY).withPlugin(NAME);
     private static final String SCORE_KEY = NAME + "/score";
 
     private final int hardPodAffinityWeight;
@@ -98,8 +108,52 @@ public final class InterPodAffinity
         return false;
     }
 
-    record FilterState(TopologyCounts existingAnti, TopologyCounts affinity, TopologyCounts anti)
-            implements CycleState.StateCopy {
+    /**
+     * PreFilter's three counts (live from the cluster; each made the state's own before preemption changes it):
+     * existing pods whose required anti-affinity selects this pod, pods matching all of its affinity terms, pods
+     * matching each of its anti-affinity terms.
+     */
+    static final class FilterState implements CycleState.StateCopy {
+        private AffinityCounts existingAnti;
+        private AffinityCounts affinity;
+        private AffinityCounts anti;
+
+        FilterState(AffinityCounts existingAnti, AffinityCounts affinity, AffinityCounts anti) {
+            this.existingAnti = existingAnti;
+            this.affinity = affinity;
+            this.anti = anti;
+        }
+
+        AffinityCounts existingAnti() {
+            return existingAnti;
+        }
+
+        AffinityCounts affinity() {
+            return affinity;
+        }
+
+        AffinityCounts anti() {
+            return anti;
+        }
+
+        AffinityCounts.Counted ownExistingAnti() {
+            AffinityCounts.Counted own = existingAnti.own();
+            existingAnti = own;
+            return own;
+        }
+
+        AffinityCounts.Counted ownAffinity() {
+            AffinityCounts.Counted own = affinity.own();
+            affinity = own;
+            return own;
+        }
+
+        AffinityCounts.Counted ownAnti() {
+            AffinityCounts.Counted own = anti.own();
+            anti = own;
+            return own;
+        }
+
         @Override
         public FilterState copy() {
             return new FilterState(existingAnti.copy(), affinity.copy(), anti.copy());
@@ -115,47 +169,58 @@ public final class InterPodAffinity
         return true;
     }
 
-    private static void count(TopologyCounts counts, NodeInfo node, String key, long delta) {
+    private static void count(AffinityCounts.Counted counts, NodeInfo node, String key, long delta) {
         String value = node.node().labels().get(key);
         if (value != null) {
-            counts.addDroppingZero(key, value, delta);
+            counts.add(key, value, delta);
         }
     }
 
+    /**
+     * Reads the three counts from the cluster's incrementally kept counts: one per distinct required
+     * anti-affinity term of the bound pods that selects this pod, one per topology key of this pod's affinity terms
+     * (pods matching all of them), one per anti-affinity term. Upstream walks every pod of every node here; the
+     * counts are the same, kept up to date by each bind and deletion instead.
+     */
     @Override
     public Status preFilter(CycleState state, Pod pod, Cluster cluster) {
         List<PodAffinityTerm> affinityTerms = pod.podAffinity().required();
         List<PodAffinityTerm> antiTerms = pod.podAntiAffinity().required();
-        FilterState filterState = new FilterState(new TopologyCounts(), new TopologyCounts(), new TopologyCounts());
         boolean incoming = !affinityTerms.isEmpty() || !antiTerms.isEmpty();
         if (!incoming && !cluster.hasPodsWithRequiredAntiAffinity()) {
             return Status.skip();
         }
-        List<NodeInfo> nodes = cluster.nodes();
-        for (int n = 0; n < nodes.size(); n++) {
-            NodeInfo node = nodes.get(n);
-            List<Pod> repelling = node.podsWithRequiredAntiAffinity();
-            for (int i = 0; i < repelling.size(); i++) {
-                countExistingAnti(filterState, pod, repelling.get(i), node, 1);
-            }
-            if (incoming) {
-                List<Pod> pods = node.pods();
-                for (int i = 0; i < pods.size(); i++) {
-                    countIncoming(filterState, pod, pods.get(i), node, 1);
-                }
+        AffinityCounts.Live existingAnti = new AffinityCounts.Live();
+        for (Cluster.AntiAffinityTerm owned : cluster.requiredAntiAffinityTerms()) {
+            if (owned.term().matches(pod, owned.ownerNamespace())) {
+                existingAnti.add(
+                        cluster,
+                        new AffinityCounts.CarryingAntiAffinity(owned.term(), owned.ownerNamespace()),
+                        owned.term().topologyKey());
             }
         }
-        if (!incoming && filterState.existingAnti().isEmpty()) {
+        if (!incoming && existingAnti.isEmpty()) {
             return Status.skip();
         }
-        state.write(FILTER_KEY, filterState);
+        AffinityCounts.Live affinity = new AffinityCounts.Live();
+        if (!affinityTerms.isEmpty()) {
+            AffinityCounts.SelectedByAll matcher = new AffinityCounts.SelectedByAll(affinityTerms, pod.namespace());
+            for (PodAffinityTerm term : affinityTerms) {
+                affinity.add(cluster, matcher, term.topologyKey());
+            }
+        }
+        AffinityCounts.Live anti = new AffinityCounts.Live();
+        for (PodAffinityTerm term : antiTerms) {
+            anti.add(cluster, new AffinityCounts.SelectedByTerm(term, pod.namespace()), term.topologyKey());
+        }
+        state.write(FILTER_KEY, new FilterState(existingAnti, affinity, anti));
         return Status.success();
     }
 
     private static void countExistingAnti(FilterState filterState, Pod pod, Pod existing, NodeInfo node, long delta) {
         for (PodAffinityTerm term : existing.podAntiAffinity().required()) {
             if (term.matches(pod, existing.namespace())) {
-                count(filterState.existingAnti(), node, term.topologyKey(), delta);
+                count(filterState.ownExistingAnti(), node, term.topologyKey(), delta);
             }
         }
     }
@@ -164,12 +229,12 @@ public final class InterPodAffinity
         List<PodAffinityTerm> affinityTerms = pod.podAffinity().required();
         if (!affinityTerms.isEmpty() && matchesAll(affinityTerms, existing, pod.namespace())) {
             for (PodAffinityTerm term : affinityTerms) {
-                count(filterState.affinity(), node, term.topologyKey(), delta);
+                count(filterState.ownAffinity(), node, term.topologyKey(), delta);
             }
         }
         for (PodAffinityTerm term : pod.podAntiAffinity().required()) {
             if (term.matches(existing, pod.namespace())) {
-                count(filterState.anti(), node, term.topologyKey(), delta);
+                count(filterState.ownAnti(), node, term.topologyKey(), delta);
             }
         }
     }
@@ -200,20 +265,16 @@ public final class InterPodAffinity
         }
         Map<String, String> labels = node.node().labels();
         if (!satisfiesAffinity(filterState, pod, labels)) {
-            return Status.unresolvable(REASON_AFFINITY);
+            return AFFINITY_UNMATCHED;
         }
         for (PodAffinityTerm term : pod.podAntiAffinity().required()) {
             String value = labels.get(term.topologyKey());
             if (value != null && filterState.anti().get(term.topologyKey(), value) > 0) {
-                return Status.unschedulable(REASON_ANTI_AFFINITY);
+                return ANTI_AFFINITY_MATCHED;
             }
         }
-        if (!filterState.existingAnti().isEmpty()) {
-            for (Map.Entry<String, String> label : labels.entrySet()) {
-                if (filterState.existingAnti().get(label.getKey(), label.getValue()) > 0) {
-                    return Status.unschedulable(REASON_EXISTING_ANTI_AFFINITY);
-                }
-            }
+        if (filterState.existingAnti().anyPositive(labels)) {
+            return EXISTING_ANTI_AFFINITY_MATCHED;
         }
         return Status.success();
     }
@@ -240,6 +301,11 @@ public final class InterPodAffinity
     public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes, Cluster cluster) {
         boolean hasPreferred = !pod.podAffinity().preferred().isEmpty()
                 || !pod.podAntiAffinity().preferred().isEmpty();
+        if (!hasPreferred && !cluster.hasPodsWithAffinityScoringTerms()) {
+            // No term on either side can score: upstream walks the nodes with affinity pods, finds no topology
+            // score and skips; this knows it without the walk.
+            return Status.skip();
+        }
         List<NodeInfo> nodes = hasPreferred ? cluster.nodes() : cluster.nodesWithPodAffinity();
         if (nodes.isEmpty()) {
             return Status.skip();
@@ -252,6 +318,9 @@ public final class InterPodAffinity
             for (Pod existing : hasPreferred ? node.pods() : node.podsWithAffinity()) {
                 processExisting(scores, pod, existing, node);
             }
+        }
+        if (scores.isEmpty()) {
+            return Status.skip(); // upstream: no node had a topology score (index == -1)
         }
         state.write(SCORE_KEY, scores);
         return Status.success();

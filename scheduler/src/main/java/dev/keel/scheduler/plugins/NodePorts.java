@@ -10,6 +10,7 @@ import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.Status;
+import java.util.List;
 
 /**
  * Filter: the pod's host ports must be free on the node. Two ports conflict on the same protocol and number when
@@ -42,6 +43,16 @@ public final class NodePorts implements FilterPlugin, EnqueueExtensions {
         };
     }
 
+    private static boolean wantsHostPorts(Pod pod) {
+        List<Container> containers = pod.containers();
+        for (int i = 0; i < containers.size(); i++) {
+            if (!containers.get(i).ports().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean portsConflict(Pod pod, Pod other) {
         for (Container container : pod.containers()) {
             for (HostPort wanted : container.ports()) {
@@ -59,7 +70,9 @@ public final class NodePorts implements FilterPlugin, EnqueueExtensions {
 
     @Override
     public Status filter(CycleState state, Pod pod, NodeInfo node) {
-        if (node.usedPorts().isEmpty()) {
+        // The pod's side first: most pods want no host port, and then the node need not be looked at (upstream's
+        // PreFilter skips the plugin for them).
+        if (!wantsHostPorts(pod) || node.usedPorts().isEmpty()) {
             return Status.success();
         }
         for (Container container : pod.containers()) {

@@ -182,19 +182,14 @@ public final class NodeResourcesFit
 
     /** The common case without allocating: the pod fits on every count. */
     private boolean fitsQuickly(Resources request, NodeInfo node) {
-        if (node.pods().size() + 1 > node.node().maxPods()) {
-            return false;
-        }
-        Resources alloc = node.node().allocatable();
-        Resources used = node.requested();
-        if (request.milliCpu() > alloc.milliCpu() - used.milliCpu()
-                || request.memoryBytes() > alloc.memoryBytes() - used.memoryBytes()
-                || request.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - used.ephemeralStorageBytes()) {
+        if (!node.hasRoomFor(request.milliCpu(), request.memoryBytes(), request.ephemeralStorageBytes())) {
             return false;
         }
         if (request.extended().isEmpty()) {
             return true;
         }
+        Resources alloc = node.node().allocatable();
+        Resources used = node.requested();
         for (var extended : request.extended().entrySet()) {
             if (!ignored(extended.getKey())
                     && extended.getValue() > alloc.extended(extended.getKey()) - used.extended(extended.getKey())) {

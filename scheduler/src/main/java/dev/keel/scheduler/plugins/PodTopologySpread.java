@@ -3,6 +3,7 @@ package dev.keel.scheduler.plugins;
 import dev.keel.scheduler.Cluster;
 import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.CycleState;
+import dev.keel.scheduler.DomainPodCounts;
 import dev.keel.scheduler.EnqueueExtensions;
 import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.LabelSelector;
@@ -17,7 +18,6 @@ import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
 import dev.keel.scheduler.TopologySpreadConstraint;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,17 @@ import java.util.Set;
  *
  * <h2>How it is designed, and why</h2>
  *
- * <p>PreFilter counts, once per cycle, the pods matching each constraint's selector (in the pod's namespace) in every
- * domain of its topology key, over the nodes that have every constraint's key and pass the node inclusion policies
- * (the pod's node affinity when Honor, the default; its tolerations when nodeTaintsPolicy is Honor). A domain with no
- * matching pod still counts, with 0: that is what makes the global minimum right. Filter then checks
- * {@code count(domain) + selfMatch - min <= maxSkew} per constraint, where min is 0 while fewer than
- * {@code minDomains} domains exist; a node without the key is rejected unresolvably. The counts and their minimum
- * (cached per key) are updated in place by the PreFilter extensions during preemption.
+ * <p>PreFilter needs, per DoNotSchedule constraint (by index, as upstream's {@code TpValueToMatchNum}), the pods
+ * matching its selector (in the pod's namespace) in every domain of its topology key, over the nodes that have every
+ * constraint's key and pass the node inclusion policies (the pod's node affinity when Honor, the default; its
+ * tolerations when nodeTaintsPolicy is Honor). A domain with no matching pod still counts, with 0: that is what
+ * makes the global minimum right. Upstream counts every node's pods for this in every cycle. Here, when the policies
+ * exclude no node, the counts are the cluster's {@link dev.keel.scheduler.DomainPodCounts}, kept up to date on
+ * every bind and deletion, and the domains are the key's values over all nodes: O(constraints) per cycle. Otherwise
+ * (node affinity honoured and present, taints honoured, or a node missing one of several keys) PreFilter counts as
+ * upstream does. Filter then checks {@code count(domain) + selfMatch - min <= maxSkew} per constraint, where min is 0
+ * while fewer than {@code minDomains} domains exist; a node without the key is rejected unresolvably. Preemption's
+ * PreFilter extensions first make the counts the cycle's own ({@link SpreadCounts.Counted}), then change them.
  *
  * <p>Score (ScheduleAnyway) gives each feasible node {@code sum(count * log(domains + 2) + maxSkew - 1)} with the
  * hostname key counted per node, rounds it, and normalizes {@code 100 * (max + min - s) / max}, so emptier domains
@@ -51,15 +55,56 @@ public final class PodTopologySpread
     public static final String REASON_MISSING_LABEL = REASON + " (missing required label)";
     static final String HOSTNAME = "kubernetes.io/hostname";
     private static final String FILTER_KEY = NAME + "/filter";
+    // Filter's rejections, made once with the plugin's name so that a rejected node costs no allocation.
+    private static final Status MISSING_LABEL =
+            Status.unresolvable(REASON_MISSING_LABEL).withPlugin(NAME);
+    private static final Status SKEWED = Status.unschedulable(REASON).withPlugin(NAME);
     private static final String SCORE_KEY = NAME + "/score";
 
     /** A constraint with its selector merged with matchLabelKeys. */
     record Effective(TopologySpreadConstraint constraint, LabelSelector selector) {}
 
-    record FilterState(List<Effective> constraints, TopologyCounts counts) implements CycleState.StateCopy {
+    /**
+     * What PreFilter leaves for Filter: the constraints, whether the pod matches each one's selector itself, and the
+     * counts (live from the cluster, or counted; made the state's own before preemption changes them).
+     */
+    static final class FilterState implements CycleState.StateCopy {
+        private final List<Effective> constraints;
+        private final boolean[] selfMatch;
+        private SpreadCounts counts;
+
+        FilterState(List<Effective> constraints, Pod pod, SpreadCounts counts) {
+            this.constraints = constraints;
+            this.selfMatch = new boolean[constraints.size()];
+            for (int i = 0; i < selfMatch.length; i++) {
+                selfMatch[i] = constraints.get(i).selector().matches(pod.labels());
+            }
+            this.counts = counts;
+        }
+
+        private FilterState(FilterState other) {
+            this.constraints = other.constraints;
+            this.selfMatch = other.selfMatch;
+            this.counts = other.counts.copy();
+        }
+
+        List<Effective> constraints() {
+            return constraints;
+        }
+
+        SpreadCounts counts() {
+            return counts;
+        }
+
+        SpreadCounts.Counted ownCounts() {
+            SpreadCounts.Counted own = counts.own();
+            counts = own;
+            return own;
+        }
+
         @Override
         public FilterState copy() {
-            return new FilterState(constraints, counts.copy());
+            return new FilterState(this);
         }
     }
 
@@ -180,12 +225,48 @@ public final class PodTopologySpread
         if (constraints.isEmpty()) {
             return Status.skip();
         }
-        // Counted into one mutable cell per domain first, and into TopologyCounts once per domain: adding each node's
-        // count to a map of boxed Longs was most of this workload's allocation (JFR, session 4).
-        List<Map<String, long[]>> perConstraint = new ArrayList<>(constraints.size());
-        for (int i = 0; i < constraints.size(); i++) {
-            perConstraint.add(new HashMap<>());
+        SpreadCounts counts = everyNodeWithTheKeysCounts(constraints, pod, cluster)
+                ? live(constraints, pod, cluster)
+                : counted(constraints, pod, cluster);
+        state.write(FILTER_KEY, new FilterState(constraints, pod, counts));
+        return Status.success();
+    }
+
+    /**
+     * Whether the eligible nodes are simply the nodes carrying the keys, so that the cluster's kept counts answer
+     * exactly: the inclusion policies exclude nothing (no node affinity to honor, taints ignored), and with several
+     * constraints every node carries every key (a node missing one key would otherwise count for the others).
+     */
+    private static boolean everyNodeWithTheKeysCounts(List<Effective> constraints, Pod pod, Cluster cluster) {
+        boolean noNodeAffinity =
+                pod.nodeSelector().isEmpty() && pod.nodeAffinity().required().isEmpty();
+        for (Effective effective : constraints) {
+            TopologySpreadConstraint constraint = effective.constraint();
+            if (constraint.honorNodeTaints() || (constraint.honorNodeAffinity() && !noNodeAffinity)) {
+                return false;
+            }
+            if (constraints.size() > 1 && cluster.nodesWithLabel(constraint.topologyKey()) != cluster.size()) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static SpreadCounts live(List<Effective> constraints, Pod pod, Cluster cluster) {
+        DomainPodCounts[] counts = new DomainPodCounts[constraints.size()];
+        List<Set<String>> domains = new ArrayList<>(constraints.size());
+        for (int i = 0; i < counts.length; i++) {
+            String key = constraints.get(i).constraint().topologyKey();
+            counts[i] = cluster.podCounts(
+                    new SpreadCounts.Selecting(constraints.get(i).selector(), pod.namespace()), key);
+            domains.add(cluster.labelValues(key));
+        }
+        return new SpreadCounts.Live(counts, domains);
+    }
+
+    /** Upstream's PreFilter: every eligible node's matching pods, counted now. */
+    private static SpreadCounts counted(List<Effective> constraints, Pod pod, Cluster cluster) {
+        SpreadCounts.Counted counts = new SpreadCounts.Counted(constraints.size());
         List<NodeInfo> nodes = cluster.nodes();
         for (int n = 0; n < nodes.size(); n++) {
             NodeInfo node = nodes.get(n);
@@ -196,21 +277,15 @@ public final class PodTopologySpread
             for (int i = 0; i < constraints.size(); i++) {
                 Effective effective = constraints.get(i);
                 TopologySpreadConstraint constraint = effective.constraint();
-                if (!included(constraint, pod, node)) {
-                    continue;
+                if (included(constraint, pod, node)) {
+                    counts.add(
+                            i,
+                            labels.get(constraint.topologyKey()),
+                            countMatching(node.pods(), effective.selector(), pod.namespace()));
                 }
-                long[] cell =
-                        perConstraint.get(i).computeIfAbsent(labels.get(constraint.topologyKey()), v -> new long[1]);
-                cell[0] += countMatching(node.pods(), effective.selector(), pod.namespace());
             }
         }
-        TopologyCounts counts = new TopologyCounts();
-        for (int i = 0; i < constraints.size(); i++) {
-            String key = constraints.get(i).constraint().topologyKey();
-            perConstraint.get(i).forEach((value, cell) -> counts.add(key, value, cell[0]));
-        }
-        state.write(FILTER_KEY, new FilterState(constraints, counts));
-        return Status.success();
+        return counts;
     }
 
     @Override
@@ -229,13 +304,15 @@ public final class PodTopologySpread
             return;
         }
         Map<String, String> labels = node.node().labels();
-        if (!hasAllKeys(labels, filterState.constraints())) {
+        List<Effective> constraints = filterState.constraints();
+        if (!hasAllKeys(labels, constraints)) {
             return;
         }
-        for (Effective effective : filterState.constraints()) {
+        for (int i = 0; i < constraints.size(); i++) {
+            Effective effective = constraints.get(i);
             TopologySpreadConstraint constraint = effective.constraint();
             if (included(constraint, pod, node) && effective.selector().matches(changed.labels())) {
-                filterState.counts().addIfKnown(constraint.topologyKey(), labels.get(constraint.topologyKey()), delta);
+                filterState.ownCounts().addIfKnown(i, labels.get(constraint.topologyKey()), delta);
             }
         }
     }
@@ -247,19 +324,19 @@ public final class PodTopologySpread
             return Status.success();
         }
         Map<String, String> labels = node.node().labels();
-        for (Effective effective : filterState.constraints()) {
-            TopologySpreadConstraint constraint = effective.constraint();
-            String key = constraint.topologyKey();
-            String value = labels.get(key);
+        List<Effective> constraints = filterState.constraints();
+        SpreadCounts counts = filterState.counts();
+        for (int i = 0; i < constraints.size(); i++) {
+            TopologySpreadConstraint constraint = constraints.get(i).constraint();
+            String value = labels.get(constraint.topologyKey());
             if (value == null) {
-                return Status.unresolvable(REASON_MISSING_LABEL);
+                return MISSING_LABEL;
             }
-            TopologyCounts counts = filterState.counts();
-            long min = counts.domains(key) < constraint.minDomains() ? 0 : counts.min(key);
-            long self = effective.selector().matches(pod.labels()) ? 1 : 0;
-            long skew = counts.get(key, value) + self - min;
+            long min = counts.domains(i) < constraint.minDomains() ? 0 : counts.min(i);
+            long self = filterState.selfMatch[i] ? 1 : 0;
+            long skew = counts.count(i, value) + self - min;
             if (skew > constraint.maxSkew()) {
-                return Status.unschedulable(REASON);
+                return SKEWED;
             }
         }
         return Status.success();

@@ -51,33 +51,33 @@ final class ResourceAllocation {
             boolean useRequested,
             long[] allocatable,
             long[] requested) {
-        Resources alloc = node.node().allocatable();
-        Resources used = node.requested();
         for (int i = 0; i < podRequests.length; i++) {
             String name = resources.get(i).name();
             long podRequest = podRequests[i];
             long a;
             long r;
+            // cpu, memory and ephemeral storage from the NodeInfo's own fields: one object touched per node.
             switch (name) {
                 case "cpu" -> {
-                    a = alloc.milliCpu();
-                    r = (useRequested ? used.milliCpu() : node.nonZeroMilliCpu()) + podRequest;
+                    a = node.allocatableMilliCpu();
+                    r = (useRequested ? node.requestedMilliCpu() : node.nonZeroMilliCpu()) + podRequest;
                 }
                 case "memory" -> {
-                    a = alloc.memoryBytes();
-                    r = (useRequested ? used.memoryBytes() : node.nonZeroMemory()) + podRequest;
+                    a = node.allocatableMemoryBytes();
+                    r = (useRequested ? node.requestedMemoryBytes() : node.nonZeroMemory()) + podRequest;
                 }
                 case "ephemeral-storage" -> {
-                    a = alloc.ephemeralStorageBytes();
-                    r = used.ephemeralStorageBytes() + podRequest;
+                    a = node.allocatableEphemeralStorageBytes();
+                    r = node.requestedEphemeralStorageBytes() + podRequest;
                 }
                 default -> {
+                    Resources alloc = node.node().allocatable();
                     if (podRequest == 0 || !alloc.extended().containsKey(name)) {
                         a = 0;
                         r = 0;
                     } else {
                         a = alloc.extended(name);
-                        r = used.extended(name) + podRequest;
+                        r = node.requested().extended(name) + podRequest;
                     }
                 }
             }

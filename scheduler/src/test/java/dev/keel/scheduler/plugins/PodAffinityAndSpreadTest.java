@@ -173,4 +173,37 @@ final class PodAffinityAndSpreadTest {
         assertThat(result.diagnosis().scores().get("InterPodAffinity").normalized())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("a", 0L, "b", 100L, "c", 0L));
     }
+
+    /** Upstream's PreScore returns Skip when no node gets a topology score, so the plugin has no scores at all. */
+    @Test
+    void affinityScore_noTermCanScore_isSkipped() {
+        KubernetesScheduler scheduler = scheduler();
+        scheduler.addNode(node("a", 4000, 1 << 30, Map.of("zone", "z1")));
+        scheduler.addNode(node("b", 4000, 1 << 30, Map.of("zone", "z2")));
+        PodAffinity repelDb = new PodAffinity(
+                List.of(PodAffinityTerm.of(LabelSelector.matching(Map.of("app", "db")), "zone")), List.of());
+        // Only required anti-affinity on the bound pod: nothing on either side scores.
+        scheduleOne(
+                scheduler,
+                app("web-0", "web").toBuilder().podAntiAffinity(repelDb).build());
+        SchedulingResult plain = scheduleOne(scheduler, app("web-1", "web"));
+        assertThat(plain.diagnosis().scores()).doesNotContainKey(InterPodAffinity.NAME);
+
+        // A preferred term that matches no bound pod: the walk finds nothing, and the plugin is skipped too.
+        PodAffinity preferCache = new PodAffinity(
+                List.of(),
+                List.of(new PodAffinityTerm.Weighted(
+                        10, PodAffinityTerm.of(LabelSelector.matching(Map.of("app", "cache")), "zone"))));
+        SchedulingResult preferring = scheduleOne(
+                scheduler,
+                app("web-2", "web").toBuilder().podAffinity(preferCache).build());
+        assertThat(preferring.diagnosis().scores()).doesNotContainKey(InterPodAffinity.NAME);
+
+        // Once a pod matches the preferred term, the plugin scores.
+        scheduleOne(scheduler, app("cache-0", "cache"));
+        SchedulingResult scored = scheduleOne(
+                scheduler,
+                app("web-3", "web").toBuilder().podAffinity(preferCache).build());
+        assertThat(scored.diagnosis().scores()).containsKey(InterPodAffinity.NAME);
+    }
 }
