@@ -1,8 +1,6 @@
 package dev.keel.bench.snapshot;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
+import dev.keel.bench.ThreadCpuTime;
 import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -38,24 +36,8 @@ public final class MapIterateCpuHarness {
         boolean forEach = args[0].equals("forEach");
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long warmUpEnd = threads.getCurrentThreadCpuTime() + WARM_UP_NANOS;
-        while (threads.getCurrentThreadCpuTime() < warmUpEnd) {
-            run(benchmark, forEach, blackhole);
-        }
-        double[] nanosPerOp = new double[BATCHES];
-        for (int batch = 0; batch < BATCHES; batch++) {
-            long start = threads.getCurrentThreadCpuTime();
-            long ops = 0;
-            long now = start;
-            while (now - start < BATCH_NANOS) {
-                run(benchmark, forEach, blackhole);
-                ops++;
-                now = threads.getCurrentThreadCpuTime();
-            }
-            nanosPerOp[batch] = (double) (now - start) / ops;
-        }
-        Arrays.sort(nanosPerOp);
+        double[] nanosPerOp = ThreadCpuTime.sortedNanosPerOperation(
+                () -> run(benchmark, forEach, blackhole), WARM_UP_NANOS, BATCHES, BATCH_NANOS);
         blackhole.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
         System.out.printf(
                 Locale.ROOT,
