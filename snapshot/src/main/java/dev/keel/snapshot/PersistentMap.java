@@ -367,13 +367,14 @@ public final class PersistentMap<K, V> extends AbstractMap<K, V> {
         /**
          * The map of the entries put so far; the builder stays usable and never changes the returned map.
          *
-         * <p>A trie this builder filled in place from empty, of at least {@link #COMPACT_FROM} entries, is copied
-         * once, depth first, so that its nodes lie in memory in the order an iteration visits them. In place, each
-         * put replaces one node's array, so a node and its final array end up far apart, scattered among the arrays
-         * they replaced; walking that trie is one cache miss after another, and how many depends on where the
-         * garbage collector happened to move what (2 to 5 times, fork to fork, at 1M entries). The copy costs one
-         * allocation of the trie (about 21 bytes per entry); a collector that later moves it copies it depth first
-         * too, which keeps the order.
+         * <p>A trie this builder filled in place from empty, of at least 16,384 entries, is copied once, depth
+         * first, so that its nodes lie in memory in the order an iteration visits them. In place, each put replaces
+         * one node's array, so a node and its final array end up far apart, scattered among the arrays they
+         * replaced; walking that trie is one cache miss after another, and how many depends on where the garbage
+         * collector happened to move what (1M String keys: 5.6 to 21 ms of CPU per walk, JVM to JVM, against 3.7 ms
+         * laid out). The copy costs one more allocation of the trie (about 21 bytes per entry; 1-11% of a 1M build).
+         * A full collection slides objects without reordering them (measured: still 3.7 ms after one); how an
+         * evacuating young collection reorders them was not measured.
          */
         public PersistentMap<K, V> build() {
             if (owned && size >= COMPACT_FROM) {
