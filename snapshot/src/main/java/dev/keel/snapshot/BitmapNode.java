@@ -329,6 +329,20 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    ChampNode<K, V> copyInIterationOrder() {
+        Object[] copy = new Object[content.length];
+        BitmapNode<K, V> node = new BitmapNode<>(dataMap, nodeMap, copy);
+        int entries = 2 * Integer.bitCount(dataMap);
+        System.arraycopy(content, 0, copy, 0, entries);
+        // Sub-nodes are stored from the end and iterated from the end (nodeAt(0) is the last slot).
+        for (int i = content.length - 1; i >= entries; i--) {
+            copy[i] = ((ChampNode<K, V>) content[i]).copyInIterationOrder();
+        }
+        return node;
+    }
+
+    @Override
     boolean equivalent(ChampNode<?, ?> other) {
         if (other == this) {
             return true;

@@ -55,6 +55,13 @@ abstract sealed class ChampNode<K, V> permits BitmapNode, CollisionNode {
 
     abstract void forEach(BiConsumer<? super K, ? super V> action);
 
+    /**
+     * A copy of this sub-trie whose nodes are allocated in the order an iterator visits them (each node, then its
+     * array, then its sub-nodes depth first), so that a walk reads memory mostly in sequence. Only for a trie no one
+     * else can see yet: {@link PersistentMap.Builder#build()} calls it on the trie it filled in place.
+     */
+    abstract ChampNode<K, V> copyInIterationOrder();
+
     /** Structural equality: the canonical form makes two equal maps have the same shape. */
     abstract boolean equivalent(ChampNode<?, ?> other);
 

@@ -143,6 +143,12 @@ final class CollisionNode<K, V> extends ChampNode<K, V> {
         }
     }
 
+    /** Shared, not copied: collision nodes are rare and small, so where they sit does not matter to a walk. */
+    @Override
+    ChampNode<K, V> copyInIterationOrder() {
+        return this;
+    }
+
     @Override
     boolean equivalent(ChampNode<?, ?> other) {
         if (other == this) {

@@ -23,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  * Writers are serialized by one lock: a write is a few hundred nanoseconds of path copying, so a queue of writers
  * drains fast and the version numbers are a total order without compare-and-set retry loops (which would redo the
  * path copy on every conflict). Readers never take the lock: they read the volatile current version, or a slot of
- * the ring of the last N versions (an AtomicReferenceArray), or the pinned table (a ConcurrentHashMap). A ring slot
- * is written before the version is published, and a reader checks the number stored in the slot, so a slot already
- * reused for a newer version reads as "released", never as the wrong version.
+ * the ring of the last N versions (an AtomicReferenceArray), or the pinned table (a ConcurrentHashMap). A reader
+ * checks the number stored in a slot, so a slot already reused for a newer version reads as "released", never as the
+ * wrong version. A new version is published (the volatile current) before it is written to its ring slot, and a
+ * reader asking for the current version takes it from current: so a slot is reused, and version n - N released, only
+ * once version n is visible to everyone. Writing the slot first (as session 4 did) released n - N while n - 1 was
+ * still current, so for a moment the store held N - 1 versions and a reader could be refused one of the last N.
  *
  * Retention: the last N versions (the ring) and every version pinned by an open Snapshot (the pinned table holds
  * the map itself, with a count). Nothing else references an old version, so once it leaves the ring and is unpinned
@@ -123,8 +126,8 @@ public final class ImmutableDataStructure<K, V> {
         try {
             Version<K, V> before = current;
             Version<K, V> after = new Version<>(before.number() + 1, update.apply(before.map()));
-            recent.set(slot(after.number()), after);
             current = after;
+            recent.set(slot(after.number()), after);
             return after.number();
         } finally {
             writeLock.unlock();
@@ -159,6 +162,9 @@ public final class ImmutableDataStructure<K, V> {
                     "version " + version + " does not exist (expected: 0 to the current version, " + newest.number()
                             + ")");
         }
+        if (version == newest.number()) {
+            return newest.map(); // its ring slot may not be written yet
+        }
         Version<K, V> recentVersion = recent.get(slot(version));
         if (recentVersion != null && recentVersion.number() == version) {
             return recentVersion.map();
@@ -189,7 +195,8 @@ public final class ImmutableDataStructure<K, V> {
     public List<Long> versions() {
         long newest = current.number();
         TreeSet<Long> numbers = new TreeSet<>(pinned.keySet());
-        for (long version = Math.max(0, newest - retainedVersions + 1); version <= newest; version++) {
+        numbers.add(newest); // its ring slot may not be written yet
+        for (long version = Math.max(0, newest - retainedVersions + 1); version < newest; version++) {
             Version<K, V> recentVersion = recent.get(slot(version));
             if (recentVersion != null && recentVersion.number() == version) {
                 numbers.add(version);

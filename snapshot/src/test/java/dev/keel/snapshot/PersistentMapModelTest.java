@@ -114,6 +114,63 @@ final class PersistentMapModelTest {
         assertThat(second.size()).isEqualTo(builder.size());
     }
 
+    /** Large enough that build() lays the trie out afresh (spread hashes, deep paths with collisions, a mix). */
+    @Test
+    void builder_largeBuild_copiesACanonicalTrieThatLaterPutsNeverChange(SeededRandom random) {
+        List<IntUnaryOperator> shapes =
+                List.of(HASHES.getFirst(), id -> (id % 4_096) << 20, id -> id % 7 == 0 ? 42 : id * 31);
+        for (IntUnaryOperator hashes : shapes) {
+            PersistentMap.Builder<CollidingKey, Integer> builder = PersistentMap.builder();
+            Map<CollidingKey, Integer> model = new HashMap<>();
+            for (int i = 0; i < 40_000; i++) {
+                int id = random.nextInt(60_000);
+                CollidingKey key = new CollidingKey(id, hashes.applyAsInt(id));
+                builder.put(key, i);
+                model.put(key, i);
+                if (i % 5 == 0) {
+                    int removedId = random.nextInt(60_000);
+                    CollidingKey removed = new CollidingKey(removedId, hashes.applyAsInt(removedId));
+                    builder.remove(removed);
+                    model.remove(removed);
+                }
+            }
+            PersistentMap<CollidingKey, Integer> built = builder.build();
+            ChampInvariants.check(built);
+            assertThat(built).isEqualTo(model);
+            Map<CollidingKey, Integer> builtCopy = new HashMap<>(built);
+            for (int i = 0; i < 2_000; i++) {
+                int id = random.nextInt(60_000);
+                builder.put(new CollidingKey(id, hashes.applyAsInt(id)), -i);
+                int removedId = random.nextInt(60_000);
+                builder.remove(new CollidingKey(removedId, hashes.applyAsInt(removedId)));
+            }
+            ChampInvariants.check(builder.build());
+            assertThat(built).isEqualTo(builtCopy);
+        }
+    }
+
+    /** A builder from an existing map copies only the paths it changes, however large the map (batches rely on it). */
+    @Test
+    void toBuilder_largeMap_buildSharesEverySubTrieItDidNotChange() {
+        PersistentMap.Builder<Integer, Integer> builder = PersistentMap.builder();
+        for (int i = 0; i < 50_000; i++) {
+            builder.put(i, i);
+        }
+        PersistentMap<Integer, Integer> source = builder.build();
+        PersistentMap<Integer, Integer> derived = source.toBuilder().put(0, -1).build();
+        ChampNode<Integer, Integer> sourceRoot = source.root();
+        ChampNode<Integer, Integer> derivedRoot = derived.root();
+        int shared = 0;
+        for (int i = 0; i < sourceRoot.nodeCount(); i++) {
+            if (sourceRoot.nodeAt(i) == derivedRoot.nodeAt(i)) {
+                shared++;
+            }
+        }
+        assertThat(shared).isEqualTo(sourceRoot.nodeCount() - 1);
+        assertThat(derived.get(0)).isEqualTo(-1);
+        assertThat(source.get(0)).isEqualTo(0);
+    }
+
     @Test
     void toBuilder_neverChangesTheSourceMap() {
         PersistentMap<Integer, String> source = PersistentMap.of(1, "a", 2, "b");

@@ -1,5 +1,7 @@
 package dev.keel.bench.snapshot;
 
+import clojure.lang.AFn;
+import clojure.lang.IKVReduce;
 import clojure.lang.IPersistentMap;
 import clojure.lang.ITransientMap;
 import clojure.lang.PersistentHashMap;
@@ -37,6 +39,13 @@ interface PeerMap {
     /** Consumes every key and value through the library's entry iterator. */
     void iterate(Object map, Blackhole blackhole);
 
+    /**
+     * Consumes every key and value through the library's internal iteration, which hands each key and value to a
+     * callback without making an entry object: keel's and Vavr's {@code forEach(BiConsumer)}, Scala's
+     * {@code foreachEntry}, Clojure's {@code kvreduce} (what {@code reduce-kv} calls).
+     */
+    void forEachEntry(Object map, Blackhole blackhole);
+
     /** {@code equals}, which every library here overrides with its own algorithm. */
     default boolean equal(Object a, Object b) {
         return a.equals(b);
@@ -48,6 +57,14 @@ interface PeerMap {
             blackhole.consume(entry.getKey());
             blackhole.consume(entry.getValue());
         }
+    }
+
+    /** Consumes every key and value of a {@code java.util.Map} through its {@code forEach(BiConsumer)}. */
+    static void consumeByForEach(Map<?, ?> map, Blackhole blackhole) {
+        map.forEach((key, value) -> {
+            blackhole.consume(key);
+            blackhole.consume(value);
+        });
     }
 
     static PeerMap named(String name) {
@@ -98,6 +115,11 @@ interface PeerMap {
         public void iterate(Object map, Blackhole blackhole) {
             consumeEntries(cast(map), blackhole);
         }
+
+        @Override
+        public void forEachEntry(Object map, Blackhole blackhole) {
+            consumeByForEach(cast(map), blackhole);
+        }
     }
 
     final class Scala implements PeerMap {
@@ -139,6 +161,15 @@ interface PeerMap {
                 blackhole.consume(entry._2());
             }
         }
+
+        @Override
+        public void forEachEntry(Object map, Blackhole blackhole) {
+            cast(map).foreachEntry((key, value) -> {
+                blackhole.consume(key);
+                blackhole.consume(value);
+                return null;
+            });
+        }
     }
 
     final class Clojure implements PeerMap {
@@ -174,6 +205,21 @@ interface PeerMap {
                 blackhole.consume(entry.getKey());
                 blackhole.consume(entry.getValue());
             }
+        }
+
+        @Override
+        public void forEachEntry(Object map, Blackhole blackhole) {
+            ((IKVReduce) map)
+                    .kvreduce(
+                            new AFn() {
+                                @Override
+                                public Object invoke(Object accumulator, Object key, Object value) {
+                                    blackhole.consume(key);
+                                    blackhole.consume(value);
+                                    return accumulator;
+                                }
+                            },
+                            null);
         }
     }
 
@@ -214,6 +260,14 @@ interface PeerMap {
                 blackhole.consume(entry._2());
             }
         }
+
+        @Override
+        public void forEachEntry(Object map, Blackhole blackhole) {
+            cast(map).forEach((key, value) -> {
+                blackhole.consume(key);
+                blackhole.consume(value);
+            });
+        }
     }
 
     final class PCollections implements PeerMap {
@@ -249,6 +303,11 @@ interface PeerMap {
         @Override
         public void iterate(Object map, Blackhole blackhole) {
             consumeEntries(cast(map), blackhole);
+        }
+
+        @Override
+        public void forEachEntry(Object map, Blackhole blackhole) {
+            consumeByForEach(cast(map), blackhole);
         }
     }
 
@@ -288,6 +347,11 @@ interface PeerMap {
         @Override
         public void iterate(Object map, Blackhole blackhole) {
             consumeEntries(cast(map), blackhole);
+        }
+
+        @Override
+        public void forEachEntry(Object map, Blackhole blackhole) {
+            consumeByForEach(cast(map), blackhole);
         }
     }
 }
