@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How it is designed, and why: an entry is {@code (key values..., rowid)} plus the stored row it points to, ordered
  * by the key in {@link ValueOrder} and then the rowid, so equal keys are distinct entries. A leaf holds up to
- * {@code leafCapacity} entries (256 by default) column by column: one array per key column, a {@code long[]} of
- * rowids and an array of the rows, all indexed by slot, and leaves are linked both ways. An inner node holds its
+ * {@code leafCapacity} entries (256 by default) column by column: one array per key column (the first column's
+ * integers also in a {@code long[]}), a {@code long[]} of rowids and an array of the rows, all indexed by slot, and
+ * leaves are linked both ways. An inner node holds its
  * children and, for each child but the first, a separator: a copy of that child's first entry when it was split off,
  * so every entry of child {@code j} is at least separator {@code j} and below separator {@code j + 1}.
  *
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * per entry (the tree node, then the entry array) before the row itself; over a million-row index they were most of
  * the scan's time (JFR: {@code TreeMap.successor}). Here a range scan finds its first and last positions with two
  * descents (three levels for a million entries) and then walks the rows array of each leaf in order, so the only
- * miss per entry is the row the query reads anyway. Inserting costs an array shift of at most a page, and a split
+ * miss per entry is the row the query reads; a query that reads only the index's columns and the rowid (a covering
+ * scan, as SQLite and H2 do) reads the pages alone and touches no row at all. Inserting costs an array shift of at most a page, and a split
  * when a page is full; a page split at the right edge of the tree moves only the new entry, so keys inserted in
  * ascending order (rowids, timestamps, a bulk load) fill pages completely instead of half (SQLite and PostgreSQL do
  * the same). Deleting frees a page when it becomes empty and collapses a root with one child; pages are not merged
@@ -163,10 +165,17 @@ final class IndexTree {
             return leaf.rows[current];
         }
 
-        /** Key column {@code column} of the entry last returned. */
+        /**
+         * Key column {@code column} of the entry last returned; an integer in the first column comes from the page's
+         * {@code long[]}, boxed afresh, so a covering scan does not load the boxed value stored with the row.
+         */
         @Nullable
         Object key(int column) {
-            return current().keys[column][current];
+            Leaf leaf = current();
+            if (column == 0 && leaf.isInt[current]) {
+                return leaf.ints[current];
+            }
+            return leaf.keys[column][current];
         }
 
         /** The rowid of the entry last returned. */
@@ -304,6 +313,10 @@ final class IndexTree {
     /** A leaf page: entries column by column in slots {@code 0..count-1}, linked to its neighbours. */
     static final class Leaf extends Node {
         final @Nullable Object[][] keys;
+        /** The first key column again where it is an integer ({@code isInt}), read without touching the boxed value. */
+        final long[] ints;
+
+        final boolean[] isInt;
         final long[] rowids;
         final Object[][] rows;
 
@@ -316,6 +329,8 @@ final class IndexTree {
         Leaf(int keyColumns, int capacity) {
             // one spare slot: an insert into a full page goes in first, then the page is split
             keys = new Object[keyColumns][capacity + 1];
+            ints = new long[capacity + 1];
+            isInt = new boolean[capacity + 1];
             rowids = new long[capacity + 1];
             rows = new Object[capacity + 1][];
         }
@@ -341,6 +356,10 @@ final class IndexTree {
                 System.arraycopy(keys[c], slot, keys[c], slot + 1, tail);
                 keys[c][slot] = tuple[c];
             }
+            System.arraycopy(ints, slot, ints, slot + 1, tail);
+            System.arraycopy(isInt, slot, isInt, slot + 1, tail);
+            isInt[slot] = tuple[0] instanceof Long;
+            ints[slot] = tuple[0] instanceof Long l ? l : 0;
             System.arraycopy(rowids, slot, rowids, slot + 1, tail);
             rowids[slot] = (Long) tuple[keys.length];
             System.arraycopy(rows, slot, rows, slot + 1, tail);
@@ -354,6 +373,8 @@ final class IndexTree {
                 System.arraycopy(column, slot + 1, column, slot, tail);
                 column[count - 1] = null;
             }
+            System.arraycopy(ints, slot + 1, ints, slot, tail);
+            System.arraycopy(isInt, slot + 1, isInt, slot, tail);
             System.arraycopy(rowids, slot + 1, rowids, slot, tail);
             System.arraycopy(rows, slot + 1, rows, slot, tail);
             rows[count - 1] = null;
@@ -368,6 +389,8 @@ final class IndexTree {
                 System.arraycopy(keys[c], keep, right.keys[c], 0, moved);
                 java.util.Arrays.fill(keys[c], keep, count, null);
             }
+            System.arraycopy(ints, keep, right.ints, 0, moved);
+            System.arraycopy(isInt, keep, right.isInt, 0, moved);
             System.arraycopy(rowids, keep, right.rowids, 0, moved);
             System.arraycopy(rows, keep, right.rows, 0, moved);
             java.util.Arrays.fill(rows, keep, count, null);

@@ -91,7 +91,7 @@ final class IndexTreeTest {
             while (cursor.hasNext()) {
                 Object[] row = cursor.next();
                 actual.add(row);
-                assertThat(cursor.key(0)).isSameAs(row[0]);
+                assertThat(cursor.key(0)).isEqualTo(row[0]);
                 assertThat(cursor.rowid()).isEqualTo(row[KEY_COLUMNS]);
             }
             assertThat(actual)
