@@ -71,6 +71,8 @@ final class PlannerTest {
         String correlated = "SELECT id FROM orders o WHERE amount BETWEEN 10 AND 20"
                 + " AND EXISTS (SELECT 1 FROM customers c WHERE c.name = o.note)";
         assertThat(db.explain(correlated)).anyMatch(l -> l.contains("SEARCH orders AS o USING INDEX orders_amount"));
+        assertThat(rows("SELECT amount, rowid FROM orders WHERE amount > 990 LIMIT 3"))
+                .isEqualTo(rows("SELECT amount, id FROM orders WHERE +amount > 990 ORDER BY amount, id LIMIT 3"));
     }
 
     @Test

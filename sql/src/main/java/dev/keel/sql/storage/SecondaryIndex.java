@@ -188,7 +188,7 @@ public final class SecondaryIndex {
      * The entries of {@link #range} as rows of {@code rowWidth} values (a table's columns then its rowid) holding only
      * the index's key columns, the rowid and its INTEGER PRIMARY KEY column {@code rowidColumn} (-1 if none); the other
      * columns are NULL. For a query that reads nothing else (a covering index scan): it reads the index pages alone,
-     * not the stored rows, which at a million rows cost a cache miss each.
+     * not the stored rows, which at a million rows cost a cache miss each. Rows are built as the caller iterates.
      */
     public Collection<Object[]> coveringRange(
             @Nullable Object low,
@@ -201,23 +201,39 @@ public final class SecondaryIndex {
         if (!(range instanceof RowView view)) {
             return range;
         }
-        List<Integer> columns = schema.columns();
-        List<Object[]> rows = new ArrayList<>();
-        IndexTree.Cursor cursor = entries.cursor(view.from, view.to);
-        while (cursor.hasNext()) {
-            cursor.next();
-            Object[] row = new Object[rowWidth];
-            for (int c = 0; c < columns.size(); c++) {
-                row[columns.get(c)] = cursor.key(c);
+        int[] columns = schema.columns().stream().mapToInt(Integer::intValue).toArray();
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Object[]> iterator() {
+                IndexTree.Cursor cursor = entries.cursor(view.from, view.to);
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return cursor.hasNext();
+                    }
+
+                    @Override
+                    public Object[] next() {
+                        cursor.next();
+                        Object[] row = new Object[rowWidth];
+                        for (int c = 0; c < columns.length; c++) {
+                            row[columns[c]] = cursor.key(c);
+                        }
+                        Long rowid = cursor.rowid();
+                        row[rowWidth - 1] = rowid;
+                        if (rowidColumn >= 0) {
+                            row[rowidColumn] = rowid;
+                        }
+                        return row;
+                    }
+                };
             }
-            Long rowid = cursor.rowid();
-            row[rowWidth - 1] = rowid;
-            if (rowidColumn >= 0) {
-                row[rowidColumn] = rowid;
+
+            @Override
+            public int size() {
+                return view.size();
             }
-            rows.add(row);
-        }
-        return rows;
+        };
     }
 
     /**
