@@ -277,6 +277,8 @@ final class IndexTree {
             int cmp;
             if (p instanceof SecondaryIndex.Bound bound) {
                 return bound == SecondaryIndex.Bound.LOW ? -1 : 1;
+            } else if (c == 0 && leaf.isInt[slot] && p instanceof Long integer) {
+                cmp = Long.compare(integer, leaf.ints[slot]); // no load of the boxed key
             } else if (c < columns) {
                 cmp = ValueOrder.compareValues(p, leaf.keys[c][slot]);
             } else {
