@@ -58,6 +58,34 @@ final class PlannerTest {
     }
 
     @Test
+    void range_readingOnlyIndexedColumnsAndRowid_scansTheIndexAlone() {
+        String covered = "SELECT id, amount FROM orders WHERE amount BETWEEN 10 AND 20 ORDER BY id";
+        assertThat(db.explain(covered))
+                .anyMatch(l ->
+                        l.contains("SEARCH orders USING COVERING INDEX orders_amount (amount>=10 AND amount<=20)"));
+        assertThat(rows(covered))
+                .isEqualTo(rows("SELECT id, amount FROM orders WHERE +amount BETWEEN 10 AND 20 ORDER BY id"))
+                .hasSize(22);
+        assertThat(db.explain("SELECT id, note FROM orders WHERE amount BETWEEN 10 AND 20"))
+                .anyMatch(l -> l.contains("SEARCH orders USING INDEX orders_amount"));
+        String correlated = "SELECT id FROM orders o WHERE amount BETWEEN 10 AND 20"
+                + " AND EXISTS (SELECT 1 FROM customers c WHERE c.name = o.note)";
+        assertThat(db.explain(correlated)).anyMatch(l -> l.contains("SEARCH orders AS o USING INDEX orders_amount"));
+        assertThat(rows("SELECT amount, rowid FROM orders WHERE amount > 990 LIMIT 3"))
+                .isEqualTo(rows("SELECT amount, id FROM orders WHERE +amount > 990 ORDER BY amount, id LIMIT 3"));
+    }
+
+    @Test
+    void update_throughIndexRange_changesTheStoredRows() {
+        db.execute("UPDATE orders SET note = 'x' WHERE amount BETWEEN 10 AND 20");
+        assertThat(rows("SELECT id, amount, note FROM orders WHERE note = 'x' ORDER BY id"))
+                .isEqualTo(rows("SELECT id, amount, 'x' FROM orders WHERE +amount BETWEEN 10 AND 20 ORDER BY id"));
+        db.execute("DELETE FROM orders WHERE amount BETWEEN 10 AND 20");
+        assertThat(rows("SELECT count(*) FROM orders WHERE amount BETWEEN 10 AND 20 OR note = 'x'"))
+                .containsExactly(List.of(0L));
+    }
+
+    @Test
     void equality_onIntegerPrimaryKey_searchesByRowid() {
         assertThat(db.explain("SELECT * FROM orders WHERE id = ?", 5))
                 .anyMatch(l -> l.contains("SEARCH orders USING PRIMARY KEY (id=?1)"));
@@ -233,5 +261,10 @@ final class PlannerTest {
     /** The first value of the first row of {@code sql}. */
     private Object first(String sql) {
         return db.query(sql).rows().getFirst().get(0);
+    }
+
+    /** The rows of {@code sql}, each as its list of values. */
+    private List<List<Object>> rows(String sql) {
+        return db.query(sql).rows().stream().map(Row::values).toList();
     }
 }

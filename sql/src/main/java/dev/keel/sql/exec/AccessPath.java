@@ -168,7 +168,10 @@ public sealed interface AccessPath {
         }
     }
 
-    /** Rows whose first index column lies in a range. */
+    /**
+     * Rows whose first index column lies in a range; built from the index pages alone when {@code coverage} says the
+     * query reads nothing else of the table (a covering index scan).
+     */
     record IndexRange(
             SecondaryIndex index,
             String column,
@@ -176,7 +179,8 @@ public sealed interface AccessPath {
             @Nullable Expression low,
             boolean lowInclusive,
             @Nullable Expression high,
-            boolean highInclusive)
+            boolean highInclusive,
+            @Nullable Coverage coverage)
             implements AccessPath {
         @Override
         public Collection<Object[]> rows(TableStore table, Frame frame) {
@@ -185,13 +189,22 @@ public sealed interface AccessPath {
             if ((low != null && lo == null) || (high != null && hi == null)) {
                 return List.of();
             }
+            if (covering()) {
+                return index.coveringRange(
+                        lo, lowInclusive, hi, highInclusive, coverage.rowWidth(), coverage.rowidColumn());
+            }
             return index.range(lo, lowInclusive, hi, highInclusive);
+        }
+
+        private boolean covering() {
+            return coverage != null && coverage.coveredBy(index.schema().columns());
         }
 
         @Override
         public String describe() {
-            return "SEARCH USING INDEX " + index.schema().name() + " ("
-                    + Ranges.describe(column, low, lowInclusive, high, highInclusive) + ")";
+            return "SEARCH USING " + (covering() ? "COVERING " : "") + "INDEX "
+                    + index.schema().name() + " (" + Ranges.describe(column, low, lowInclusive, high, highInclusive)
+                    + ")";
         }
     }
 

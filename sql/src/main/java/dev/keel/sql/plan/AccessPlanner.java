@@ -1,6 +1,7 @@
 package dev.keel.sql.plan;
 
 import dev.keel.sql.exec.AccessPath;
+import dev.keel.sql.exec.Coverage;
 import dev.keel.sql.exec.Expression;
 import dev.keel.sql.exec.InList;
 import dev.keel.sql.parse.Expr.BinaryOp;
@@ -55,14 +56,19 @@ final class AccessPlanner {
      * an index range answers exactly (every part of the condition is one of the range's bounds), which the profile
      * of the range-scan benchmark showed being evaluated again for every row.
      */
-    static Choice choose(TableStore table, Source source, List<Expression> conditions, ExpressionBinder binder) {
+    static Choice choose(
+            TableStore table,
+            Source source,
+            List<Expression> conditions,
+            ExpressionBinder binder,
+            @Nullable Coverage coverage) {
         List<Bound> bounds = new ArrayList<>();
         List<InBound> ins = new ArrayList<>();
         boolean[] complete = new boolean[conditions.size()];
         for (int i = 0; i < conditions.size(); i++) {
             complete[i] = collect(conditions.get(i), i, source, binder, bounds, ins);
         }
-        Choice choice = choosePath(table, conditions, bounds, ins);
+        Choice choice = choosePath(table, conditions, bounds, ins, coverage);
         List<Expression> residual = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             if (!(complete[i] && consumed(choice.path(), i, bounds))) {
@@ -90,7 +96,11 @@ final class AccessPlanner {
     }
 
     private static Choice choosePath(
-            TableStore table, List<Expression> conditions, List<Bound> bounds, List<InBound> ins) {
+            TableStore table,
+            List<Expression> conditions,
+            List<Bound> bounds,
+            List<InBound> ins,
+            @Nullable Coverage coverage) {
         double rows = Math.max(1, table.size());
         double filterFactor = Math.pow(0.5, Math.max(0, conditions.size() - 1));
         TableSchema schema = table.schema();
@@ -174,7 +184,8 @@ final class AccessPlanner {
                                 r.low,
                                 r.lowInclusive,
                                 r.high,
-                                r.highInclusive),
+                                r.highInclusive,
+                                coverage),
                         r.estimate(rows) * filterFactor);
             }
         }

@@ -148,7 +148,8 @@ final class JoinPlanner {
         List<Expression> conditions = local.stream().map(c -> c.expression).toList();
         Expression filter = and(conditions);
         if (source.table() != null) {
-            AccessPlanner.Choice choice = AccessPlanner.choose(source.table(), source, conditions, binder);
+            AccessPlanner.Choice choice =
+                    AccessPlanner.choose(source.table(), source, conditions, binder, scope.coverage(source));
             double cost = choice.path() instanceof dev.keel.sql.exec.AccessPath.FullScan
                     ? source.table().size()
                     : choice.estimate();

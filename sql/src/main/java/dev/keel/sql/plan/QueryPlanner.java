@@ -182,6 +182,7 @@ public final class QueryPlanner {
 
     private Result planCore(Query.SelectCore core, Query query, @Nullable Scope parent) {
         Scope scope = new Scope(parent);
+        scope.allowCoveringScans();
         List<JoinPlanner.Leaf> leaves = new ArrayList<>();
         if (core.from() != null) {
             addSources(core.from(), scope, leaves, Query.JoinKind.INNER, null);

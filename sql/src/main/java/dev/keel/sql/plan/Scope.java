@@ -2,10 +2,13 @@ package dev.keel.sql.plan;
 
 import dev.keel.sql.SqlError;
 import dev.keel.sql.SqlException;
+import dev.keel.sql.exec.Coverage;
 import dev.keel.sql.exec.Expression;
 import dev.keel.sql.parse.Expr;
+import dev.keel.sql.storage.TableStore;
 import dev.keel.sql.value.Affinity;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +30,27 @@ final class Scope {
     private int width;
     private long referenced;
     private boolean correlated;
+    /** Every slot a column name resolved to, here or from a subquery; null where scans must yield stored rows. */
+    private @Nullable BitSet readSlots;
 
     Scope(@Nullable Scope parent) {
         this.parent = parent;
+    }
+
+    /** Lets this SELECT's index scans be covering: records the slots its expressions read (see {@link Coverage}). */
+    void allowCoveringScans() {
+        readSlots = new BitSet();
+    }
+
+    /** What the scan of {@code source} may read, or null when it must yield the stored rows (UPDATE, DELETE). */
+    @Nullable
+    Coverage coverage(Source source) {
+        TableStore table = source.table();
+        if (readSlots == null || table == null) {
+            return null;
+        }
+        return new Coverage(
+                readSlots, source.offset(), source.width(), table.schema().rowidColumn());
     }
 
     @Nullable
@@ -134,6 +155,9 @@ final class Scope {
                                 + "; qualify it with a table name)");
             }
             referenced |= 1L << i;
+            if (readSlots != null) {
+                readSlots.set(slot);
+            }
             found = new Expression.ColumnValue(depth, slot, affinity, (table == null ? "" : s.alias() + ".") + column);
         }
         return found;

@@ -4,23 +4,22 @@ import dev.keel.sql.value.ValueOrder;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A secondary index: the table's rows' keys in {@link ValueOrder}, each entry {@code [key values..., rowid, row]}.
+ * A secondary index: the table's rows' keys in {@link ValueOrder}, each entry {@code (key values..., rowid)} pointing
+ * at its stored row.
  *
- * <p>How it is designed, and why: a sorted set of small arrays, ordered by the key and then the rowid so that equal
- * keys are distinct entries and a unique check is one ceiling lookup. Each entry also holds the stored row itself
- * (rows are immutable; an update replaces the entry), so a lookup returns rows without a second search of the table
- * by rowid: the range-scan benchmark spent its time in those searches. Equality, IN and range lookups are sub-set views
- * between two probe keys padded with the {@link Bound} sentinels (below and above every value), so no lookup copies the
- * index. A B-tree would pack keys more densely; a red-black tree keeps this code small and its cost (one node per row)
- * is measured in docs/sql.md. NULLs sort first and a range never includes them ({@code col < 5} is not true for NULL).
+ * <p>How it is designed, and why: the entries live in an {@link IndexTree}, a B+-tree whose leaf pages hold them in
+ * parallel arrays, ordered by the key and then the rowid so that equal keys are distinct entries and a unique check
+ * is one seek. Each entry also holds the stored row itself (rows are immutable; an update replaces the entry), so a
+ * lookup returns rows without a second search of the table by rowid: the range-scan benchmark spent its time in those
+ * searches. Equality, IN and range lookups seek to two probe keys padded with the {@link Bound} sentinels (below and
+ * above every value) and walk the leaves between them, so no lookup copies the index. NULLs sort first and a range
+ * never includes them ({@code col < 5} is not true for NULL). Indexes are not stored on disk: a checkpoint keeps each
+ * index's CREATE INDEX statement and opening rebuilds it from the rows.
  *
  * <p>Not thread-safe: the engine serialises writers.
  */
@@ -33,8 +32,7 @@ public final class SecondaryIndex {
     }
 
     private final IndexSchema schema;
-    private final Comparator<Object[]> order;
-    private final TreeSet<Object[]> entries;
+    private final IndexTree entries;
     /** Adds, removes and clears so far: statistics older than a tenth of the index's size in changes are redone. */
     private long changes;
     /** The leading column's statistics, computed when first asked and again once stale; a benign race to compute. */
@@ -57,9 +55,7 @@ public final class SecondaryIndex {
     /** An empty index. */
     public SecondaryIndex(IndexSchema schema) {
         this.schema = schema;
-        int compared = schema.columns().size() + 1;
-        this.order = (a, b) -> compareEntries(a, b, compared);
-        this.entries = new TreeSet<>(order);
+        this.entries = new IndexTree(schema.columns().size());
     }
 
     public IndexSchema schema() {
@@ -72,7 +68,7 @@ public final class SecondaryIndex {
     }
 
     void add(Object[] row) {
-        entries.add(entry(row));
+        entries.add(entry(row), row);
         changes++;
     }
 
@@ -96,8 +92,10 @@ public final class SecondaryIndex {
         if (s == null || Math.abs(changes - s.atChange()) > Math.max(16, entries.size() / 10)) {
             long distinct = 0;
             Object previous = null;
-            for (Object[] e : entries) {
-                Object value = e[0];
+            IndexTree.Cursor cursor = entries.cursor(entries.first(), entries.seek(new Object[] {Bound.HIGH}));
+            while (cursor.hasNext()) {
+                cursor.next();
+                Object value = cursor.key(0);
                 if (value != null && (previous == null || ValueOrder.compareValues(value, previous) != 0)) {
                     distinct++;
                 }
@@ -109,14 +107,14 @@ public final class SecondaryIndex {
         return s;
     }
 
+    /** The entry's key values and rowid. */
     private Object[] entry(Object[] row) {
         List<Integer> columns = schema.columns();
-        Object[] e = new Object[columns.size() + 2];
+        Object[] e = new Object[columns.size() + 1];
         for (int i = 0; i < columns.size(); i++) {
             e[i] = row[columns.get(i)];
         }
         e[columns.size()] = row[row.length - 1];
-        e[columns.size() + 1] = row;
         return e;
     }
 
@@ -139,16 +137,15 @@ public final class SecondaryIndex {
             probe[i] = v;
         }
         probe[columns.size()] = Bound.LOW;
-        Long self = (Long) row[row.length - 1];
-        for (Object[] e : entries.tailSet(probe, false)) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (ValueOrder.compareValues(e[i], probe[i]) != 0) {
-                    return null;
-                }
-            }
-            Long rowid = (Long) e[columns.size()];
-            if (!rowid.equals(self)) {
-                return rowid;
+        long self = (Long) row[row.length - 1];
+        probe[columns.size()] = Bound.LOW;
+        Object[] end = probe.clone();
+        end[columns.size()] = Bound.HIGH;
+        IndexTree.Cursor cursor = entries.cursor(entries.seek(probe), entries.seek(end));
+        while (cursor.hasNext()) {
+            cursor.next();
+            if (cursor.rowid() != self) {
+                return cursor.rowid();
             }
         }
         return null;
@@ -162,7 +159,12 @@ public final class SecondaryIndex {
         System.arraycopy(prefix, 0, to, 0, prefix.length);
         from[prefix.length] = Bound.LOW;
         to[prefix.length] = Bound.HIGH;
-        return rows(entries.subSet(from, true, to, true));
+        List<Object[]> rows = new ArrayList<>();
+        IndexTree.Cursor cursor = entries.cursor(entries.seek(from), entries.seek(to));
+        while (cursor.hasNext()) {
+            rows.add(cursor.next());
+        }
+        return rows;
     }
 
     /**
@@ -176,11 +178,62 @@ public final class SecondaryIndex {
                 : new Object[] {low, lowInclusive ? Bound.LOW : Bound.HIGH};
         Object[] to =
                 high == null ? new Object[] {Bound.HIGH} : new Object[] {high, highInclusive ? Bound.HIGH : Bound.LOW};
-        if (order.compare(from, to) > 0) {
+        if (compareProbes(from, to) > 0) {
             return List.of();
         }
-        return new RowView(
-                entries.subSet(from, true, to, true), schema.columns().size() + 1);
+        return new RowView(entries, entries.seek(from), entries.seek(to));
+    }
+
+    /**
+     * The entries of {@link #range} as rows of {@code rowWidth} values (a table's columns then its rowid) holding only
+     * the index's key columns, the rowid and its INTEGER PRIMARY KEY column {@code rowidColumn} (-1 if none); the other
+     * columns are NULL. For a query that reads nothing else (a covering index scan): it reads the index pages alone,
+     * not the stored rows, which at a million rows cost a cache miss each. Rows are built as the caller iterates.
+     */
+    public Collection<Object[]> coveringRange(
+            @Nullable Object low,
+            boolean lowInclusive,
+            @Nullable Object high,
+            boolean highInclusive,
+            int rowWidth,
+            int rowidColumn) {
+        Collection<Object[]> range = range(low, lowInclusive, high, highInclusive);
+        if (!(range instanceof RowView view)) {
+            return range;
+        }
+        int[] columns = schema.columns().stream().mapToInt(Integer::intValue).toArray();
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Object[]> iterator() {
+                IndexTree.Cursor cursor = entries.cursor(view.from, view.to);
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return cursor.hasNext();
+                    }
+
+                    @Override
+                    public Object[] next() {
+                        cursor.next();
+                        Object[] row = new Object[rowWidth];
+                        for (int c = 0; c < columns.length; c++) {
+                            row[columns[c]] = cursor.key(c);
+                        }
+                        Long rowid = cursor.rowid();
+                        row[rowWidth - 1] = rowid;
+                        if (rowidColumn >= 0) {
+                            row[rowidColumn] = rowid;
+                        }
+                        return row;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return view.size();
+            }
+        };
     }
 
     /**
@@ -189,48 +242,34 @@ public final class SecondaryIndex {
      * of the live index: callers that change the table while iterating must copy first (the DML executor does).
      */
     private static final class RowView extends AbstractCollection<Object[]> {
-        private final NavigableSet<Object[]> range;
-        private final int rowAt;
+        private final IndexTree tree;
+        private final IndexTree.Position from;
+        private final IndexTree.Position to;
 
-        RowView(NavigableSet<Object[]> range, int rowAt) {
-            this.range = range;
-            this.rowAt = rowAt;
+        RowView(IndexTree tree, IndexTree.Position from, IndexTree.Position to) {
+            this.tree = tree;
+            this.from = from;
+            this.to = to;
         }
 
         @Override
         public Iterator<Object[]> iterator() {
-            Iterator<Object[]> entries = range.iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return entries.hasNext();
-                }
-
-                @Override
-                public Object[] next() {
-                    return (Object[]) entries.next()[rowAt];
-                }
-            };
+            return tree.cursor(from, to);
         }
 
         @Override
         public int size() {
-            return range.size();
+            int n = 0;
+            for (Iterator<Object[]> i = iterator(); i.hasNext(); i.next()) {
+                n++;
+            }
+            return n;
         }
     }
 
-    private List<Object[]> rows(NavigableSet<Object[]> range) {
-        int rowAt = schema.columns().size() + 1;
-        List<Object[]> rows = new ArrayList<>();
-        for (Object[] e : range) {
-            rows.add((Object[]) e[rowAt]);
-        }
-        return rows;
-    }
-
-    /** Compares keys and rowid (the first {@code compared} components); probes end earlier, with a sentinel. */
-    private static int compareEntries(Object[] a, Object[] b, int compared) {
-        int n = Math.min(compared, Math.min(a.length, b.length));
+    /** Two probes compared: values in {@link ValueOrder}, a {@link Bound} below or above every value. */
+    private static int compareProbes(Object[] a, Object[] b) {
+        int n = Math.min(a.length, b.length);
         for (int i = 0; i < n; i++) {
             int c = compareComponent(a[i], b[i]);
             if (c != 0) {

@@ -4,7 +4,8 @@
  * change log that undoes a failed statement or a rolled-back transaction.
  *
  * <p>Reading order: {@link dev.keel.sql.storage.ColumnSchema} and {@link dev.keel.sql.storage.TableSchema};
- * {@link dev.keel.sql.storage.TableStore} (rows and constraint checks); {@link dev.keel.sql.storage.SecondaryIndex};
+ * {@link dev.keel.sql.storage.TableStore} (rows and constraint checks); {@link dev.keel.sql.storage.SecondaryIndex}
+ * and the B+-tree of its entries, {@code IndexTree};
  * {@link dev.keel.sql.storage.Change} and {@link dev.keel.sql.storage.ChangeLog}; {@link dev.keel.sql.storage.Catalog}.
  *
  * <p>Thread safety: not thread-safe. The engine serialises access (one writer or many readers, see
