@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serial;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -73,7 +72,14 @@ final class RespParser {
 
     // The request being parsed: how many arguments are still to come (0 between requests), and those read so far.
     private long argumentsLeft;
-    private List<byte[]> args = List.of();
+    /**
+     * The current request's arguments so far, in a scratch array reused across requests: a finished request becomes
+     * one immutable list ({@link #finishRequest}), where an {@code ArrayList} per request copied into the request's
+     * immutable list cost two allocations and a copy more.
+     */
+    private byte[][] args = new byte[16][];
+
+    private int argCount;
     private long requestBytes;
     // The bulk string being parsed: its length (-1 before its header is read), and once it has started arriving
     // (more of it was announced than was buffered) its array and how much of that is filled.
@@ -151,13 +157,30 @@ final class RespParser {
                 if (!readArguments()) {
                     return null;
                 }
-                List<byte[]> request = args;
-                args = List.of();
-                return new Frame.Request(request);
+                return new Frame.Request(finishRequest());
             }
         } catch (Malformed e) {
             return new Frame.ProtocolError(e.getMessage());
         }
+    }
+
+    /**
+     * The arguments read as one immutable list, the scratch array cleared. {@code List.of} with two or three elements
+     * (GET, SET) wraps them without a copy, and {@link Frame.Request} keeps an immutable list as it is.
+     */
+    private List<byte[]> finishRequest() {
+        List<byte[]> request = switch (argCount) {
+            case 1 -> List.of(args[0]);
+            case 2 -> List.of(args[0], args[1]);
+            case 3 -> List.of(args[0], args[1], args[2]);
+            default -> List.of(Arrays.copyOf(args, argCount));
+        };
+        Arrays.fill(args, 0, argCount, null); // drop the references: a big value must not outlive its request
+        if (args.length > 16) {
+            args = new byte[16][]; // one huge MSET does not keep a huge array
+        }
+        argCount = 0;
+        return request;
     }
 
     /** Reads a {@code *} header; false if it has not fully arrived. Sets {@link #argumentsLeft} (0: skip it). */
@@ -174,7 +197,7 @@ final class RespParser {
         long arguments = count.getAsLong();
         if (arguments > 0) {
             argumentsLeft = arguments;
-            args = new ArrayList<>((int) Math.min(arguments, 16));
+            argCount = 0;
             requestBytes = 0;
         }
         return true;
@@ -190,7 +213,10 @@ final class RespParser {
             if (data == null) {
                 return false;
             }
-            args.add(data);
+            if (argCount == args.length) {
+                args = Arrays.copyOf(args, args.length * 2);
+            }
+            args[argCount++] = data;
             argumentsLeft--;
         }
         return true;

@@ -101,6 +101,31 @@ final class RespParserTest {
         assertThat(readAll(reader("\r\n\n   \r\n*0\r\n*-1\r\nPING\r\n"))).containsExactly("PING");
     }
 
+    /** Every argument count from 1 to past the parser's scratch array, pipelined, each request intact and in order. */
+    @Test
+    void read_requestsOfEveryArgumentCount_keepTheirArguments() throws IOException {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        List<String> expected = new ArrayList<>();
+        for (int count : new int[] {1, 2, 3, 4, 16, 17, 40, 3, 1, 100, 2}) {
+            StringBuilder request = new StringBuilder("*" + count + "\r\n");
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String word = "w" + count + "-" + i;
+                request.append('$')
+                        .append(word.length())
+                        .append("\r\n")
+                        .append(word)
+                        .append("\r\n");
+                words.add(word);
+            }
+            input.writeBytes(bytes(request.toString()));
+            expected.add(String.join("|", words));
+        }
+
+        assertThat(readAll(new Feeder(new RespParser(DEFAULTS), new Chunks(input.toByteArray(), 7))))
+                .isEqualTo(expected);
+    }
+
     @Test
     void read_pipelinedMixOfForms_inOrder() throws IOException {
         assertThat(readAll(reader("*1\r\n$4\r\nPING\r\nECHO hi\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n")))
