@@ -22,6 +22,12 @@ sealed interface Version {
      */
     byte[] key();
 
+    /**
+     * The key's {@link Key#hashCode()}, kept here so that the {@link KeyIndex} compares it without a hash array of its
+     * own: a probe then touches the slot and the version, one cache line fewer per lookup.
+     */
+    int keyHash();
+
     /** The LSN of the log record that made this version. */
     long lsn();
 
@@ -46,6 +52,7 @@ sealed interface Version {
      */
     record Live(
             byte[] key,
+            int keyHash,
             long lsn,
             int size,
             int recordSize,
@@ -108,6 +115,7 @@ sealed interface Version {
                 @Nullable Version previous) {
             this(
                     key.unsafeBytes(),
+                    key.hashCode(),
                     lsn,
                     size,
                     recordSize,
@@ -119,7 +127,7 @@ sealed interface Version {
 
         /** A version of {@code key} whose value is not held inline. */
         Live(Key key, long lsn, int size, int recordSize, long expiresAtMillis, @Nullable Version previous) {
-            this(key.unsafeBytes(), lsn, size, recordSize, expiresAtMillis, 0, null, previous);
+            this(key.unsafeBytes(), key.hashCode(), lsn, size, recordSize, expiresAtMillis, 0, null, previous);
         }
 
         /** Whether the value is held here, packed or in an array. */
@@ -141,7 +149,7 @@ sealed interface Version {
 
         /** The same value and expiry, moved to the record at {@code newLsn} of {@code newRecordSize} bytes. */
         Live movedTo(long newLsn, int newRecordSize) {
-            return new Live(key, newLsn, size, newRecordSize, expiresAtMillis, packed, inline, null);
+            return new Live(key, keyHash, newLsn, size, newRecordSize, expiresAtMillis, packed, inline, null);
         }
 
         private static long pack(byte[] value) {
@@ -162,21 +170,22 @@ sealed interface Version {
 
         @Override
         public Version withPrevious(@Nullable Version previous) {
-            return new Live(key, lsn, size, recordSize, expiresAtMillis, packed, inline, previous);
+            return new Live(key, keyHash, lsn, size, recordSize, expiresAtMillis, packed, inline, previous);
         }
     }
 
     /** The key was deleted at {@code lsn}; kept only as the head of a chain a snapshot still needs. */
-    record Deleted(byte[] key, long lsn, @Nullable Version previous) implements Version {
+    record Deleted(
+            byte[] key, int keyHash, long lsn, @Nullable Version previous) implements Version {
 
         /** {@code key} deleted at {@code lsn}. */
         Deleted(Key key, long lsn, @Nullable Version previous) {
-            this(key.unsafeBytes(), lsn, previous);
+            this(key.unsafeBytes(), key.hashCode(), lsn, previous);
         }
 
         @Override
         public Version withPrevious(@Nullable Version previous) {
-            return new Deleted(key, lsn, previous);
+            return new Deleted(key, keyHash, lsn, previous);
         }
     }
 

@@ -40,7 +40,8 @@ final class VersionTest {
     @ParameterizedTest
     @ValueSource(ints = {9, -1})
     void aPackedMarker_withASizeThatCannotBePacked_isRefused(int size) {
-        assertThatThrownBy(() -> new Version.Live(KEY.unsafeBytes(), 1, size, 40, 0, 0, Version.Live.PACKED, null))
+        assertThatThrownBy(() -> new Version.Live(
+                        KEY.unsafeBytes(), KEY.hashCode(), 1, size, 40, 0, 0, Version.Live.PACKED, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("" + size);
     }
