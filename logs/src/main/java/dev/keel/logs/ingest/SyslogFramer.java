@@ -40,6 +40,10 @@ public final class SyslogFramer {
     private int end;
     private boolean eof;
     private int messageFrom;
+    /** The newline {@link #hasCompleteFrame()} found for the frame starting at {@code newlineFrameStart}; -1: none. */
+    private int newlineFrameStart = -1;
+
+    private int newlineAt;
     private int messageTo;
 
     public SyslogFramer(InputStream in, int maxMessage) {
@@ -69,6 +73,8 @@ public final class SyslogFramer {
         }
         for (int j = i; j < end; j++) {
             if (buffer[j] == '\n') {
+                newlineFrameStart = i; // next() cuts this frame without scanning for its newline again
+                newlineAt = j;
                 return true;
             }
         }
@@ -171,7 +177,9 @@ public final class SyslogFramer {
     }
 
     private @Nullable Frame newlineDelimited() throws IOException {
-        for (int i = start; i < end; i++) {
+        int scanFrom = newlineFrameStart == start && newlineAt < end ? newlineAt : start;
+        newlineFrameStart = -1;
+        for (int i = scanFrom; i < end; i++) {
             if (buffer[i] == '\n') {
                 if (i - start > maxMessage) {
                     String sample = decode(start, start + 80);
@@ -228,6 +236,7 @@ public final class SyslogFramer {
             return false;
         }
         if (start > 0) {
+            newlineFrameStart = -1; // positions move
             System.arraycopy(buffer, start, buffer, 0, end - start);
             end -= start;
             start = 0;
