@@ -1,5 +1,7 @@
 package dev.keel.logs.ingest;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A small cache of the header strings one connection keeps sending (its host name, app name, process id), so that
  * parsing a message reuses the same {@code String} instead of cutting a new one.
@@ -32,5 +34,36 @@ final class RecentStrings {
         String fresh = text.substring(from, to);
         slots[slot] = fresh;
         return fresh;
+    }
+
+    /**
+     * The ASCII bytes {@code bytes[from, to)} as a string, the instance seen last time if it was the same. Every byte
+     * must be below 0x80 (the caller checked).
+     */
+    String get(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_LENGTH) {
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
+        int slot = (length * 31 + bytes[from] * 7 + bytes[to - 1]) & (SLOTS - 1);
+        String cached = slots[slot];
+        if (cached != null && sameAscii(cached, bytes, from, length)) {
+            return cached;
+        }
+        String fresh = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        slots[slot] = fresh;
+        return fresh;
+    }
+
+    private static boolean sameAscii(String cached, byte[] bytes, int from, int length) {
+        if (cached.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (cached.charAt(i) != bytes[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

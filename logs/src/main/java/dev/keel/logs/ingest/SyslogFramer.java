@@ -25,12 +25,26 @@ public final class SyslogFramer {
     /** A frame that was skipped, and why. */
     public record Bad(String reason, String sample) implements Frame {}
 
+    /**
+     * A message left undecoded in the framer's buffer ({@link #nextUndecoded()}): its bytes are
+     * {@code buffer()[messageFrom(), messageTo())}, trailing CR/LF already dropped, valid until the next call.
+     */
+    public record InBuffer() implements Frame {}
+
+    private static final InBuffer IN_BUFFER = new InBuffer();
+
     private final InputStream in;
     private final int maxMessage;
     private byte[] buffer = new byte[64 * 1024];
     private int start;
     private int end;
     private boolean eof;
+    private int messageFrom;
+    /** The newline {@link #hasCompleteFrame()} found for the frame starting at {@code newlineFrameStart}; -1: none. */
+    private int newlineFrameStart = -1;
+
+    private int newlineAt;
+    private int messageTo;
 
     public SyslogFramer(InputStream in, int maxMessage) {
         this.in = in;
@@ -59,6 +73,8 @@ public final class SyslogFramer {
         }
         for (int j = i; j < end; j++) {
             if (buffer[j] == '\n') {
+                newlineFrameStart = i; // next() cuts this frame without scanning for its newline again
+                newlineAt = j;
                 return true;
             }
         }
@@ -67,6 +83,18 @@ public final class SyslogFramer {
 
     /** The next frame, reading as needed; null at the end of the stream. */
     public @Nullable Frame next() throws IOException {
+        Frame frame = nextUndecoded();
+        if (frame instanceof InBuffer) {
+            return new Message(new String(buffer, messageFrom, messageTo - messageFrom, StandardCharsets.UTF_8));
+        }
+        return frame;
+    }
+
+    /**
+     * As {@link #next()}, but a message is left in the buffer ({@link InBuffer}) for a parser that reads bytes: no
+     * {@code String} per frame.
+     */
+    public @Nullable Frame nextUndecoded() throws IOException {
         while (true) {
             skipEmptyLines();
             if (start == end && !fill()) {
@@ -89,13 +117,29 @@ public final class SyslogFramer {
             }
             if (!fill()) {
                 if (start < end) { // the last line lacks its newline: take it as it is
-                    String text = decode(start, end);
+                    messageFrom = start;
+                    messageTo = end;
                     start = end;
-                    return new Message(text);
+                    return IN_BUFFER;
                 }
                 return null;
             }
         }
+    }
+
+    /** The buffer holding the message {@link #nextUndecoded()} returned last. */
+    public byte[] buffer() {
+        return buffer;
+    }
+
+    /** Where that message starts in {@link #buffer()}. */
+    public int messageFrom() {
+        return messageFrom;
+    }
+
+    /** Where that message ends (exclusive) in {@link #buffer()}. */
+    public int messageTo() {
+        return messageTo;
     }
 
     private void skipEmptyLines() {
@@ -128,13 +172,14 @@ public final class SyslogFramer {
         if (end - (i + 1) < length) {
             return null;
         }
-        String text = decode(i + 1, i + 1 + (int) length);
         start = i + 1 + (int) length;
-        return new Message(stripNewline(text));
+        return inBuffer(i + 1, start);
     }
 
     private @Nullable Frame newlineDelimited() throws IOException {
-        for (int i = start; i < end; i++) {
+        int scanFrom = newlineFrameStart == start && newlineAt < end ? newlineAt : start;
+        newlineFrameStart = -1;
+        for (int i = scanFrom; i < end; i++) {
             if (buffer[i] == '\n') {
                 if (i - start > maxMessage) {
                     String sample = decode(start, start + 80);
@@ -142,9 +187,9 @@ public final class SyslogFramer {
                     start = i + 1;
                     return new Bad("line of " + length + " bytes exceeds the limit of " + maxMessage, sample);
                 }
-                String text = decode(start, i);
+                int from = start;
                 start = i + 1;
-                return new Message(stripNewline(text));
+                return inBuffer(from, i);
             }
         }
         if (end - start > maxMessage) {
@@ -191,6 +236,7 @@ public final class SyslogFramer {
             return false;
         }
         if (start > 0) {
+            newlineFrameStart = -1; // positions move
             System.arraycopy(buffer, start, buffer, 0, end - start);
             end -= start;
             start = 0;
@@ -214,11 +260,14 @@ public final class SyslogFramer {
         return new String(buffer, from, Math.max(0, Math.min(to, end) - from), StandardCharsets.UTF_8);
     }
 
-    private static String stripNewline(String text) {
-        int length = text.length();
-        while (length > 0 && (text.charAt(length - 1) == '\n' || text.charAt(length - 1) == '\r')) {
-            length--;
+    /** The message at {@code [from, to)} without its trailing CRs and LFs (single bytes in UTF-8). */
+    private InBuffer inBuffer(int from, int to) {
+        int last = to;
+        while (last > from && (buffer[last - 1] == '\n' || buffer[last - 1] == '\r')) {
+            last--;
         }
-        return text.substring(0, length);
+        messageFrom = from;
+        messageTo = last;
+        return IN_BUFFER;
     }
 }

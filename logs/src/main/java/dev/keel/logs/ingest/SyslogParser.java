@@ -87,12 +87,17 @@ public final class SyslogParser {
             throw new ParseException("priority " + priority + " is out of range (expected: 0 to 191)");
         }
         LogLevel level = LogLevel.fromSyslogSeverity(priority & 7);
-        String facility = FACILITIES[priority >> 3];
+        String facility = facility(priority);
         int at = close + 1;
         if (message.startsWith("1 ", at)) {
             return parse5424(message, at + 2, level, facility, recent);
         }
         return parse3164(message, at, level, facility, received);
+    }
+
+    /** The facility keyword of a priority (0 to 191). */
+    static String facility(int priority) {
+        return FACILITIES[priority >> 3];
     }
 
     private static LogEntry parse5424(String text, int start, LogLevel level, String facility, RecentStrings recent)

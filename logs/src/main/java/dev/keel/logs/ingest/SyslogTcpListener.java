@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,18 +83,18 @@ public final class SyslogTcpListener implements AutoCloseable {
         try (socket;
                 InputStream in = socket.getInputStream()) {
             SyslogFramer framer = new SyslogFramer(in, maxMessage);
-            RecentStrings recent = new RecentStrings();
+            SyslogBytesParser parser = new SyslogBytesParser(new RecentStrings());
             List<LogEntry> batch = new ArrayList<>();
             SyslogFramer.Frame frame;
-            while ((frame = framer.next()) != null) {
-                accept(frame, batch, recent);
+            while ((frame = framer.nextUndecoded()) != null) {
+                accept(frame, framer, parser, batch);
                 // Take every frame already buffered, then ingest them together before reading (and perhaps waiting).
                 while (batch.size() < MAX_BATCH && framer.hasCompleteFrame()) {
-                    SyslogFramer.Frame more = framer.next();
+                    SyslogFramer.Frame more = framer.nextUndecoded();
                     if (more == null) {
                         break;
                     }
-                    accept(more, batch, recent);
+                    accept(more, framer, parser, batch);
                 }
                 flush(batch);
             }
@@ -109,16 +110,23 @@ public final class SyslogTcpListener implements AutoCloseable {
         }
     }
 
-    private void accept(SyslogFramer.Frame frame, List<LogEntry> batch, RecentStrings recent) {
+    /** Parses a frame straight from the framer's buffer (no {@code String} per message unless it is malformed). */
+    private void accept(SyslogFramer.Frame frame, SyslogFramer framer, SyslogBytesParser parser, List<LogEntry> batch) {
         switch (frame) {
-            case SyslogFramer.Message(String text) -> {
+            case SyslogFramer.InBuffer() -> {
                 received.incrementAndGet();
+                byte[] buffer = framer.buffer();
+                int from = framer.messageFrom();
+                int to = framer.messageTo();
                 try {
-                    batch.add(SyslogParser.parse(text, clock.instant(), recent));
+                    batch.add(parser.parse(buffer, from, to, clock));
                 } catch (ParseException e) {
-                    errors.record("syslog-tcp", e.getMessage(), text);
+                    errors.record(
+                            "syslog-tcp", e.getMessage(), new String(buffer, from, to - from, StandardCharsets.UTF_8));
                 }
             }
+            case SyslogFramer.Message message ->
+                throw new IllegalStateException("nextUndecoded() returned a decoded message: " + message);
             case SyslogFramer.Bad(String reason, String sample) -> errors.record("syslog-tcp", reason, sample);
         }
     }

@@ -3,9 +3,7 @@ package dev.keel.logs.store;
 import dev.keel.logs.LogEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -98,8 +96,7 @@ final class MessagePage {
      */
     static int encode(BlockRows entries, ByteSink out) {
         out.put(TEMPLATES);
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> templates = new ArrayList<>();
+        TemplateIds ids = new TemplateIds();
         List<long[]> previous = new ArrayList<>();
         ByteSink idColumn = new ByteSink(entries.size() * 2);
         ByteSink numbers = new ByteSink(entries.size() * 8);
@@ -115,12 +112,8 @@ final class MessagePage {
                 values = new long[count];
                 split(message, template.delete(0, template.length()), values);
             }
-            String text = template.toString();
-            Integer id = ids.get(text);
-            if (id == null) {
-                id = templates.size();
-                ids.put(text, id);
-                templates.add(text);
+            int id = ids.idOf(template);
+            if (id == previous.size()) { // a new template
                 previous.add(java.util.Arrays.copyOf(lastAny, count));
             }
             idColumn.putVarLong(id);
@@ -132,6 +125,7 @@ final class MessagePage {
             lastAny = last;
             EntryCodec.putMap(fields, entries.fields(row));
         }
+        List<String> templates = ids.templates();
         out.putVarLong(templates.size());
         for (String text : templates) {
             out.putString(text);
