@@ -1,8 +1,6 @@
 package dev.keel.bench.pipeline;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
+import dev.keel.bench.ThreadCpuTime;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -33,25 +31,9 @@ public final class CpuTimeHarness {
         }
         String[] parts = args[0].split(":", 2);
         LongSupplier operation = workload(parts[0], parts[1]);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sink = 0;
-        long warmUpEnd = threads.getCurrentThreadCpuTime() + WARM_UP_NANOS;
-        while (threads.getCurrentThreadCpuTime() < warmUpEnd) {
-            sink += operation.getAsLong();
-        }
-        double[] nanosPerOp = new double[BATCHES];
-        for (int batch = 0; batch < BATCHES; batch++) {
-            long start = threads.getCurrentThreadCpuTime();
-            long ops = 0;
-            long now = start;
-            while (now - start < BATCH_NANOS) {
-                sink += operation.getAsLong();
-                ops++;
-                now = threads.getCurrentThreadCpuTime();
-            }
-            nanosPerOp[batch] = (double) (now - start) / ops;
-        }
-        Arrays.sort(nanosPerOp);
+        long[] sink = new long[1]; // the results, summed and printed, so the JIT cannot drop the work
+        double[] nanosPerOp = ThreadCpuTime.sortedNanosPerOperation(
+                () -> sink[0] += operation.getAsLong(), WARM_UP_NANOS, BATCHES, BATCH_NANOS);
         System.out.printf(
                 Locale.ROOT,
                 "%s cpu ms/op median %.3f min %.3f max %.3f (checksum %d)%n",
@@ -59,7 +41,7 @@ public final class CpuTimeHarness {
                 nanosPerOp[BATCHES / 2] / 1e6,
                 nanosPerOp[0] / 1e6,
                 nanosPerOp[BATCHES - 1] / 1e6,
-                sink);
+                sink[0]);
     }
 
     private static LongSupplier workload(String name, String library) {
