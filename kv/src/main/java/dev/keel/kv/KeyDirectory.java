@@ -53,6 +53,12 @@ final class KeyDirectory {
         return index.get(key);
     }
 
+    /** {@link #newest(Key)} by the key's bytes and their {@link java.util.Arrays#hashCode(byte[])}: no {@code Key}. */
+    @Nullable
+    Version newest(byte[] key, int hash) {
+        return index.get(key, hash);
+    }
+
     /** The current live version of {@code key} at {@code nowMillis}, or null if it is absent, deleted or expired. */
     Version.@Nullable Live current(Key key, long nowMillis) {
         return liveAt(index.get(key), Long.MAX_VALUE, nowMillis);

@@ -181,7 +181,15 @@ public final class KeyValueStore implements AutoCloseable {
      */
     public byte @Nullable [] get(byte[] key) throws IOException {
         checkOpen();
-        return getAt(lookupKey(key), Long.MAX_VALUE, nowMillis());
+        checkKeyLength(key.length);
+        // A value held in its version (small values) is answered without a Key: a pipelined GET allocated one per
+        // request only to look the key up, and every allocation here is memory the index's lines are evicted for.
+        long now = nowMillis();
+        Version.Live live = KeyDirectory.liveAt(directory.newest(key, Arrays.hashCode(key)), Long.MAX_VALUE, now);
+        if (live != null && live.isInline() && !live.isListHead()) {
+            return live.copyOfInline();
+        }
+        return getAt(lookupKey(key), Long.MAX_VALUE, now);
     }
 
     /** Whether {@code key} has a value or a list (that has not expired). */
@@ -642,12 +650,16 @@ public final class KeyValueStore implements AutoCloseable {
     }
 
     private void checkKey(Key key) {
-        if (key.length() == 0) {
+        checkKeyLength(key.length());
+    }
+
+    private void checkKeyLength(int length) {
+        if (length == 0) {
             throw new IllegalArgumentException("key must not be empty");
         }
-        if (key.length() > options.maxKeySize()) {
+        if (length > options.maxKeySize()) {
             throw new IllegalArgumentException(
-                    "key of " + key.length() + " bytes exceeds maxKeySize " + options.maxKeySize());
+                    "key of " + length + " bytes exceeds maxKeySize " + options.maxKeySize());
         }
     }
 

@@ -44,6 +44,13 @@ final class CommandParser {
         if (!CommandSpec.arityAccepts(spec.arity(), words.size())) {
             throw CommandException.wrongArity(spec.commandName());
         }
+        // The two commands of a pipelined benchmark, without a cursor: no allocation but the command itself.
+        if (spec == CommandSpec.GET) {
+            return new StringCommand.Get(words.get(1));
+        }
+        if (spec == CommandSpec.SET && words.size() == 3) {
+            return new StringCommand.Set(words.get(1), words.get(2), Condition.ALWAYS, TtlOption.CLEAR, false, "set");
+        }
         Arguments args = new Arguments(words, 1);
         return switch (spec) {
             case GET -> new StringCommand.Get(args.next());
@@ -51,8 +58,7 @@ final class CommandParser {
             case SETEX -> parseSetEx(args, true, "setex");
             case PSETEX -> parseSetEx(args, false, "psetex");
             case GETSET ->
-                new StringCommand.Set(
-                        args.next(), args.next(), Condition.ALWAYS, new TtlOption.Clear(), true, "getset");
+                new StringCommand.Set(args.next(), args.next(), Condition.ALWAYS, TtlOption.CLEAR, true, "getset");
             case GETDEL -> new StringCommand.GetDel(args.next());
             case INCR -> new StringCommand.IncrBy(args.next(), 1);
             case DECR -> new StringCommand.IncrBy(args.next(), -1);
@@ -149,7 +155,7 @@ final class CommandParser {
         }
         TtlOption ttl;
         if (expireUnit == null) {
-            ttl = keepTtl ? new TtlOption.Keep() : new TtlOption.Clear();
+            ttl = keepTtl ? TtlOption.KEEP : TtlOption.CLEAR;
         } else {
             boolean seconds = expireUnit.equals("EX") || expireUnit.equals("EXAT");
             long millis = expireMillis(Arguments.integer(Objects.requireNonNull(expireWord)), seconds, "set");

@@ -61,6 +61,8 @@ final class RespParser {
     private static final int FIRST_BULK_CHUNK = 64 << 10;
     /** Fewer missing bytes than this, and a bulk is read through the buffer (one read may bring what follows too). */
     private static final int DIRECT_READ = 4 << 10;
+    /** Longer first words are not remembered as {@link #lastName}: no command's name is this long. */
+    private static final int MAX_REMEMBERED_NAME = 32;
 
     private final KvServerOptions limits;
     private final int maxBuffer;
@@ -80,6 +82,12 @@ final class RespParser {
     private byte[][] args = new byte[16][];
 
     private int argCount;
+    /**
+     * The last request's command name, handed out again when the next request names the same command: a pipeline of
+     * GETs or SETs then costs no array for its names. Safe because nothing writes to a request's arrays.
+     */
+    private byte[] lastName = new byte[0];
+
     private long requestBytes;
     // The bulk string being parsed: its length (-1 before its header is read), and once it has started arriving
     // (more of it was announced than was buffered) its array and how much of that is filled.
@@ -252,7 +260,7 @@ final class RespParser {
         if (bulk == null) {
             if (buffered >= length + 2L) {
                 requireCrlf(pos + length, length);
-                byte[] data = Arrays.copyOfRange(buffer, pos, pos + length);
+                byte[] data = argCount == 0 ? commandName(length) : Arrays.copyOfRange(buffer, pos, pos + length);
                 consume(length + 2);
                 bulkLength = -1;
                 return data;
@@ -277,6 +285,19 @@ final class RespParser {
         bulkFilled = 0;
         bulkLength = -1;
         return data;
+    }
+
+    /** The command name of {@code length} bytes at {@link #pos}: the last one's array if the bytes are the same. */
+    private byte[] commandName(int length) {
+        byte[] name = lastName;
+        if (length == name.length && Arrays.equals(buffer, pos, pos + length, name, 0, length)) {
+            return name;
+        }
+        name = Arrays.copyOfRange(buffer, pos, pos + length);
+        if (length <= MAX_REMEMBERED_NAME) {
+            lastName = name;
+        }
+        return name;
     }
 
     /** Grows the bulk being received, doubling it up to its announced length, to hold at least {@code needed}. */

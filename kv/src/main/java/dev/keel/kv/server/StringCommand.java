@@ -31,6 +31,12 @@ sealed interface StringCommand extends Command {
 
     /** The expiry SET gives the value. */
     sealed interface TtlOption {
+        /** {@link Clear}'s one instance, shared: a plain SET allocates no option. */
+        TtlOption CLEAR = new Clear();
+
+        /** {@link Keep}'s one instance. */
+        TtlOption KEEP = new Keep();
+
         /** No expiry: any TTL the key had is cleared (SET's default). */
         record Clear() implements TtlOption {}
 
