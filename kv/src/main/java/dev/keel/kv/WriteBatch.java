@@ -24,6 +24,17 @@ public final class WriteBatch {
         return this;
     }
 
+    /**
+     * Adds a put of {@code value} under {@code key} without copying either: the batch takes the arrays as they are
+     * ({@link java.nio.ByteBuffer#wrap(byte[])} does the same), so the caller must never modify them afterwards. For a
+     * caller that made the arrays for this write, as the Redis-protocol server's parser does for each SET: copying
+     * them again was a sixth of what a pipelined SET allocated.
+     */
+    public WriteBatch adopt(byte[] key, byte[] value) {
+        writes.add(new Write(Key.wrap(key), value, false));
+        return this;
+    }
+
     /** Adds a delete of {@code key}. */
     public WriteBatch delete(byte[] key) {
         writes.add(new Write(Key.copyOf(key), new byte[0], true));

@@ -141,6 +141,22 @@ final class KeyValueStoreTest {
     }
 
     @Test
+    void writeBatch_adopt_writesLikePut_andPutCopies() throws IOException {
+        byte[] copiedValue = b("before-the-write-and-long-enough-not-to-be-inline");
+        byte[] adoptedKey = b("adopted");
+        try (KeyValueStore store = KeyValueStore.open(dir)) {
+            WriteBatch batch = new WriteBatch().put(b("copied"), copiedValue).adopt(adoptedKey, b("mine"));
+            copiedValue[0] = 'X'; // after put: the batch holds its own copy
+            store.write(batch);
+            assertThat(store.get(b("copied"))).isEqualTo(b("before-the-write-and-long-enough-not-to-be-inline"));
+            assertThat(store.get(b("adopted"))).isEqualTo(b("mine"));
+        }
+        try (KeyValueStore store = KeyValueStore.open(dir)) {
+            assertThat(store.get(b("adopted"))).isEqualTo(b("mine"));
+        }
+    }
+
+    @Test
     void writeBatch_appliesInOrder_andSurvivesReopen() throws IOException {
         try (KeyValueStore store = KeyValueStore.open(dir)) {
             store.put(b("gone"), b("soon"));

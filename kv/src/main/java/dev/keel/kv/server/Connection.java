@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * writes all their replies with one {@code write} ({@link ReplyBuffer}); what the socket does not take waits for
  * {@code OP_WRITE}. Back-pressure: while more than {@value #OUTPUT_LIMIT} bytes of replies are unsent, the connection
  * parses and reads nothing more, so a client that pipelines without reading its replies holds at most that much of the
- * server's memory, plus one reply (the blocking design before it stopped at the same bound). Under
- * {@code SyncPolicy.ALWAYS} a write runs off the loop ({@link DurableWrites}); the connection parses nothing more until
- * its replies are back ({@link #written}), and the rest of its input stays in the parser's buffer. Interest in reads
+ * server's memory, plus one reply (the blocking design before it stopped at the same bound). While a write of its
+ * own is owed (its SETs in the loop's batch, or under {@code SyncPolicy.ALWAYS} a write off the loop: see
+ * {@link LoopWrites}), the connection parses nothing more until its replies are back ({@link #written}), and the rest
+ * of its input stays in the parser's buffer. Interest in reads
  * is dropped lazily, only if the socket turns readable while the connection does not want to read: a client waiting
  * for its reply sends nothing, so a request-reply round trip costs no {@code epoll_ctl}.
  *
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe: confined to its event loop's thread.
  */
-final class Connection implements DurableWrites.Waiter {
+final class Connection implements LoopWrites.Waiter {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
@@ -54,12 +55,12 @@ final class Connection implements DurableWrites.Waiter {
             CommandHandler handler,
             ServerState state,
             KvServerOptions options,
-            @Nullable DurableWrites durable) {
+            LoopWrites loopWrites) {
         this.channel = channel;
         this.session = session;
         this.state = state;
         this.parser = new RespParser(options);
-        this.pipeline = new RequestPipeline(handler, session, new RespWriter(out), durable, this);
+        this.pipeline = new RequestPipeline(handler, session, new RespWriter(out), loopWrites, this);
     }
 
     /** Registers with {@code selector} for reads; on the loop's thread. */

@@ -9,13 +9,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One event loop: a platform thread, {@code keel-kv-loop-<n>}, with its own {@link Selector}, serving the connections
  * the acceptor hands it. Each iteration waits for ready sockets or posted tasks, serves every ready connection (read,
  * run, reply), runs the posted tasks (new connections, replies of writes that ran off the loop), and then sends the
- * iteration's batched SETs to be written ({@link DurableWrites#dispatch()}, under {@code SyncPolicy.ALWAYS}).
+ * iteration's batched SETs to be written ({@link LoopWrites#dispatch()}).
  *
  * <p>Posting a task wakes the selector only if no wake-up is pending already (as Netty does), so a burst of
  * completions costs one {@code wakeup}. Stopping closes every connection, the loop's own and those handed to it but
@@ -32,17 +31,17 @@ final class EventLoop implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Queue<Connection> arriving = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    private final @Nullable DurableWrites durable;
+    private final LoopWrites writes;
     private final Thread thread;
     private volatile boolean stopping;
 
     /**
-     * A loop named {@code keel-kv-loop-<index>}, not yet started; {@code durableWrites} makes its off-loop writer from
-     * the loop (as the executor of completions), or returns null to run every write on the loop.
+     * A loop named {@code keel-kv-loop-<index>}, not yet started; {@code loopWrites} makes its connections' shared
+     * write path from the loop (the executor of completions).
      */
-    EventLoop(int index, Function<Executor, @Nullable DurableWrites> durableWrites) throws IOException {
+    EventLoop(int index, Function<Executor, LoopWrites> loopWrites) throws IOException {
         this.selector = Selector.open();
-        this.durable = durableWrites.apply(this);
+        this.writes = loopWrites.apply(this);
         this.thread = Thread.ofPlatform().name("keel-kv-loop-" + index).unstarted(this::run);
     }
 
@@ -54,10 +53,9 @@ final class EventLoop implements Executor {
         return thread;
     }
 
-    /** The write path connections of this loop share: null if writes run on the loop. */
-    @Nullable
-    DurableWrites durableWrites() {
-        return durable;
+    /** The write path connections of this loop share. */
+    LoopWrites loopWrites() {
+        return writes;
     }
 
     /** Runs {@code task} on the loop's thread, soon. Tasks posted after the loop stopped are dropped. */
@@ -105,9 +103,7 @@ final class EventLoop implements Executor {
                 wakeupPending.set(false);
                 registerArrivals();
                 runTasks();
-                if (durable != null) {
-                    durable.dispatch();
-                }
+                writes.dispatch();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, thread.getName() + " failed; closing its connections", e);

@@ -35,11 +35,12 @@ import org.jspecify.annotations.Nullable;
  * connections and hands them round-robin to {@link EventLoop}s ({@link KvServerOptions#eventLoops()}: by default one
  * per available processor, or one when SET batches are committed on the loop under {@code SyncPolicy.ALWAYS}), each a
  * platform thread {@code keel-kv-loop-<n>} with its own selector that reads, runs and answers its connections'
- * requests ({@link Connection}); all share one thread-safe {@link CommandHandler}. Under {@code SyncPolicy.ALWAYS}
- * each loop gathers the plain SETs of all its connections of one iteration into one store write (one append, one
- * force, as Redis fsyncs once per iteration), written on the loop or handed to a worker
- * ({@link KvServerOptions#commitOnLoop()}), and runs other writes alone, on virtual threads; replies come back to the
- * loop in order ({@link DurableWrites}). Under {@code NONE} and {@code INTERVAL} everything runs on the loop. Closing stops the acceptor, then every loop (which closes its connections), then waits for writes still
+ * requests ({@link Connection}); all share one thread-safe {@link CommandHandler}. Each loop gathers the plain SETs
+ * of all its connections of one iteration into one store write (one append, and under {@code SyncPolicy.ALWAYS} one
+ * force, as Redis writes its AOF and fsyncs once per iteration; {@link LoopWrites}). Under {@code ALWAYS} that write
+ * runs on the loop or on a worker ({@link KvServerOptions#commitOnLoop()}), and other writes run alone, on virtual
+ * threads, replies coming back to the loop in order; under {@code NONE} and {@code INTERVAL} everything runs on the
+ * loop. Closing stops the acceptor, then every loop (which closes its connections), then waits for writes still
  * running off the loops, so nothing the server started outlives {@link #close()}. The server does not own the store:
  * close the store after the server.
  *
@@ -103,8 +104,8 @@ public final class KvServer implements AutoCloseable {
                 created.add(new EventLoop(
                         i,
                         loop -> offLoop == null
-                                ? null
-                                : new DurableWrites(handler, offLoop, loop, options.commitOnLoop())));
+                                ? LoopWrites.sharedOnLoop(handler, loop)
+                                : new LoopWrites(handler, offLoop, loop, options.commitOnLoop())));
             }
         } catch (IOException e) {
             created.forEach(EventLoop::abandon);
@@ -259,7 +260,7 @@ public final class KvServer implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        loop.adopt(new Connection(client, session, handler, state, options, loop.durableWrites()));
+        loop.adopt(new Connection(client, session, handler, state, options, loop.loopWrites()));
     }
 
     private static String describe(SocketAddress address) {

@@ -40,7 +40,7 @@ final class SetBatch {
                     + set.value().length + "-byte value is not plain or does not fit in a batch of " + size
                     + " SETs and " + bytes + " bytes");
         }
-        writes.put(set.key(), set.value());
+        writes.adopt(set.key(), set.value()); // the parser's own arrays, which nothing else writes to
         size++;
         bytes += cost(set);
     }

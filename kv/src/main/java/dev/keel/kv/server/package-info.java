@@ -5,8 +5,8 @@
  * <p>Reading order: {@link dev.keel.kv.server.KvServer} (the entry point, threads and shutdown) with
  * {@link dev.keel.kv.server.KvServerOptions}. Inside: {@code EventLoop} (a selector thread serving many
  * connections), {@code Connection} (one client on its loop, with its {@code ReplyBuffer}) with {@code RequestPipeline}
- * (its requests in order, plain SETs written as one {@code SetBatch}) and {@code DurableWrites} (writes under
- * {@code ALWAYS}, off the loop, SETs merged across the loop's connections); the codec, {@code RespParser} (requests,
+ * (its requests in order) and {@code LoopWrites} (the plain SETs of all the loop's connections of one iteration
+ * written as one {@code SetBatch}; under {@code ALWAYS}, other writes off the loop); the codec, {@code RespParser} (requests,
  * incremental, bounded and untrusted, with the wire schema) with {@code InlineArguments}
  * and {@code Decimal}, and {@code RespWriter} with {@code Reply}; {@code CommandHandler} (one request to one reply),
  * {@code CommandParser} and {@code ContainerParser} over {@code CommandSpec} (the command table) into the

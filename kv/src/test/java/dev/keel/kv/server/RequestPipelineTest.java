@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A connection's pipeline without sockets: plain SETs batched, every reply in order, failures kept in their place. */
+/**
+ * A connection's pipeline without sockets, on a loop whose SET batches are written on the loop (as under
+ * {@code NONE}): plain SETs batched, every reply in order, failures kept in their place. The test plays the connection
+ * (it submits what arrived while the pipeline accepts requests, and goes on when replies are back) and the loop (it
+ * ends an iteration with {@link LoopWrites#dispatch()}).
+ */
 final class RequestPipelineTest {
 
     @TempDir
@@ -21,13 +29,26 @@ final class RequestPipelineTest {
 
     private InProcessServer server;
     private ByteArrayOutputStream out;
+    private LoopWrites loopWrites;
     private RequestPipeline pipeline;
+    /** Requests that arrived and were not submitted yet: the parser's buffer. */
+    private final Queue<List<byte[]>> arrived = new ArrayDeque<>();
 
     @BeforeEach
     void open() throws IOException {
         server = new InProcessServer(dir);
         out = new ByteArrayOutputStream();
-        pipeline = new RequestPipeline(server.handler, server.session, new RespWriter(out));
+        loopWrites = LoopWrites.sharedOnLoop(server.handler, task -> {
+            throw new AssertionError("nothing is handed back to the loop when writes run on it");
+        });
+        pipeline = new RequestPipeline(server.handler, server.session, new RespWriter(out), loopWrites, reply -> {
+            try {
+                pipeline.written(reply);
+                submitArrived();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @AfterEach
@@ -35,11 +56,25 @@ final class RequestPipelineTest {
         server.close();
     }
 
+    /** A request arrives; it is submitted at once if the pipeline accepts requests, as the connection does. */
     private void submit(String... words) throws IOException {
-        List<byte[]> args = Arrays.stream(words)
+        arrived.add(Arrays.stream(words)
                 .map(word -> word.getBytes(StandardCharsets.ISO_8859_1))
-                .toList();
-        pipeline.submit(args);
+                .toList());
+        submitArrived();
+    }
+
+    private void submitArrived() throws IOException {
+        while (!arrived.isEmpty() && pipeline.accepting()) {
+            pipeline.submit(arrived.poll());
+        }
+        pipeline.endOfInput();
+    }
+
+    /** The loop's iteration ends: the batch is written, and what its replies let run runs. */
+    private void endIteration() {
+        loopWrites.dispatch();
+        assertThat(arrived).isEmpty();
     }
 
     private String sent() {
@@ -47,18 +82,18 @@ final class RequestPipelineTest {
     }
 
     @Test
-    void plainSets_areHeldUntilTheEndOfInput_thenWrittenTogetherAndAnsweredInOrder() throws IOException {
+    void plainSets_areHeldUntilTheLoopsIterationEnds_thenWrittenTogetherAndAnsweredInOrder() throws IOException {
         submit("SET", "a", "1");
         submit("set", "b", "2");
         submit("SET", "a", "3");
 
-        assertThat(pipeline.pendingSets()).isEqualTo(3);
+        assertThat(pipeline.awaitingWrite()).isTrue();
         assertThat(sent()).isEmpty();
         assertThat(server.store.get(bytes("a"))).isNull();
 
-        pipeline.endOfInput();
+        endIteration();
 
-        assertThat(pipeline.pendingSets()).isZero();
+        assertThat(pipeline.awaitingWrite()).isFalse();
         assertThat(sent()).isEqualTo("+OK\r\n+OK\r\n+OK\r\n");
         assertThat(server.store.get(bytes("a"))).isEqualTo(bytes("3"));
         assertThat(server.store.get(bytes("b"))).isEqualTo(bytes("2"));
@@ -71,8 +106,9 @@ final class RequestPipelineTest {
         submit("GET", "k");
         submit("SET", "n", "41");
         submit("INCR", "n");
+        endIteration();
 
-        assertThat(pipeline.pendingSets()).isZero();
+        assertThat(pipeline.awaitingWrite()).isFalse();
         assertThat(sent()).isEqualTo("+OK\r\n+OK\r\n$2\r\nv2\r\n+OK\r\n:42\r\n");
     }
 
@@ -86,7 +122,7 @@ final class RequestPipelineTest {
         submit("SET", "k4", "v4");
         submit("INCR", "k1");
         submit("SET", "k5", "v5");
-        pipeline.endOfInput();
+        endIteration();
 
         assertThat(sent())
                 .isEqualTo("+OK\r\n"
@@ -110,7 +146,7 @@ final class RequestPipelineTest {
         submit("SET", "a", "3", "GET");
         submit("SET", "b", "4", "PX", "1000");
         submit("SET", "a", "5");
-        pipeline.endOfInput();
+        endIteration();
 
         assertThat(sent()).isEqualTo("+OK\r\n$-1\r\n$1\r\n1\r\n+OK\r\n+OK\r\n");
         assertThat(server.store.get(bytes("a"))).isEqualTo(bytes("5"));
@@ -121,7 +157,7 @@ final class RequestPipelineTest {
     void plainSet_clearsTheTtlTheKeyHad_asWithoutBatching() throws IOException {
         submit("SET", "k", "v", "EX", "100");
         submit("SET", "k", "w");
-        pipeline.endOfInput();
+        endIteration();
 
         assertThat(server.store.expiresAt(bytes("k"))).isEmpty();
         assertThat(server.store.get(bytes("k"))).isEqualTo(bytes("w"));
@@ -132,9 +168,9 @@ final class RequestPipelineTest {
         int sets = SetBatch.MAX_SETS * 2 + 7;
         for (int i = 0; i < sets; i++) {
             submit("SET", "key:" + i, "value:" + i);
-            assertThat(pipeline.pendingSets()).isBetween(1, SetBatch.MAX_SETS);
         }
-        pipeline.endOfInput();
+        assertThat(arrived).hasSize(sets - SetBatch.MAX_SETS - 1); // one batch joined, one SET held behind it
+        endIteration();
 
         assertThat(sent()).isEqualTo("+OK\r\n".repeat(sets));
         for (int i = 0; i < sets; i++) {
@@ -148,6 +184,7 @@ final class RequestPipelineTest {
         submit("SET", "b", "2");
         server.store.close();
         submit("PING");
+        endIteration();
 
         assertThat(sent()).startsWith("-ERR store failure: store in ").endsWith(" is closed\r\n+PONG\r\n");
         assertThat(sent().split("\r\n")).hasSize(3);
@@ -158,8 +195,8 @@ final class RequestPipelineTest {
     void everyRequest_isCountedAndNoted_batchedOrNot() throws IOException {
         long before = server.state.commandsProcessed();
         submit("SET", "a", "1");
-        submit("SET", "b", "2");
-        pipeline.endOfInput(); // requests are counted once per read, when all that arrived has been submitted
+        submit("SET", "b", "2"); // requests are counted once per read, when all that arrived has been submitted
+        endIteration();
 
         assertThat(server.state.commandsProcessed()).isEqualTo(before + 2);
         assertThat(server.session.describe(0)).contains(" cmd=set ");

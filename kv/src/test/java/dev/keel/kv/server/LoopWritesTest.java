@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pipelines in durable mode without sockets: the "workers" are a queue this test runs by hand, so it can look at what
  * a client would have seen while a write is still off the loop.
  */
-final class DurableWritesTest {
+final class LoopWritesTest {
 
     @TempDir
     Path dir;
@@ -28,7 +28,7 @@ final class DurableWritesTest {
     private final Queue<Runnable> workers = new ArrayDeque<>();
     private final Queue<Runnable> loop = new ArrayDeque<>();
     private InProcessServer server;
-    private DurableWrites durable;
+    private LoopWrites durable;
 
     /** One client: its pipeline and what it was sent. */
     private final class Client {
@@ -72,7 +72,7 @@ final class DurableWritesTest {
     @BeforeEach
     void open() throws IOException {
         server = new InProcessServer(dir);
-        durable = new DurableWrites(server.handler, workers::add, loop::add, false);
+        durable = new LoopWrites(server.handler, workers::add, loop::add, false);
     }
 
     @AfterEach
@@ -202,7 +202,7 @@ final class DurableWritesTest {
 
     @Test
     void onTheLoop_dispatchWritesTheBatchAndAnswersAtOnce_noWorker() throws IOException {
-        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        durable = new LoopWrites(server.handler, workers::add, loop::add, true);
         Client first = new Client();
         Client second = new Client();
         first.submit("SET a 1", "SET b 2");
@@ -220,7 +220,7 @@ final class DurableWritesTest {
 
     @Test
     void onTheLoop_requestsHeldBehindAnOwedSet_runWhenItIsAnswered_andTheirSetsJoinTheNextBatch() throws IOException {
-        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        durable = new LoopWrites(server.handler, workers::add, loop::add, true);
         Client client = new Client();
         client.submit("SET a 1");
         Client other = new Client();
@@ -241,7 +241,7 @@ final class DurableWritesTest {
 
     @Test
     void onTheLoop_otherWritesStillGoToAWorker() throws IOException {
-        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        durable = new LoopWrites(server.handler, workers::add, loop::add, true);
         Client client = new Client();
         client.submit("INCR n");
         assertThat(workers).hasSize(1);
@@ -251,7 +251,7 @@ final class DurableWritesTest {
 
     @Test
     void onTheLoop_aSetHeldBehindAFullBatch_isWrittenInTheSameDispatch() throws IOException {
-        durable = new DurableWrites(server.handler, workers::add, loop::add, true);
+        durable = new LoopWrites(server.handler, workers::add, loop::add, true);
         Client client = new Client();
         String[] sets = new String[SetBatch.MAX_SETS + 1];
         for (int i = 0; i < sets.length; i++) {
@@ -264,5 +264,51 @@ final class DurableWritesTest {
         assertThat(client.sent()).isEqualTo("+OK\r\n".repeat(sets.length));
         assertThat(stored("k" + SetBatch.MAX_SETS))
                 .isEqualTo(("" + SetBatch.MAX_SETS).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void sharedOnLoop_setsOfEveryConnectionShareOneWrite_answeredAtDispatch() throws IOException {
+        durable = LoopWrites.sharedOnLoop(server.handler, loop::add);
+        Client first = new Client();
+        Client second = new Client();
+        first.submit("SET a 1", "SET b 2");
+        second.submit("SET c 3");
+        assertThat(first.sent()).isEmpty();
+        assertThat(stored("a")).isNull();
+
+        durable.dispatch();
+        assertThat(workers).isEmpty();
+        assertThat(first.sent()).isEqualTo("+OK\r\n+OK\r\n");
+        assertThat(second.sent()).isEqualTo("+OK\r\n");
+        assertThat(stored("c")).isEqualTo("3".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void sharedOnLoop_otherWritesRunOnTheLoopAtOnce_butAfterTheSetsTheyFollow() throws IOException {
+        durable = LoopWrites.sharedOnLoop(server.handler, loop::add);
+        Client client = new Client();
+        assertThat(durable.othersOffLoop()).isFalse();
+        client.submit("INCR n");
+        assertThat(workers).isEmpty();
+        assertThat(client.sent()).isEqualTo(":1\r\n"); // no hand-off: answered during submit
+
+        // INCR is held behind the owed SET, and the connection takes nothing more until it has run
+        assertThat(client.submit("SET n 10", "INCR n", "GET n")).isEqualTo(2);
+        assertThat(client.sent()).isEqualTo(":1\r\n");
+        durable.dispatch();
+        assertThat(workers).isEmpty();
+        assertThat(client.sent()).isEqualTo(":1\r\n+OK\r\n:11\r\n");
+        assertThat(client.pipeline.accepting()).isTrue();
+        assertThat(client.submit("GET n")).isEqualTo(1);
+        assertThat(client.sent()).endsWith("$2\r\n11\r\n");
+    }
+
+    @Test
+    void sharedOnLoop_cannotRunWritesOffTheLoop() {
+        LoopWrites shared = LoopWrites.sharedOnLoop(server.handler, loop::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> shared.execute(reply -> {}, server.newSession(), new ServerCommand.Quit()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("othersOffLoop() is false");
     }
 }
