@@ -12,6 +12,7 @@ import dev.keel.logs.LogsStats;
 import dev.keel.time.Ticker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.zip.Deflater;
 
 /**
@@ -33,9 +35,10 @@ import java.util.zip.Deflater;
  * the same text compressed as one DEFLATE stream at level 6 (what {@code gzip -6} does) in the same run. Bytes at
  * rest are the block files (headers with the trigram filters included); the log is empty after the flush.
  *
- * <p>What the compression costs is measured too, as CPU time of this process (all threads, so the sealer's):
- * ingesting and sealing the corpus (the second of two passes, so that the JIT compiler's work is mostly done), and a
- * full read-back from a freshly opened store (every block read, checked, decompressed and decoded).
+ * <p>What the compression costs is measured too, as CPU time: of this process (all threads, so the sealer's) for
+ * ingesting and sealing the corpus (after an untimed pass, so that the JIT compiler's work is mostly done; small
+ * corpora repeated to {@value #MIN_TIMED_ENTRIES} entries), and of the querying thread for a full read-back from a freshly opened store (every block read, checked, decompressed and decoded), and a lookup of a
+ * short time range (about four entries: each block that holds it reads its file and decompresses one page).
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.logs.LogsCompressionHarness --entries 1000000 --out
  * bench/results/logs-compression.md}. Real corpora: {@code --corpus NAME=a.log,b.log}, repeatable (default: one
@@ -44,6 +47,9 @@ import java.util.zip.Deflater;
 public final class LogsCompressionHarness {
 
     private static final Instant START = Instant.parse("2026-11-27T00:00:00Z");
+    private static final int LOOKUPS = 200;
+    private static final long MIN_TIMED_ENTRIES = 200_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<String> DEFAULT_FILES = List.of(
             "/var/log/dpkg.log", "/var/log/alternatives.log", "/var/log/apt/history.log", "/var/log/apt/term.log");
 
@@ -102,7 +108,8 @@ public final class LogsCompressionHarness {
                     "DEFLATE-6",
                     "DEFLATE-6 ratio",
                     "ingest+seal CPU µs/entry",
-                    "read-back CPU µs/entry");
+                    "read-back CPU µs/entry",
+                    "lookup CPU µs");
             SyntheticLogs synthetic = new SyntheticLogs(42, START, Duration.ofHours(24), entries);
             List<LogEntry> generated = new ArrayList<>();
             List<String> lines = new ArrayList<>();
@@ -140,25 +147,56 @@ public final class LogsCompressionHarness {
         return List.of(commaSeparated.split(",")).stream().map(Path::of).toList();
     }
 
-    private record Measurement(long entries, long storedBytes, long ingestCpuNanos, long readCpuNanos) {}
+    private record Measurement(
+            long entries, long storedBytes, long ingestCpuNanos, long readCpuNanos, long lookupCpuNanos) {}
 
-    /** Ingests {@code entries} twice (the second pass is the one timed), then reads them all back once. */
+    /**
+     * Ingests {@code entries} twice (the second pass is the one timed), then, each in a freshly opened store, looks up
+     * {@value #LOOKUPS} short time ranges (about four entries each; after as many untimed ones) and reads everything
+     * back once.
+     */
     private static Measurement measure(Path dir, List<LogEntry> entries) throws IOException {
         ingest(dir.resolve("warm-up"), entries);
+        // Small corpora are ingested several times over (process CPU time is counted in clock ticks).
+        int passes = (int) Math.max(1, MIN_TIMED_ENTRIES / entries.size());
         long cpu = processCpuNanos();
+        for (int pass = 1; pass < passes; pass++) {
+            ingest(dir.resolve("pass-" + pass), entries);
+        }
         LogsStats stats = ingest(dir.resolve("measured"), entries);
-        long ingestCpu = processCpuNanos() - cpu;
+        long ingestCpu = (processCpuNanos() - cpu) / passes;
+        long lookupCpu;
+        try (LogAggregator keel = LogAggregator.open(dir.resolve("measured"), options())) {
+            long first = entries.getFirst().epochNanos();
+            long span = entries.getLast().epochNanos() - first;
+            long window = Math.max(1, 4 * span / entries.size());
+            Random random = new Random(42);
+            long found = 0;
+            long before = 0;
+            for (int i = 0; i < 2 * LOOKUPS; i++) {
+                if (i == LOOKUPS) {
+                    before = THREADS.getCurrentThreadCpuTime();
+                }
+                long at = first + (long) (random.nextDouble() * span);
+                found += keel.queryTimeRange(LogEntry.instantOf(at), LogEntry.instantOf(at + window))
+                        .size();
+            }
+            lookupCpu = (THREADS.getCurrentThreadCpuTime() - before) / LOOKUPS;
+            if (found == 0) {
+                throw new IllegalStateException("no lookup found an entry");
+            }
+        }
         long readCpu;
         try (LogAggregator keel = LogAggregator.open(dir.resolve("measured"), options())) {
-            long before = processCpuNanos();
+            long before = THREADS.getCurrentThreadCpuTime();
             int read = keel.queryTimeRange(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
                     .size();
-            readCpu = processCpuNanos() - before;
+            readCpu = THREADS.getCurrentThreadCpuTime() - before;
             if (read != entries.size()) {
                 throw new IllegalStateException("read back " + read + " entries of " + entries.size());
             }
         }
-        return new Measurement(stats.sealedEntries(), stats.storedBytes(), ingestCpu, readCpu);
+        return new Measurement(stats.sealedEntries(), stats.storedBytes(), ingestCpu, readCpu, lookupCpu);
     }
 
     private static LogsStats ingest(Path dir, List<LogEntry> entries) throws IOException {
@@ -213,7 +251,8 @@ public final class LogsCompressionHarness {
             String.format(Locale.ROOT, "%,d", deflated),
             String.format(Locale.ROOT, "%.1fx", (double) textBytes / deflated),
             String.format(Locale.ROOT, "%.2f", measured.ingestCpuNanos() / 1e3 / measured.entries()),
-            String.format(Locale.ROOT, "%.2f", measured.readCpuNanos() / 1e3 / measured.entries())
+            String.format(Locale.ROOT, "%.2f", measured.readCpuNanos() / 1e3 / measured.entries()),
+            String.format(Locale.ROOT, "%.0f", measured.lookupCpuNanos() / 1e3)
         };
     }
 }
