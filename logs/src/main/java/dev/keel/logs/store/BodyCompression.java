@@ -16,13 +16,14 @@ import java.util.zip.Inflater;
  * <p>How it is designed, and why: a page is the unit a lookup decompresses, so each is compressed on its own and
  * gains nothing from the pages before it. DEFLATE's 32 KiB window and its Huffman-only entropy stage cap it at about
  * 8.9x on this machine's dpkg and apt logs even as one stream over the whole file; Zstandard at level 9 over pages
- * of 4,096 entries reaches more than that per page (a window as large as the page, better match search, and
- * FSE-coded match lengths and offsets), decompresses several times faster than inflate, and at this level costs about
- * the same CPU to compress as DEFLATE at 6 (measured in {@code LogsCompressionHarness}). Rejected: xz/LZMA2
- * (12x on the same text as one stream, but 10x slower to compress and 3-5x slower to decompress, on the query path),
- * a dictionary trained per block and shared by its pages (zstd-9 with a 16 KiB trained dictionary stored in the block:
- * no smaller than larger pages without one on dpkg text, and one more thing to cache), and the previous page as a
- * preset dictionary (a lookup would have to decompress every page before the one it wants).
+ * of 4,096 entries takes those pages' bytes to 9.8x (a window as large as the page, a better match search, and
+ * FSE-coded match lengths and offsets), decompresses faster than inflate, and at this level costs no more CPU to
+ * compress than DEFLATE at 6 (measured in {@code LogsCompressionHarness}; docs/logs.md, session 6). Rejected, after
+ * measuring on the same text: xz/LZMA2 (pure-Java xz at preset 6 over pages of 1,024 entries: 10% smaller than
+ * zstd-9, at about 20 times DEFLATE's CPU), zstd level 19 (as small, far too slow for the sealer to keep up with
+ * ingest), a dictionary trained per block and shared by its pages (a 16 KiB dictionary saved 2% at pages of 1,024,
+ * less than larger pages do), and the previous page as a preset dictionary (a lookup would have to decompress every
+ * page before the one it wants).
  *
  * <p>Decompression trusts nothing: the caller gives the size the header promised, the output buffer is exactly that
  * size, a frame that would overflow it or ends short of it is reported as corruption. Stateless.
