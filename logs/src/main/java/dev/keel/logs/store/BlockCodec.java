@@ -336,7 +336,7 @@ public final class BlockCodec {
     /**
      * Decodes the entries at positions {@code [from, to)} of the block (in time order): the messages before
      * {@code from} are skipped without being decoded, and none after {@code to} is read, so a lookup of a few
-     * entries costs the inflation and a skip, not the construction of every entry.
+     * entries costs the decompression and a skip, not the construction of every entry.
      */
     public static List<LogEntry> decodeEntries(BlockMeta meta, byte[] file, int from, int to) {
         if (from < 0 || to > meta.count() || from > to) {
