@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import dev.keel.logs.LogsException;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -39,8 +40,18 @@ public enum BodyCompression {
 
     /** A compressor for one block's streams; not thread-safe, closed after the block is encoded. */
     static final class Compressor implements AutoCloseable {
-        private final ZstdCompressCtx context =
-                new ZstdCompressCtx().setLevel(ZSTD_LEVEL).setChecksum(false).setContentSize(true);
+        private final ZstdCompressCtx context;
+
+        Compressor() {
+            try {
+                context = new ZstdCompressCtx()
+                        .setLevel(ZSTD_LEVEL)
+                        .setChecksum(false)
+                        .setContentSize(true);
+            } catch (LinkageError e) {
+                throw unavailable(e);
+            }
+        }
 
         /** The first {@code length} bytes of {@code raw} as one Zstandard frame. */
         byte[] compress(byte[] raw, int length) {
@@ -74,12 +85,32 @@ public enum BodyCompression {
     }
 
     private static int unzstd(byte[] file, int offset, int compressed, byte[] raw, ByteSource where) {
-        try (ZstdDecompressCtx context = new ZstdDecompressCtx()) {
+        ZstdDecompressCtx context;
+        try {
+            context = new ZstdDecompressCtx();
+        } catch (LinkageError e) {
+            throw unavailable(e);
+        }
+        try (context) {
             return context.decompressByteArray(raw, 0, raw.length, file, offset, compressed);
         } catch (ZstdException e) {
             throw where.corrupt(
                     "a Zstandard frame does not decompress into " + raw.length + " bytes: " + e.getMessage());
         }
+    }
+
+    /**
+     * zstd-jni's native library did not load (no build for this platform, or a temporary directory it may not
+     * execute from): reported like a failed disk, not as an error that ends the sealer's thread.
+     */
+    private static LogsException unavailable(LinkageError e) {
+        return new LogsException(
+                LogsException.Code.STORAGE_FAILED,
+                "the Zstandard codec (zstd-jni) is not available on " + System.getProperty("os.name") + "/"
+                        + System.getProperty("os.arch") + ": " + e
+                        + " (expected: its native library loads; if java.io.tmpdir is mounted noexec, point"
+                        + " -Djava.io.tmpdir at a directory that is not)",
+                e);
     }
 
     private static int inflate(byte[] file, int offset, int compressed, byte[] raw, ByteSource where) {
