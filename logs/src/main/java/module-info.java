@@ -4,6 +4,7 @@ module dev.keel.logs {
     requires transitive jdk.httpserver;
     requires com.fasterxml.jackson.databind;
     requires com.github.benmanes.caffeine;
+    requires com.github.luben.zstd_jni;
     requires static transitive org.jspecify;
 
     exports dev.keel.logs;

@@ -92,7 +92,8 @@ sealed interface IngestTarget extends AutoCloseable {
             this.name = "keel (" + durability + ")";
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+            // zstd-jni loads its native library: allowed explicitly, as ./keel does, so no warning on stderr.
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
             // Extra JVM options for the server, e.g. -Dkeel.bench.serverJvmArgs=-XX:StartFlightRecording=filename=x.jfr
             String extra = System.getProperty("keel.bench.serverJvmArgs", "").strip();
             if (!extra.isEmpty()) {

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Runs metric queries over a snapshot. Counting needs no message when the query filters by selector and level only:
  * then a block that lies wholly inside one bucket counts from its header's level counts, and any other block
- * inflates just its timestamp and level columns (the front of its body). Stateless.
+ * decompresses just its timestamp and level columns (the front of its body). Stateless.
  */
 public final class MetricEvaluator {
 

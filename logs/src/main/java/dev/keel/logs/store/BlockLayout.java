@@ -2,16 +2,23 @@ package dev.keel.logs.store;
 
 /**
  * Where the parts of a block's compressed body are: the columns stream (timestamps and levels) first, then the
- * messages in pages of {@code pageSize} entries, each page its own DEFLATE stream, so that reading a few entries
- * inflates one page instead of the whole block. Immutable (the arrays are never modified after construction).
+ * messages in pages of {@code pageSize} entries, each page its own compressed stream, so that reading a few entries
+ * decompresses one page instead of the whole block. Immutable (the arrays are never modified after construction).
  *
- * @param columnsRaw the columns' size inflated
+ * @param columnsRaw the columns' size decompressed
  * @param columnsCompressed the columns' size compressed
  * @param pageSize entries per page (the last page may hold fewer)
- * @param pageRaw each page's size inflated
+ * @param pageRaw each page's size decompressed
  * @param pageCompressed each page's size compressed
+ * @param compression how the columns and the pages are compressed (the block format's)
  */
-public record BlockLayout(int columnsRaw, int columnsCompressed, int pageSize, int[] pageRaw, int[] pageCompressed) {
+public record BlockLayout(
+        int columnsRaw,
+        int columnsCompressed,
+        int pageSize,
+        int[] pageRaw,
+        int[] pageCompressed,
+        BodyCompression compression) {
 
     public BlockLayout {
         if (pageRaw.length != pageCompressed.length || pageSize <= 0) {
@@ -29,7 +36,7 @@ public record BlockLayout(int columnsRaw, int columnsCompressed, int pageSize, i
         return offset;
     }
 
-    /** The body's total size inflated. */
+    /** The body's total size decompressed. */
     int rawBytes() {
         long total = columnsRaw;
         for (int raw : pageRaw) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reads sealed blocks for queries, keeping recently decoded blocks in a Caffeine cache bounded by their raw size, so
- * that repeated queries over recent data (dashboards, tails) do not inflate the same blocks again. Thread-safe.
+ * that repeated queries over recent data (dashboards, tails) do not decompress the same blocks again. Thread-safe.
  */
 final class BlockReader {
 

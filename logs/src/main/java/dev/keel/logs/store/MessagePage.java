@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A page of a block's messages and fields, laid out in columns before DEFLATE: each message is split into a template
+ * A page of a block's messages and fields, laid out in columns before the general compressor ({@link BodyCompression}): each message is split into a template
  * (its text with every number replaced by a placeholder) and the numbers; the page keeps each distinct template once,
  * an index per entry, and the numbers as differences from the same position in the previous message of the same
  * template.
@@ -31,18 +31,18 @@ import java.util.TreeMap;
  * </pre>
  *
  * <p>How it is designed, and why: log lines are a few templates (the format strings of the program that wrote them)
- * with changing numbers (ids, durations, counters, clock times). DEFLATE alone finds a template again only within
- * its 32 KiB window and codes each number's digits as literals; here a repeated template costs one small index, and
+ * with changing numbers (ids, durations, counters, clock times). A general compressor alone finds a template again only within
+ * its window (DEFLATE's was 32 KiB) and codes each number's digits as literals; here a repeated template costs one small index, and
  * counters and clock times that grow by small steps cost a byte or two, and the general compressor then squeezes the
  * columns, each of which is uniform. This is the idea behind CLP (Rodrigues et al., OSDI 2021) and Loki's and
  * VictoriaLogs' column encodings, kept to what round-trips exactly: a number is a run of ASCII digits of at most 18
  * digits without a leading zero (so {@code Long.toString} gives it back); anything else (hex, {@code 007}, huge
  * numbers) stays in the template as text. Rejected: token dictionaries over words (templates already capture the
  * repetition), and Drain-style clustering of similar templates (lossy unless it stores a diff). Text that is mostly
- * version strings and names (a dpkg log) compresses better as plain text, whose numbers DEFLATE matches together
+ * version strings and names (a dpkg log) compresses better as plain text, whose numbers the compressor matches together
  * with their context; so a page whose templates repeat little (more than one distinct template per 8 entries) is
- * encoded both ways and the block keeps whichever DEFLATE makes smaller. Pages of repetitive templates skip the plain
- * trial: it never won on them in the benchmark corpus, and the second DEFLATE is CPU the ingest path shares.
+ * encoded both ways and the block keeps whichever compresses smaller. Pages of repetitive templates skip the plain
+ * trial: it never won on them in the benchmark corpus, and the second compression is CPU the ingest path shares.
  *
  * <p>Stateless.
  */
@@ -63,7 +63,8 @@ final class MessagePage {
 
     /** Encodes {@code entries} (a page, in block order) as plain strings into {@code out}. */
     static void encodePlain(BlockRows entries, ByteSink out) {
-        // Terminated rather than length-prefixed: a terminator is one frequent symbol to DEFLATE, a length is not.
+        // Terminated rather than length-prefixed: a terminator is one frequent symbol to the compressor, a length is
+        // not.
         ByteSink text = new ByteSink(entries.size() * 80);
         ByteSink fields = new ByteSink(entries.size() * 2);
         for (int row = 0; row < entries.size(); row++) {

@@ -5,7 +5,8 @@
  * <p>Reading order: {@link dev.keel.logs.store.LogStore} (ingestion, sealing, recovery: how a write becomes durable),
  * {@code OpenBlock} (an open block's columns) and {@code Stream}; {@code BlockSealer} (the background thread that
  * seals frozen blocks, and its backpressure); {@link dev.keel.logs.store.BlockCodec} (the block format, encoded from
- * {@code BlockRows}) with {@code MessagePage} (a page's template or plain layout, its template ids from {@code TemplateIds}),
+ * {@code BlockRows}) with {@code MessagePage} (a page's template or plain layout, its template ids from {@code TemplateIds})
+ * and {@link dev.keel.logs.store.BodyCompression} (Zstandard for KLB4 blocks, DEFLATE to read KLB3 ones),
  * {@link dev.keel.logs.store.BlockMeta} and {@link dev.keel.logs.store.NgramBloom} (the full-text filter);
  * {@code BlockList} (binary search over blocks that may overlap in time); {@code StreamRegistry} (the label index);
  * {@link dev.keel.logs.store.StoreSnapshot} (how queries read, and stop early under a limit);

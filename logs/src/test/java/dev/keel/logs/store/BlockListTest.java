@@ -34,7 +34,7 @@ final class BlockListTest {
                         0,
                         1,
                         1,
-                        new BlockLayout(0, 0, 1, new int[1], new int[1]),
+                        new BlockLayout(0, 0, 1, new int[1], new int[1], BodyCompression.ZSTD),
                         new int[0]));
             }
             BlockList list = BlockList.of(blocks);
