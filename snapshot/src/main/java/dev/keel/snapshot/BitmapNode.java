@@ -134,7 +134,8 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         if ((dataMap & bit) != 0) {
             int i = 2 * index(dataMap, bit);
             K k = (K) content[i];
-            if (k == key || k.equals(key)) {
+            int kHash;
+            if (k == key || ((kHash = hash(k)) == hash && k.equals(key))) {
                 V old = (V) content[i + 1];
                 if (old == value) {
                     return this;
@@ -145,7 +146,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
                 return new BitmapNode<>(dataMap, nodeMap, copy);
             }
             change.added();
-            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], hash(k), key, value, hash, shift + BITS);
+            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], kHash, key, value, hash, shift + BITS);
             return new BitmapNode<>(dataMap ^ bit, nodeMap | bit, dataToNode(bit, i, merged));
         }
         if ((nodeMap & bit) != 0) {
@@ -170,7 +171,8 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         if ((dataMap & bit) != 0) {
             int i = 2 * index(dataMap, bit);
             K k = (K) content[i];
-            if (k == key || k.equals(key)) {
+            int kHash;
+            if (k == key || ((kHash = hash(k)) == hash && k.equals(key))) {
                 V old = (V) content[i + 1];
                 if (old != value) {
                     change.replaced(old);
@@ -179,7 +181,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
                 return this;
             }
             change.added();
-            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], hash(k), key, value, hash, shift + BITS);
+            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], kHash, key, value, hash, shift + BITS);
             content = dataToNode(bit, i, merged);
             dataMap ^= bit;
             nodeMap |= bit;
