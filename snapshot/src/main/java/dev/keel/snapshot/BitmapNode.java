@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *
  * Rejected: caching each key's hash in the node (Scala 2.13 does, for faster misses and rehash-free merges) costs 4
  * bytes per entry; keel keeps the node lean and recomputes the one hash it needs when two keys meet at a position.
+ * put computes that hash before calling equals: the hash is needed anyway to push the two keys down, and it settles
+ * the common case (different keys, different hashes) without equals, which for a String reads both character arrays.
+ * Lookups and removals keep equals alone: they need no hash, and a hit with an equal but distinct key would pay for
+ * one (uncached for most key types other than String).
  */
 final class BitmapNode<K, V> extends ChampNode<K, V> {
 
