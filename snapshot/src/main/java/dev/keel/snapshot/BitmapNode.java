@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *
  * Rejected: caching each key's hash in the node (Scala 2.13 does, for faster misses and rehash-free merges) costs 4
  * bytes per entry; keel keeps the node lean and recomputes the one hash it needs when two keys meet at a position.
+ * put computes that hash before calling equals: the hash is needed anyway to push the two keys down, and it settles
+ * the common case (different keys, different hashes) without equals, which for a String reads both character arrays.
+ * Lookups and removals keep equals alone: they need no hash, and a hit with an equal but distinct key would pay for
+ * one (uncached for most key types other than String).
  */
 final class BitmapNode<K, V> extends ChampNode<K, V> {
 
@@ -134,7 +138,8 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         if ((dataMap & bit) != 0) {
             int i = 2 * index(dataMap, bit);
             K k = (K) content[i];
-            if (k == key || k.equals(key)) {
+            int kHash;
+            if (k == key || ((kHash = hash(k)) == hash && k.equals(key))) {
                 V old = (V) content[i + 1];
                 if (old == value) {
                     return this;
@@ -145,7 +150,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
                 return new BitmapNode<>(dataMap, nodeMap, copy);
             }
             change.added();
-            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], hash(k), key, value, hash, shift + BITS);
+            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], kHash, key, value, hash, shift + BITS);
             return new BitmapNode<>(dataMap ^ bit, nodeMap | bit, dataToNode(bit, i, merged));
         }
         if ((nodeMap & bit) != 0) {
@@ -170,7 +175,8 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
         if ((dataMap & bit) != 0) {
             int i = 2 * index(dataMap, bit);
             K k = (K) content[i];
-            if (k == key || k.equals(key)) {
+            int kHash;
+            if (k == key || ((kHash = hash(k)) == hash && k.equals(key))) {
                 V old = (V) content[i + 1];
                 if (old != value) {
                     change.replaced(old);
@@ -179,7 +185,7 @@ final class BitmapNode<K, V> extends ChampNode<K, V> {
                 return this;
             }
             change.added();
-            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], hash(k), key, value, hash, shift + BITS);
+            ChampNode<K, V> merged = mergeTwo(k, (V) content[i + 1], kHash, key, value, hash, shift + BITS);
             content = dataToNode(bit, i, merged);
             dataMap ^= bit;
             nodeMap |= bit;

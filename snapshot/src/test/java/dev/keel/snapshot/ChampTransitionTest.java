@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,61 @@ final class ChampTransitionTest {
         // Same low 5 bits, different next 5 bits: a pair one level down; equal 32-bit hashes: a collision node.
         List<CollidingKey> keys = List.of(key(1, 7), key(2, 7 | (3 << 5)), key(3, 7 | (31 << 5)), key(4, 7));
         checkInsertionsAndRemovals(keys);
+    }
+
+    /**
+     * A new key meeting another at a position compares their hashes before calling {@code equals}: different hashes
+     * settle it, and the stored key's {@code equals} (for a {@code String}, a read of its character array, a cache
+     * miss at 1M entries) is not called. Equal hashes still need {@code equals}: a collision or the same key.
+     */
+    @Test
+    void with_keyMeetingAnotherOfDifferentHash_pushesDownWithoutCallingEquals() {
+        AtomicInteger equalsCalls = new AtomicInteger();
+        CountingKey stored = new CountingKey(1, 7, equalsCalls);
+        CountingKey sameLowBits = new CountingKey(2, 7 | (3 << 5), equalsCalls);
+        PersistentMap<CountingKey, Integer> map =
+                PersistentMap.<CountingKey, Integer>empty().with(stored, 1);
+        PersistentMap.Builder<CountingKey, Integer> builder = PersistentMap.builder(); // in place: putInPlace
+        builder.put(stored, 1);
+
+        PersistentMap<CountingKey, Integer> pushedDown = map.with(sameLowBits, 2);
+        builder.put(sameLowBits, 2);
+
+        assertThat(equalsCalls).hasValue(0);
+        assertThat(pushedDown).containsExactlyInAnyOrderEntriesOf(Map.of(stored, 1, sameLowBits, 2));
+        assertThat(builder.build()).isEqualTo(pushedDown);
+        ChampInvariants.check(pushedDown);
+    }
+
+    @Test
+    void with_keyOfEqualHash_callsEqualsToTellACollisionFromAReplacement() {
+        AtomicInteger equalsCalls = new AtomicInteger();
+        CountingKey stored = new CountingKey(1, 7, equalsCalls);
+        PersistentMap<CountingKey, Integer> map =
+                PersistentMap.<CountingKey, Integer>empty().with(stored, 1);
+
+        PersistentMap<CountingKey, Integer> collided = map.with(new CountingKey(2, 7, equalsCalls), 2);
+        PersistentMap<CountingKey, Integer> replaced = map.with(new CountingKey(1, 7, equalsCalls), 3);
+
+        assertThat(equalsCalls.get()).isGreaterThanOrEqualTo(2);
+        assertThat(collided).hasSize(2).containsEntry(stored, 1);
+        assertThat(replaced).hasSize(1).containsEntry(stored, 3);
+        ChampInvariants.check(collided);
+        ChampInvariants.check(replaced);
+    }
+
+    /** A key with a chosen hash that counts the calls of its {@code equals}. */
+    private record CountingKey(int id, int hash, AtomicInteger equalsCalls) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            equalsCalls.incrementAndGet();
+            return other instanceof CountingKey that && that.id == id;
+        }
     }
 
     private static void checkInsertionsAndRemovals(List<CollidingKey> keys) {

@@ -3,6 +3,7 @@
  * {@code java.util.HashMap}: {@link dev.keel.bench.snapshot.MapFixture} (the shared parameters and data) and
  * {@link dev.keel.bench.snapshot.PeerMap} (one adapter per library), then one class per question: lookups, updates,
  * iteration, equality, bulk building; {@link dev.keel.bench.snapshot.MapMemoryHarness} (bytes per entry, JOL); and
- * {@link dev.keel.bench.snapshot.MapIterateCpuHarness} (CPU time per whole-map iteration, for a loaded machine).
+ * {@link dev.keel.bench.snapshot.MapCpuHarness} (CPU time per whole-map iteration or per update, for a
+ * loaded machine); {@link dev.keel.bench.snapshot.MapGoalReport} (the goal table from the JMH JSON).
  */
 package dev.keel.bench.snapshot;
