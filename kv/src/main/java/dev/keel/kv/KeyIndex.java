@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * <p>How it is designed, and why not a {@link java.util.concurrent.ConcurrentHashMap}: a lookup in a
  * {@code ConcurrentHashMap<Key, Version>} touches the table, the map's node, the {@code Key} object, the key's bytes
  * and the version, each a likely cache miss once the directory outgrows the caches (JFR of the server's pipelined
- * GETs over 100,000 keys: half the samples in that lookup). Here a lookup touches the slot, the version (whose hash
- * it compares) and the key's bytes: a standalone test of 100,000 keys measured 240-360 ns against 450-590 ns per
+ * GETs over 100,000 keys: half the samples in that lookup). Here a lookup touches the slot and the version (whose
+ * hash, length and first 16 bytes of key it compares, {@link KeyWords}), and the key's array only for a key longer
+ * than 16 bytes: a standalone test of 100,000 keys measured 240-360 ns against 450-590 ns per
  * random lookup on a loaded machine. An overwrite is one compare-and-set of the slot (no bin lock, no node), and a
  * lookup needs no {@code Key} object, only the bytes and their hash. Why the hash is in the version, not in an
  * {@code int[]} beside the slots (as it first was): with DebugNonSafepoints JFR, loading the slot and loading the
@@ -51,7 +52,7 @@ final class KeyIndex {
     private static final int MIN_CAPACITY = 16;
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Version[].class);
     /** What a slot holds once its version was copied to the next table. Never a real version. */
-    private static final Version MOVED = new Version.Deleted(new byte[0], 0, Long.MIN_VALUE, null);
+    private static final Version MOVED = new Version.Deleted(new byte[0], 0, 0, 0, 0, Long.MIN_VALUE, null);
 
     private final Object resizing = new Object();
     private volatile Table table;
@@ -70,8 +71,10 @@ final class KeyIndex {
     /** The newest version of the key whose bytes are {@code key} and whose {@link Key#hashCode()} is {@code hash}. */
     @Nullable
     Version get(byte[] key, int hash) {
+        long word0 = KeyWords.word(key, 0);
+        long word1 = KeyWords.word(key, 1);
         for (Table t = table; t != null; t = t.next) {
-            Version found = t.find(key, hash);
+            Version found = t.find(key, hash, word0, word1);
             if (found != null) {
                 return isTombstone(found) ? null : found;
             }
@@ -114,6 +117,8 @@ final class KeyIndex {
     private @Nullable Version update(Key key, Version next) {
         byte[] bytes = key.unsafeBytes();
         int hash = key.hashCode();
+        long word0 = KeyWords.word(bytes, 0);
+        long word1 = KeyWords.word(bytes, 1);
         boolean removing = isTombstone(next);
         while (true) {
             Table t = table;
@@ -121,7 +126,7 @@ final class KeyIndex {
                 awaitResize();
                 continue;
             }
-            Version replaced = t.update(bytes, hash, next, removing);
+            Version replaced = t.update(bytes, hash, word0, word1, next, removing);
             if (replaced == MOVED) {
                 awaitResize();
                 continue;
@@ -205,14 +210,14 @@ final class KeyIndex {
 
         /** The version of {@code key} in this table, a tombstone included; null if not here (maybe moved on). */
         @Nullable
-        Version find(byte[] key, int hash) {
+        Version find(byte[] key, int hash, long word0, long word1) {
             int i = home(hash);
             for (int probes = 0; probes <= mask; probes++) {
                 Version v = slot(i);
                 if (v == null || (v == MOVED && retired)) {
                     return null;
                 }
-                if (v != MOVED && v.keyHash() == hash && Arrays.equals(v.key(), key)) {
+                if (v != MOVED && v.keyHash() == hash && v.hasKey(key, word0, word1)) {
                     return v;
                 }
                 i = (i + 1) & mask;
@@ -225,7 +230,7 @@ final class KeyIndex {
          * (null: it was empty, or the key absent and {@code removing}), or {@link #MOVED} if a resize took the slot.
          */
         @Nullable
-        Version update(byte[] key, int hash, Version next, boolean removing) {
+        Version update(byte[] key, int hash, long word0, long word1, Version next, boolean removing) {
             int i = home(hash);
             for (int probes = 0; probes <= mask; ) {
                 Version v = slot(i);
@@ -241,7 +246,7 @@ final class KeyIndex {
                     }
                     continue; // taken meanwhile (another key, or moved): look at it again
                 }
-                if (v.keyHash() == hash && Arrays.equals(v.key(), key)) {
+                if (v.keyHash() == hash && v.hasKey(key, word0, word1)) {
                     if (SLOTS.compareAndSet(slots, i, v, next)) {
                         return v;
                     }

@@ -28,6 +28,23 @@ sealed interface Version {
      */
     int keyHash();
 
+    /** The key's length in bytes: with {@link #keyWord0()} and {@link #keyWord1()}, see {@link KeyWords}. */
+    int keyLength();
+
+    /** The key's bytes 0 to 7 ({@link KeyWords#word}). */
+    long keyWord0();
+
+    /** The key's bytes 8 to 15 ({@link KeyWords#word}). */
+    long keyWord1();
+
+    /**
+     * Whether this is a version of {@code probe}, whose {@link KeyWords#word}s are {@code word0} and {@code word1}:
+     * without reading {@link #key()} when the key is at most {@value KeyWords#PREFIX_BYTES} bytes.
+     */
+    default boolean hasKey(byte[] probe, long word0, long word1) {
+        return KeyWords.matches(key(), keyLength(), keyWord0(), keyWord1(), probe, word0, word1);
+    }
+
     /** The LSN of the log record that made this version. */
     long lsn();
 
@@ -53,6 +70,9 @@ sealed interface Version {
     record Live(
             byte[] key,
             int keyHash,
+            int keyLength,
+            long keyWord0,
+            long keyWord1,
             long lsn,
             int size,
             int recordSize,
@@ -88,6 +108,9 @@ sealed interface Version {
         static final int INLINE_LIMIT = 32;
 
         public Live {
+            if (keyLength != key.length) {
+                throw new IllegalArgumentException("keyLength " + keyLength + " for a key of " + key.length + " bytes");
+            }
             if (size < LIST_HEAD) {
                 throw new IllegalArgumentException("size (" + size + ") must be >= 0, or LIST_HEAD");
             }
@@ -116,6 +139,9 @@ sealed interface Version {
             this(
                     key.unsafeBytes(),
                     key.hashCode(),
+                    key.length(),
+                    KeyWords.word(key.unsafeBytes(), 0),
+                    KeyWords.word(key.unsafeBytes(), 1),
                     lsn,
                     size,
                     recordSize,
@@ -127,7 +153,7 @@ sealed interface Version {
 
         /** A version of {@code key} whose value is not held inline. */
         Live(Key key, long lsn, int size, int recordSize, long expiresAtMillis, @Nullable Version previous) {
-            this(key.unsafeBytes(), key.hashCode(), lsn, size, recordSize, expiresAtMillis, 0, null, previous);
+            this(key, lsn, size, recordSize, expiresAtMillis, null, previous);
         }
 
         /** Whether the value is held here, packed or in an array. */
@@ -149,7 +175,19 @@ sealed interface Version {
 
         /** The same value and expiry, moved to the record at {@code newLsn} of {@code newRecordSize} bytes. */
         Live movedTo(long newLsn, int newRecordSize) {
-            return new Live(key, keyHash, newLsn, size, newRecordSize, expiresAtMillis, packed, inline, null);
+            return new Live(
+                    key,
+                    keyHash,
+                    keyLength,
+                    keyWord0,
+                    keyWord1,
+                    newLsn,
+                    size,
+                    newRecordSize,
+                    expiresAtMillis,
+                    packed,
+                    inline,
+                    null);
         }
 
         private static long pack(byte[] value) {
@@ -170,22 +208,53 @@ sealed interface Version {
 
         @Override
         public Version withPrevious(@Nullable Version previous) {
-            return new Live(key, keyHash, lsn, size, recordSize, expiresAtMillis, packed, inline, previous);
+            return new Live(
+                    key,
+                    keyHash,
+                    keyLength,
+                    keyWord0,
+                    keyWord1,
+                    lsn,
+                    size,
+                    recordSize,
+                    expiresAtMillis,
+                    packed,
+                    inline,
+                    previous);
         }
     }
 
     /** The key was deleted at {@code lsn}; kept only as the head of a chain a snapshot still needs. */
     record Deleted(
-            byte[] key, int keyHash, long lsn, @Nullable Version previous) implements Version {
+            byte[] key,
+            int keyHash,
+            int keyLength,
+            long keyWord0,
+            long keyWord1,
+            long lsn,
+            @Nullable Version previous) implements Version {
+
+        public Deleted {
+            if (keyLength != key.length) {
+                throw new IllegalArgumentException("keyLength " + keyLength + " for a key of " + key.length + " bytes");
+            }
+        }
 
         /** {@code key} deleted at {@code lsn}. */
         Deleted(Key key, long lsn, @Nullable Version previous) {
-            this(key.unsafeBytes(), key.hashCode(), lsn, previous);
+            this(
+                    key.unsafeBytes(),
+                    key.hashCode(),
+                    key.length(),
+                    KeyWords.word(key.unsafeBytes(), 0),
+                    KeyWords.word(key.unsafeBytes(), 1),
+                    lsn,
+                    previous);
         }
 
         @Override
         public Version withPrevious(@Nullable Version previous) {
-            return new Deleted(key, keyHash, lsn, previous);
+            return new Deleted(key, keyHash, keyLength, keyWord0, keyWord1, lsn, previous);
         }
     }
 

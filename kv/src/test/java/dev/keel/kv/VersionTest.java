@@ -41,7 +41,18 @@ final class VersionTest {
     @ValueSource(ints = {9, -1})
     void aPackedMarker_withASizeThatCannotBePacked_isRefused(int size) {
         assertThatThrownBy(() -> new Version.Live(
-                        KEY.unsafeBytes(), KEY.hashCode(), 1, size, 40, 0, 0, Version.Live.PACKED, null))
+                        KEY.unsafeBytes(),
+                        KEY.hashCode(),
+                        KEY.length(),
+                        KeyWords.word(KEY.unsafeBytes(), 0),
+                        KeyWords.word(KEY.unsafeBytes(), 1),
+                        1,
+                        size,
+                        40,
+                        0,
+                        0,
+                        Version.Live.PACKED,
+                        null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("" + size);
     }
