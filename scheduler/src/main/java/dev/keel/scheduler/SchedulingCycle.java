@@ -238,9 +238,7 @@ final class SchedulingCycle implements FrameworkHandle {
             if (scorerPreScore[p] >= 0 && skipped[scorerPreScore[p]]) {
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                scores[i] = plugin.score(state, pod, feasible.get(i));
-            }
+            plugin.scoreAll(state, pod, feasible, scores);
             long[] raw = explain ? scores.clone() : scores;
             if (plugin.normalizes()) {
                 plugin.normalize(state, pod, feasible, scores);

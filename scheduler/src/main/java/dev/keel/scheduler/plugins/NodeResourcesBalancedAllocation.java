@@ -54,10 +54,25 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        ResourceAllocation.Scratch scratch = state.read(KEY, ResourceAllocation.Scratch.class);
-        if (scratch == null) {
-            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, resources, true));
+        return score(scratch(state, pod), node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ResourceAllocation.Scratch scratch = scratch(state, pod);
+        for (int i = 0; i < nodes.size(); i++) {
+            scores[i] = score(scratch, nodes.get(i));
         }
+    }
+
+    private ResourceAllocation.Scratch scratch(CycleState state, Pod pod) {
+        ResourceAllocation.Scratch scratch = state.read(KEY, ResourceAllocation.Scratch.class);
+        return scratch != null
+                ? scratch
+                : ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, resources, true));
+    }
+
+    private long score(ResourceAllocation.Scratch scratch, NodeInfo node) {
         ResourceAllocation.fill(
                 node, resources, scratch.podRequests(), true, scratch.allocatable(), scratch.requested());
         return balanced(scratch.allocatable(), scratch.requested(), scratch.fractions());

@@ -225,10 +225,25 @@ public final class NodeResourcesFit
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        ResourceAllocation.Scratch scratch = state.read(SCORE_KEY, ResourceAllocation.Scratch.class);
-        if (scratch == null) {
-            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false));
+        return score(scratch(state, pod), node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ResourceAllocation.Scratch scratch = scratch(state, pod);
+        for (int i = 0; i < nodes.size(); i++) {
+            scores[i] = score(scratch, nodes.get(i));
         }
+    }
+
+    private ResourceAllocation.Scratch scratch(CycleState state, Pod pod) {
+        ResourceAllocation.Scratch scratch = state.read(SCORE_KEY, ResourceAllocation.Scratch.class);
+        return scratch != null
+                ? scratch
+                : ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false));
+    }
+
+    private long score(ResourceAllocation.Scratch scratch, NodeInfo node) {
         long[] allocatable = scratch.allocatable();
         long[] requested = scratch.requested();
         ResourceAllocation.fill(node, strategy.resources(), scratch.podRequests(), false, allocatable, requested);
