@@ -54,22 +54,13 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        return score(scratch(state, pod), node);
+        return score(ResourceAllocation.Scratch.of(state, KEY, pod, resources, true), node);
     }
 
     @Override
     public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
-        ResourceAllocation.Scratch scratch = scratch(state, pod);
-        for (int i = 0; i < nodes.size(); i++) {
-            scores[i] = score(scratch, nodes.get(i));
-        }
-    }
-
-    private ResourceAllocation.Scratch scratch(CycleState state, Pod pod) {
-        ResourceAllocation.Scratch scratch = state.read(KEY, ResourceAllocation.Scratch.class);
-        return scratch != null
-                ? scratch
-                : ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, resources, true));
+        ResourceAllocation.scoreAll(
+                ResourceAllocation.Scratch.of(state, KEY, pod, resources, true), nodes, scores, this::score);
     }
 
     private long score(ResourceAllocation.Scratch scratch, NodeInfo node) {

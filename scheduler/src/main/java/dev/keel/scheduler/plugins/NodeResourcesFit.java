@@ -225,22 +225,14 @@ public final class NodeResourcesFit
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        return score(scratch(state, pod), node);
+        return score(ResourceAllocation.Scratch.of(state, SCORE_KEY, pod, strategy.resources(), false), node);
     }
 
     @Override
     public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
-        ResourceAllocation.Scratch scratch = scratch(state, pod);
-        for (int i = 0; i < nodes.size(); i++) {
-            scores[i] = score(scratch, nodes.get(i));
-        }
-    }
-
-    private ResourceAllocation.Scratch scratch(CycleState state, Pod pod) {
-        ResourceAllocation.Scratch scratch = state.read(SCORE_KEY, ResourceAllocation.Scratch.class);
-        return scratch != null
-                ? scratch
-                : ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false));
+        ResourceAllocation.Scratch scratch =
+                ResourceAllocation.Scratch.of(state, SCORE_KEY, pod, strategy.resources(), false);
+        ResourceAllocation.scoreAll(scratch, nodes, scores, this::score);
     }
 
     private long score(ResourceAllocation.Scratch scratch, NodeInfo node) {
