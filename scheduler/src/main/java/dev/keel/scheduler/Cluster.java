@@ -37,9 +37,8 @@ public final class Cluster {
     private final Map<String, Integer> imageNodeCounts = new HashMap<>();
     private final Map<String, Pod> podsByUid = new HashMap<>();
     private final Map<String, PodDisruptionBudget> budgets = new LinkedHashMap<>();
-    private final DomainCountIndex domainCounts = new DomainCountIndex();
-    private final Map<String, Map<String, int[]>> nodesByLabel = new HashMap<>();
-    private final Map<String, int[]> nodesWithKey = new HashMap<>();
+    private final TopologyDomains domains = new TopologyDomains();
+    private final DomainCountIndex domainCounts = new DomainCountIndex(domains);
     private final Map<AntiAffinityTerm, int[]> antiAffinityTerms = new LinkedHashMap<>();
     private int podsWithAffinity;
     private int podsWithRequiredAntiAffinity;
@@ -91,14 +90,12 @@ public final class Cluster {
 
     /** How many nodes carry the label {@code key}. */
     public int nodesWithLabel(String key) {
-        int[] count = nodesWithKey.get(key);
-        return count == null ? 0 : count[0];
+        return domains.nodesWith(key);
     }
 
     /** The distinct values of the label {@code key} over all nodes: the topology domains of that key. */
     public Set<String> labelValues(String key) {
-        Map<String, int[]> values = nodesByLabel.get(key);
-        return values == null ? Set.of() : Collections.unmodifiableSet(values.keySet());
+        return domains.values(key);
     }
 
     /** The distinct required anti-affinity terms of the bound pods (InterPodAffinity's symmetry). */
@@ -142,20 +139,21 @@ public final class Cluster {
 
     void putNode(Node node) {
         NodeInfo existing = byName.get(node.name());
+        NodeInfo info;
         if (existing == null) {
-            NodeInfo info = new NodeInfo(node);
+            info = new NodeInfo(node);
             byName.put(node.name(), info);
             nodes.add(info);
         } else {
             countImages(existing.node(), -1);
-            countLabels(existing.node(), -1);
+            domains.remove(existing.node());
             domainCounts.clear();
-            NodeInfo updated = existing.withNode(node);
-            byName.put(node.name(), updated);
-            nodes.set(nodes.indexOf(existing), updated);
+            info = existing.withNode(node);
+            byName.put(node.name(), info);
+            nodes.set(nodes.indexOf(existing), info);
         }
         countImages(node, 1);
-        countLabels(node, 1);
+        info.placeIn(domains, domains.add(node));
     }
 
     /** Removes a node; its pods are forgotten with it. Returns the removed pods. */
@@ -166,7 +164,7 @@ public final class Cluster {
         }
         nodes.remove(removed);
         countImages(removed.node(), -1);
-        countLabels(removed.node(), -1);
+        domains.remove(removed.node());
         domainCounts.clear();
         removed.pods().forEach(pod -> {
             podsByUid.remove(pod.uid());
@@ -186,7 +184,7 @@ public final class Cluster {
         }
         info.addPod(pod);
         countAffinity(pod, 1);
-        domainCounts.update(pod, info.node(), 1);
+        domainCounts.update(pod, info, 1);
     }
 
     private void countAffinity(Pod pod, int delta) {
@@ -212,25 +210,6 @@ public final class Cluster {
         }
     }
 
-    private void countLabels(Node node, int delta) {
-        node.labels().forEach((key, value) -> {
-            int[] withKey = nodesWithKey.computeIfAbsent(key, k -> new int[1]);
-            withKey[0] += delta;
-            if (withKey[0] == 0) {
-                nodesWithKey.remove(key);
-            }
-            Map<String, int[]> values = nodesByLabel.computeIfAbsent(key, k -> new HashMap<>());
-            int[] count = values.computeIfAbsent(value, v -> new int[1]);
-            count[0] += delta;
-            if (count[0] == 0) {
-                values.remove(value);
-                if (values.isEmpty()) {
-                    nodesByLabel.remove(key);
-                }
-            }
-        });
-    }
-
     boolean removePod(Pod pod) {
         Pod bound = podsByUid.remove(pod.uid());
         if (bound == null) {
@@ -241,7 +220,7 @@ public final class Cluster {
         if (info == null || !info.removePod(bound)) {
             return false;
         }
-        domainCounts.update(bound, info.node(), -1);
+        domainCounts.update(bound, info, -1);
         return true;
     }
 

@@ -33,7 +33,7 @@ public record Diagnosis(
         filterStatuses = filterStatuses instanceof RejectedNodes immutable
                 ? immutable
                 : Collections.unmodifiableMap(new LinkedHashMap<>(filterStatuses));
-        feasibleNodes = List.copyOf(feasibleNodes);
+        feasibleNodes = feasibleNodes instanceof FeasibleNodeNames immutable ? immutable : List.copyOf(feasibleNodes);
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         totals = Collections.unmodifiableMap(new LinkedHashMap<>(totals));
     }

@@ -18,6 +18,8 @@ final class DomainCountIndex {
 
     private record Key(PodMatcher matcher, String topologyKey) {}
 
+    private final TopologyDomains domains;
+
     private final Map<Key, DomainPodCounts> entries = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, DomainPodCounts> eldest) {
@@ -25,20 +27,28 @@ final class DomainCountIndex {
         }
     };
 
+    DomainCountIndex(TopologyDomains domains) {
+        this.domains = domains;
+    }
+
     DomainPodCounts counts(PodMatcher matcher, String topologyKey, List<NodeInfo> nodes) {
         Key key = new Key(matcher, topologyKey);
         DomainPodCounts counts = entries.get(key);
         if (counts == null) {
-            counts = new DomainPodCounts();
+            TopologyDomains.Key domainKey = domains.key(topologyKey);
+            counts = new DomainPodCounts(domains, domainKey);
             for (int n = 0; n < nodes.size(); n++) {
                 NodeInfo node = nodes.get(n);
-                String value = node.node().labels().get(topologyKey);
-                if (value == null) {
+                List<Pod> pods = node.pods();
+                if (pods.isEmpty()) {
                     continue;
                 }
-                List<Pod> pods = node.pods();
+                int domainId = node.domainId(domains, domainKey.id());
+                if (domainId < 0) {
+                    continue;
+                }
                 for (int i = 0; i < pods.size(); i++) {
-                    counts.add(value, matcher.weight(pods.get(i)));
+                    counts.add(domainId, matcher.weight(pods.get(i)));
                 }
             }
             entries.put(key, counts);
@@ -47,16 +57,16 @@ final class DomainCountIndex {
     }
 
     /** Moves every count that {@code pod}, on {@code node}, takes part in by {@code sign} (+1 bound, -1 gone). */
-    void update(Pod pod, Node node, int sign) {
+    void update(Pod pod, NodeInfo node, int sign) {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, String> labels = node.labels();
         for (Map.Entry<Key, DomainPodCounts> entry : entries.entrySet()) {
-            String value = labels.get(entry.getKey().topologyKey());
-            if (value != null) {
+            DomainPodCounts counts = entry.getValue();
+            int domainId = node.domainId(domains, counts.key().id());
+            if (domainId >= 0) {
                 int weight = entry.getKey().matcher().weight(pod);
-                entry.getValue().add(value, (long) sign * weight);
+                counts.add(domainId, (long) sign * weight);
             }
         }
     }

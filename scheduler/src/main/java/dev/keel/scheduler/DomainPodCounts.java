@@ -1,7 +1,6 @@
 package dev.keel.scheduler;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.function.ObjIntConsumer;
 
@@ -15,26 +14,46 @@ import java.util.function.ObjIntConsumer;
  * <p>kube-scheduler's PodTopologySpread and InterPodAffinity PreFilters count the matching pods of every node in
  * every cycle: O(nodes + pods), parallelized over 16 goroutines. A scheduler_perf workload asks the same question
  * (the same selector, the same key) for every pod, so the answer changes only by the pod bound in between. The
- * cluster therefore keeps, per distinct {@code (matcher, key)} asked for, a map of domain value to count, built by
- * one scan when first asked and then moved by each pod that comes or goes: O(matchers) per bind, O(1) per read.
- * Only domains with a non-zero count are kept; a histogram of counts gives the smallest non-zero count in
- * O(log distinct counts), which is what the spread skew needs.
+ * cluster therefore keeps, per distinct {@code (matcher, key)} asked for, the count of each domain, built by one scan
+ * when first asked and then moved by each pod that comes or goes: O(matchers) per bind, O(1) per read. The counts
+ * are an array indexed by the cluster's interned domain ids ({@link TopologyDomains}), so a Filter asking for a
+ * node's domain ({@link #count(NodeInfo)}) reads two arrays and hashes nothing. A histogram of the non-zero counts
+ * gives the smallest one in O(log distinct counts), which is what the spread skew needs.
  *
  * <p>Not thread-safe: owned by the {@link Cluster} and read under the scheduler's lock. A view is current until the
  * cluster next changes; a plugin that needs what-if counts (preemption) copies them first.
  */
 public final class DomainPodCounts {
 
-    private final Map<String, long[]> counts = new HashMap<>();
+    private final TopologyDomains domains;
+    private final TopologyDomains.Key key;
+    private long[] byDomain = new long[8];
     private final TreeMap<Long, int[]> histogram = new TreeMap<>();
+    private int nonZeroDomains;
     private long total;
 
-    DomainPodCounts() {}
+    DomainPodCounts(TopologyDomains domains, TopologyDomains.Key key) {
+        this.domains = domains;
+        this.key = key;
+    }
 
     /** The matching pods in the domain {@code value}; 0 for a domain with none (or no such domain). */
     public long count(String value) {
-        long[] cell = counts.get(value);
-        return cell == null ? 0 : cell[0];
+        return countById(key.domainId(value));
+    }
+
+    /** The matching pods in {@code node}'s domain of this key; 0 when the node does not carry the key. */
+    public long count(NodeInfo node) {
+        int domainId = node.domainId(domains, key.id());
+        if (domainId == NodeInfo.FOREIGN) {
+            String value = node.node().labels().get(key.name());
+            return value == null ? 0 : count(value);
+        }
+        return countById(domainId);
+    }
+
+    private long countById(int domainId) {
+        return domainId < 0 || domainId >= byDomain.length ? 0 : byDomain[domainId];
     }
 
     /** The matching pods in all domains together. */
@@ -44,7 +63,7 @@ public final class DomainPodCounts {
 
     /** How many domains hold at least one matching pod. */
     public int nonZeroDomains() {
-        return counts.size();
+        return nonZeroDomains;
     }
 
     /** The smallest non-zero count, or 0 when no domain holds a matching pod. */
@@ -54,35 +73,52 @@ public final class DomainPodCounts {
 
     /** Every domain with a non-zero count, in no particular order. */
     public void forEach(ObjIntConsumer<String> action) {
-        counts.forEach((value, cell) -> action.accept(value, Math.toIntExact(cell[0])));
+        for (int domainId = 0; domainId < byDomain.length; domainId++) {
+            if (byDomain[domainId] != 0) {
+                action.accept(key.value(domainId), Math.toIntExact(byDomain[domainId]));
+            }
+        }
     }
 
+    /** Adds {@code delta} to the domain {@code value}, which some node must carry. */
     void add(String value, long delta) {
+        int domainId = key.domainId(value);
+        if (domainId < 0) {
+            throw new IllegalArgumentException("no node has " + key.name() + "=" + value);
+        }
+        add(domainId, delta);
+    }
+
+    void add(int domainId, long delta) {
         if (delta == 0) {
             return;
         }
-        long[] cell = counts.get(value);
-        long before = cell == null ? 0 : cell[0];
+        if (domainId >= byDomain.length) {
+            byDomain = Arrays.copyOf(byDomain, Math.max(domainId + 1, byDomain.length * 2));
+        }
+        long before = byDomain[domainId];
         long after = before + delta;
         if (after < 0) {
-            throw new IllegalStateException("domain " + value + " would hold " + after + " matching pods");
+            throw new IllegalStateException(
+                    "domain " + key.name() + "=" + key.value(domainId) + " would hold " + after + " matching pods");
         }
         if (before > 0) {
-            int[] domains = histogram.get(before);
-            if (--domains[0] == 0) {
+            int[] withCount = histogram.get(before);
+            if (--withCount[0] == 0) {
                 histogram.remove(before);
             }
+            nonZeroDomains--;
         }
         if (after > 0) {
             histogram.computeIfAbsent(after, c -> new int[1])[0]++;
+            nonZeroDomains++;
         }
-        if (after == 0) {
-            counts.remove(value);
-        } else if (cell == null) {
-            counts.put(value, new long[] {after});
-        } else {
-            cell[0] = after;
-        }
+        byDomain[domainId] = after;
         total += delta;
+    }
+
+    /** The key these counts are for. */
+    TopologyDomains.Key key() {
+        return key;
     }
 }

@@ -3,7 +3,6 @@ package dev.keel.scheduler;
 import dev.keel.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +47,7 @@ public final class KubernetesScheduler {
     // @GuardedBy("lock"): one cycle per profile, by scheduler name
     private final Map<String, SchedulingCycle> cycles = new LinkedHashMap<>();
     // @GuardedBy("lock")
-    private final Map<String, String> nominatedNodes = new HashMap<>();
-    // @GuardedBy("lock")
-    private final Map<String, Map<String, Pod>> nominatedByNode = new HashMap<>();
+    private final Nominations nominations = new Nominations();
     // @GuardedBy("lock")
     private final WaitingRoom waiting = new WaitingRoom(lock);
     // @GuardedBy("lock")
@@ -72,8 +69,7 @@ public final class KubernetesScheduler {
                         + profile.schedulerName() + " uses "
                         + profile.queueSort().name());
             }
-            SchedulingCycle cycle =
-                    new SchedulingCycle(profile, cluster, this::nominatedOn, builder.random, builder.explain);
+            SchedulingCycle cycle = new SchedulingCycle(profile, cluster, nominations, builder.random, builder.explain);
             if (cycles.putIfAbsent(profile.schedulerName(), cycle) != null) {
                 throw new IllegalArgumentException("two profiles are named " + profile.schedulerName());
             }
@@ -84,7 +80,7 @@ public final class KubernetesScheduler {
                 builder.initialBackoff.toNanos(),
                 builder.maxBackoff.toNanos(),
                 new QueueingHints(profiles));
-        this.binding = new BindingCycle(cluster, queue, waiting, ticker, this::clearNomination);
+        this.binding = new BindingCycle(cluster, queue, waiting, ticker, nominations::clear);
     }
 
     public static Builder builder() {
@@ -205,7 +201,7 @@ public final class KubernetesScheduler {
             for (Pod pending : queue.pending()) {
                 if (pending.namespace().equals(namespace) && pending.name().equals(name)) {
                     queue.remove(pending.uid());
-                    clearNomination(pending.uid());
+                    nominations.clear(pending.uid());
                     return true;
                 }
             }
@@ -215,7 +211,7 @@ public final class KubernetesScheduler {
                         WaitingPod held = waiting.remove(bound.uid());
                         if (held != null) {
                             held.cycle().unreserve(held.state(), bound, held.nodeName());
-                            clearNomination(bound.uid());
+                            nominations.clear(bound.uid());
                         }
                         cluster.removePod(bound);
                         queue.moveOnEvent(new ClusterEvent.PodDeleted(bound));
@@ -278,14 +274,14 @@ public final class KubernetesScheduler {
             return Optional.empty();
         }
         Pod pod = queued.pod();
-        String nominated = nominatedNodes.getOrDefault(pod.uid(), "");
+        String nominated = nominations.nodeOf(pod.uid());
         SchedulingCycle cycle = cycles.get(pod.schedulerName());
         SchedulingCycle.Decision decision = cycle.schedule(pod, nominated);
         return Optional.of(
                 switch (decision) {
                     case SchedulingCycle.Suggested suggested -> binding.bind(queued, cycle, suggested);
                     case SchedulingCycle.Failed failed -> {
-                        clearNomination(pod.uid());
+                        nominations.clear(pod.uid());
                         queue.addUnschedulable(queued, pod, rejectingPlugins(failed.diagnosis()));
                         yield new SchedulingResult.Unschedulable(
                                 pod, failed.message(), failed.legacyMessage(), failed.diagnosis());
@@ -299,11 +295,7 @@ public final class KubernetesScheduler {
                                         queue.moveOnEvent(new ClusterEvent.PodDeleted(victim));
                                     });
                         }
-                        clearNomination(pod.uid());
-                        nominatedNodes.put(pod.uid(), preempted.node());
-                        nominatedByNode
-                                .computeIfAbsent(preempted.node(), n -> new LinkedHashMap<>())
-                                .put(pod.uid(), pod);
+                        nominations.nominate(pod, preempted.node());
                         queue.addBackoff(queued, pod);
                         yield new SchedulingResult.Nominated(
                                 pod,
@@ -344,28 +336,6 @@ public final class KubernetesScheduler {
             plugins.add(status.plugin());
         }
         return plugins;
-    }
-
-    /** Pods nominated to {@code node} by preemption, whose room later cycles keep free for them. */
-    private List<Pod> nominatedOn(String node) {
-        if (nominatedByNode.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Pod> pods = nominatedByNode.get(node);
-        return pods == null ? List.of() : List.copyOf(pods.values());
-    }
-
-    private void clearNomination(String uid) {
-        String node = nominatedNodes.remove(uid);
-        if (node != null) {
-            Map<String, Pod> pods = nominatedByNode.get(node);
-            if (pods != null) {
-                pods.remove(uid);
-                if (pods.isEmpty()) {
-                    nominatedByNode.remove(node);
-                }
-            }
-        }
     }
 
     /** The pods not bound yet (active, backing off or unschedulable). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node and what runs on it, with the sums plugins need kept up to date as pods come and go (kube-scheduler's
@@ -38,6 +39,12 @@ public final class NodeInfo {
     private int podCount;
     private long nonZeroMilliCpu;
     private long nonZeroMemory;
+    // The node's interned topology domains (per label key id), given out by the cluster that holds it.
+    private @Nullable TopologyDomains domains;
+    private int[] domainIds = TopologyDomains.NO_DOMAINS;
+
+    /** {@link #domainId}'s answer for a node that another cluster (or none) interned. */
+    static final int FOREIGN = Integer.MIN_VALUE;
 
     public NodeInfo(Node node) {
         this.node = node;
@@ -77,6 +84,27 @@ public final class NodeInfo {
         this.requestedMemory = other.requestedMemory;
         this.requestedEphemeral = other.requestedEphemeral;
         this.podCount = other.podCount;
+        if (node.labels().equals(other.node.labels())) {
+            this.domains = other.domains;
+            this.domainIds = other.domainIds;
+        }
+    }
+
+    /** Records the node's domain ids, as {@code domains} gave them out. */
+    void placeIn(TopologyDomains domains, int[] domainIds) {
+        this.domains = domains;
+        this.domainIds = domainIds;
+    }
+
+    /**
+     * The node's domain id for the label key {@code keyId} of {@code domains}: -1 when it lacks the key,
+     * {@link #FOREIGN} when the node's ids come from elsewhere (then ask its labels).
+     */
+    int domainId(TopologyDomains domains, int keyId) {
+        if (this.domains != domains) {
+            return FOREIGN;
+        }
+        return keyId < domainIds.length ? domainIds[keyId] : -1;
     }
 
     /**

@@ -1,12 +1,10 @@
 package dev.keel.scheduler;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -45,7 +43,7 @@ final class SchedulingCycle implements FrameworkHandle {
 
     private final Profile profile;
     private final Cluster cluster;
-    private final Function<String, List<Pod>> nominatedPods;
+    private final Nominations nominations;
     private final RandomGenerator random;
     private final boolean explain;
     private final List<PreFilterPlugin> preFilters;
@@ -57,19 +55,22 @@ final class SchedulingCycle implements FrameworkHandle {
     private final List<ReservePlugin> reservePlugins;
     private final List<PermitPlugin> permitPlugins;
     private final List<BindPlugin> bindPlugins;
+    // For each Filter (Score) plugin, the index of the PreFilter (PreScore) plugin of the same name, or -1: a
+    // plugin whose PreFilter (PreScore) skips is skipped at Filter (Score) too.
+    private final int[] filterPreFilter;
+    private final int[] scorerPreScore;
     private int nextStartNodeIndex;
+    // The plugins left after the last cycle's PreFilter skips, rebuilt only when the skipped set changes (a
+    // workload's pods nearly always skip the same ones).
+    private boolean[] lastSkippedPreFilters;
     private FilterPlugin[] activeFilters = new FilterPlugin[0];
     private PreFilterPlugin[] activePreFilters = new PreFilterPlugin[0];
 
     SchedulingCycle(
-            Profile profile,
-            Cluster cluster,
-            Function<String, List<Pod>> nominatedPods,
-            RandomGenerator random,
-            boolean explain) {
+            Profile profile, Cluster cluster, Nominations nominations, RandomGenerator random, boolean explain) {
         this.profile = profile;
         this.cluster = cluster;
-        this.nominatedPods = nominatedPods;
+        this.nominations = nominations;
         this.random = random;
         this.explain = explain;
         this.preFilters = profile.of(PreFilterPlugin.class);
@@ -81,6 +82,24 @@ final class SchedulingCycle implements FrameworkHandle {
         this.reservePlugins = profile.of(ReservePlugin.class);
         this.permitPlugins = profile.of(PermitPlugin.class);
         this.bindPlugins = profile.of(BindPlugin.class);
+        this.filterPreFilter = indexByName(filters, preFilters);
+        this.scorerPreScore = indexByName(scorers, preScores);
+        this.lastSkippedPreFilters = null;
+    }
+
+    /** For each plugin of {@code plugins}, the index of the plugin of the same name in {@code others}, or -1. */
+    private static int[] indexByName(List<? extends Plugin> plugins, List<? extends Plugin> others) {
+        int[] index = new int[plugins.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = -1;
+            for (int j = 0; j < others.size(); j++) {
+                if (others.get(j).name().equals(plugins.get(i).name())) {
+                    index[i] = j;
+                    break;
+                }
+            }
+        }
+        return index;
     }
 
     /** kube-scheduler's {@code numFeasibleNodesToFind}. */
@@ -103,11 +122,12 @@ final class SchedulingCycle implements FrameworkHandle {
             String message = "0/0 nodes are available: no nodes available to schedule pods.";
             return new Failed(message, message, diagnosis(RejectedNodes.NONE, List.of(), Map.of(), Map.of(), 0));
         }
-        Set<String> skipped = new HashSet<>();
-        for (PreFilterPlugin plugin : preFilters) {
+        boolean[] skipped = new boolean[preFilters.size()];
+        for (int p = 0; p < skipped.length; p++) {
+            PreFilterPlugin plugin = preFilters.get(p);
             Status status = plugin.preFilter(state, pod, cluster).withPlugin(plugin.name());
             if (status.isSkip()) {
-                skipped.add(plugin.name());
+                skipped[p] = true;
             } else if (!status.isSuccess()) {
                 RejectedNodes.Builder everyNode = new RejectedNodes.Builder();
                 for (NodeInfo node : cluster.nodes()) {
@@ -116,11 +136,9 @@ final class SchedulingCycle implements FrameworkHandle {
                 return fail(state, pod, everyNode.build(), String.join(", ", status.reasons()), total, List.of());
             }
         }
-        activeFilters =
-                filters.stream().filter(f -> !skipped.contains(f.name())).toArray(FilterPlugin[]::new);
-        activePreFilters =
-                preFilters.stream().filter(f -> !skipped.contains(f.name())).toArray(PreFilterPlugin[]::new);
-        List<NodeInfo> feasible = new ArrayList<>();
+        activate(skipped);
+        int toFind = feasibleNodesToFind(profile.percentageOfNodesToScore(), total);
+        List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, total));
         RejectedNodes.Builder rejecting = new RejectedNodes.Builder();
         int evaluated = 0;
         NodeInfo nominated = nominatedNode.isEmpty() ? null : cluster.node(nominatedNode);
@@ -128,7 +146,6 @@ final class SchedulingCycle implements FrameworkHandle {
             feasible.add(nominated);
             evaluated = 1;
         } else {
-            int toFind = feasibleNodesToFind(profile.percentageOfNodesToScore(), total);
             List<NodeInfo> nodes = cluster.nodes();
             int start = nextStartNodeIndex % total;
             for (int i = 0; i < total && feasible.size() < toFind; i++) {
@@ -147,11 +164,7 @@ final class SchedulingCycle implements FrameworkHandle {
         if (feasible.isEmpty()) {
             return fail(state, pod, ordered(rejected), "", total, List.of());
         }
-        String[] names = new String[feasible.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = feasible.get(i).name();
-        }
-        List<String> feasibleNames = List.of(names); // immutable: the Diagnosis keeps it without a copy
+        List<String> feasibleNames = new FeasibleNodeNames(feasible); // the Diagnosis keeps it without a copy
         if (feasible.size() == 1) {
             return new Suggested(
                     feasible.getFirst().name(),
@@ -161,17 +174,26 @@ final class SchedulingCycle implements FrameworkHandle {
         return score(state, pod, feasible, ordered(rejected), feasibleNames, evaluated);
     }
 
-    private static <T extends Plugin> List<T> active(List<T> plugins, Set<String> skipped) {
-        if (skipped.isEmpty()) {
-            return plugins;
+    /** Makes the plugins that did not skip PreFilter the cycle's active ones (kept from the last cycle if equal). */
+    private void activate(boolean[] skipped) {
+        if (Arrays.equals(skipped, lastSkippedPreFilters)) {
+            return;
         }
-        List<T> active = new ArrayList<>(plugins.size());
-        for (T plugin : plugins) {
-            if (!skipped.contains(plugin.name())) {
-                active.add(plugin);
+        List<FilterPlugin> activeFilterList = new ArrayList<>(filters.size());
+        for (int f = 0; f < filters.size(); f++) {
+            if (filterPreFilter[f] < 0 || !skipped[filterPreFilter[f]]) {
+                activeFilterList.add(filters.get(f));
             }
         }
-        return active;
+        List<PreFilterPlugin> activePreFilterList = new ArrayList<>(preFilters.size());
+        for (int p = 0; p < preFilters.size(); p++) {
+            if (!skipped[p]) {
+                activePreFilterList.add(preFilters.get(p));
+            }
+        }
+        activeFilters = activeFilterList.toArray(FilterPlugin[]::new);
+        activePreFilters = activePreFilterList.toArray(PreFilterPlugin[]::new);
+        lastSkippedPreFilters = skipped;
     }
 
     /** Rejected nodes in node order (the filter loop starts mid-list); only worth it when someone reads them. */
@@ -196,11 +218,12 @@ final class SchedulingCycle implements FrameworkHandle {
             Map<String, Status> rejected,
             List<String> feasibleNames,
             int evaluated) {
-        Set<String> skipped = new HashSet<>();
-        for (PreScorePlugin plugin : preScores) {
+        boolean[] skipped = new boolean[preScores.size()];
+        for (int p = 0; p < skipped.length; p++) {
+            PreScorePlugin plugin = preScores.get(p);
             Status status = plugin.preScore(state, pod, feasible, cluster);
             if (status.isSkip()) {
-                skipped.add(plugin.name());
+                skipped[p] = true;
             } else if (!status.isSuccess()) {
                 String message = "running PreScore plugin " + plugin.name() + ": " + status.reasons();
                 return new Failed(message, message, diagnosis(rejected, feasibleNames, Map.of(), Map.of(), evaluated));
@@ -212,12 +235,10 @@ final class SchedulingCycle implements FrameworkHandle {
         long[] scores = new long[n]; // one plugin's at a time: added into the totals before the next overwrites it
         for (int p = 0; p < scorers.size(); p++) {
             ScorePlugin plugin = scorers.get(p);
-            if (skipped.contains(plugin.name())) {
+            if (scorerPreScore[p] >= 0 && skipped[scorerPreScore[p]]) {
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                scores[i] = plugin.score(state, pod, feasible.get(i));
-            }
+            plugin.scoreAll(state, pod, feasible, scores);
             long[] raw = explain ? scores.clone() : scores;
             if (plugin.normalizes()) {
                 plugin.normalize(state, pod, feasible, scores);
@@ -384,7 +405,10 @@ final class SchedulingCycle implements FrameworkHandle {
      */
     @Override
     public Status runFilters(CycleState state, Pod pod, NodeInfo node) {
-        List<Pod> nominated = nominatedPods.apply(node.name());
+        if (nominations.isEmpty()) {
+            return runFilterPlugins(state, pod, node);
+        }
+        List<Pod> nominated = nominations.on(node.name());
         if (nominated.isEmpty()) {
             return runFilterPlugins(state, pod, node);
         }

@@ -19,7 +19,9 @@
  * a {@link dev.keel.scheduler.WaitingPod} among the {@link dev.keel.scheduler.WaitingPods}; plugins give
  * QueueingHints for {@link dev.keel.scheduler.ClusterEvent}s through {@link dev.keel.scheduler.EnqueueExtensions}.
  * Inside: {@code SchedulingQueue} (active, backoff, unschedulable) asking {@code QueueingHints},
- * {@code SchedulingCycle} (one pod through the extension points, with node sampling) and {@code WaitingRoom}.
+ * {@code SchedulingCycle} (one pod through the extension points, with node sampling), {@code Nominations} (pods
+ * preemption nominated), {@code TopologyDomains} (label keys and values interned, so that the domain counts are
+ * arrays read by a node's domain id) and {@code WaitingRoom}.
  *
  * <p>Thread safety: model records are immutable; {@code KubernetesScheduler} is thread-safe behind one lock that
  * also confines the mutable {@code Cluster}, {@code NodeInfo}s and {@code CycleState}s to one scheduling cycle at a

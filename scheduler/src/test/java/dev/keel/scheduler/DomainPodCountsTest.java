@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The cluster's incrementally kept {@link DomainPodCounts} against a fresh count of the same nodes and pods, after
- * every change of a random run of binds, deletions, node relabellings, node removals and node additions.
+ * every change of a random run of binds, deletions, node relabellings, node removals and node additions: per
+ * domain, and per node through the node's interned domain id (and, for a node of another cluster, its labels).
  */
 @ExtendWith(SeedExtension.class)
 final class DomainPodCountsTest {
@@ -99,6 +100,16 @@ final class DomainPodCountsTest {
             assertThat(incremental.minNonZero())
                     .isEqualTo(
                             expected.values().stream().mapToLong(i -> i).min().orElse(0));
+            for (NodeInfo node : kept.nodes()) {
+                String value = node.node().labels().get(key);
+                long expectedHere = value == null ? 0 : expected.getOrDefault(value, 0);
+                // by the node's interned domain id, and by its labels when the counts are another cluster's
+                assertThat(incremental.count(node))
+                        .as("%s on %s by %s", matcher, node.name(), key)
+                        .isEqualTo(expectedHere);
+                assertThat(scanned.count(node)).isEqualTo(expectedHere);
+                assertThat(incremental.count(fresh.node(node.name()))).isEqualTo(expectedHere);
+            }
             assertThat(kept.labelValues(key)).isEqualTo(fresh.labelValues(key));
             assertThat(kept.nodesWithLabel(key)).isEqualTo(fresh.nodesWithLabel(key));
         }
@@ -106,7 +117,10 @@ final class DomainPodCountsTest {
 
     @Test
     void minNonZero_countsMoveUpAndDown_tracksTheSmallest() {
-        DomainPodCounts counts = new DomainPodCounts();
+        TopologyDomains domains = new TopologyDomains();
+        domains.add(new Node("n1", new Resources(1_000, 1_000)).withLabels(Map.of("zone", "a")));
+        domains.add(new Node("n2", new Resources(1_000, 1_000)).withLabels(Map.of("zone", "b")));
+        DomainPodCounts counts = new DomainPodCounts(domains, domains.key("zone"));
         assertThat(counts.minNonZero()).isZero();
         counts.add("a", 2);
         counts.add("b", 1);

@@ -2,6 +2,7 @@ package dev.keel.scheduler.plugins;
 
 import dev.keel.scheduler.Cluster;
 import dev.keel.scheduler.DomainPodCounts;
+import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
 import dev.keel.scheduler.PodAffinityTerm;
 import dev.keel.scheduler.PodMatcher;
@@ -17,14 +18,14 @@ import java.util.Map;
  */
 abstract sealed class AffinityCounts permits AffinityCounts.Live, AffinityCounts.Counted {
 
-    /** The count of the pair {@code key=value}. */
-    abstract long get(String key, String value);
-
     /** Whether no pair has a count (upstream: the map is empty). */
     abstract boolean isEmpty();
 
+    /** The count of the pair formed by {@code key} and the node's value of it; 0 when the node lacks the key. */
+    abstract long count(String key, NodeInfo node);
+
     /** Whether any pair formed by a label of the node has a positive count. */
-    abstract boolean anyPositive(Map<String, String> nodeLabels);
+    abstract boolean anyPositive(NodeInfo node);
 
     /** Counts of one's own, for what-if changes. */
     abstract Counted copy();
@@ -83,17 +84,6 @@ abstract sealed class AffinityCounts permits AffinityCounts.Live, AffinityCounts
         }
 
         @Override
-        long get(String key, String value) {
-            long sum = 0;
-            for (int i = 0; i < keys.size(); i++) {
-                if (keys.get(i).equals(key)) {
-                    sum += counts.get(i).count(value);
-                }
-            }
-            return sum;
-        }
-
-        @Override
         boolean isEmpty() {
             for (int i = 0; i < counts.size(); i++) {
                 if (counts.get(i).total() > 0) {
@@ -104,10 +94,20 @@ abstract sealed class AffinityCounts permits AffinityCounts.Live, AffinityCounts
         }
 
         @Override
-        boolean anyPositive(Map<String, String> nodeLabels) {
+        long count(String key, NodeInfo node) {
+            long sum = 0;
             for (int i = 0; i < keys.size(); i++) {
-                String value = nodeLabels.get(keys.get(i));
-                if (value != null && counts.get(i).count(value) > 0) {
+                if (keys.get(i).equals(key)) {
+                    sum += counts.get(i).count(node);
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        boolean anyPositive(NodeInfo node) {
+            for (int i = 0; i < counts.size(); i++) {
+                if (counts.get(i).count(node) > 0) {
                     return true;
                 }
             }
@@ -138,21 +138,22 @@ abstract sealed class AffinityCounts permits AffinityCounts.Live, AffinityCounts
         }
 
         @Override
-        long get(String key, String value) {
-            return counts.get(key, value);
-        }
-
-        @Override
         boolean isEmpty() {
             return counts.isEmpty();
         }
 
         @Override
-        boolean anyPositive(Map<String, String> nodeLabels) {
+        long count(String key, NodeInfo node) {
+            String value = node.node().labels().get(key);
+            return value == null ? 0 : counts.get(key, value);
+        }
+
+        @Override
+        boolean anyPositive(NodeInfo node) {
             if (counts.isEmpty()) {
                 return false;
             }
-            for (Map.Entry<String, String> label : nodeLabels.entrySet()) {
+            for (Map.Entry<String, String> label : node.node().labels().entrySet()) {
                 if (counts.get(label.getKey(), label.getValue()) > 0) {
                     return true;
                 }

@@ -11,6 +11,7 @@ import dev.keel.scheduler.ScorePlugin;
 import dev.keel.scheduler.Status;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Score: prefer nodes that already hold the pod's images. Each image present counts its size times the share of
@@ -40,7 +41,18 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
+        return score(state.read(KEY, Cluster.class), pod, node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
         Cluster cluster = state.read(KEY, Cluster.class);
+        for (int i = 0; i < nodes.size(); i++) {
+            scores[i] = score(cluster, pod, nodes.get(i));
+        }
+    }
+
+    private static long score(@Nullable Cluster cluster, Pod pod, NodeInfo node) {
         int totalNodes = cluster == null ? 1 : Math.max(1, cluster.size());
         long sum = 0;
         sum += imageScores(pod.initContainers(), node.node().images(), cluster, totalNodes);

@@ -263,31 +263,29 @@ public final class InterPodAffinity
         if (filterState == null) {
             return Status.success();
         }
-        Map<String, String> labels = node.node().labels();
-        if (!satisfiesAffinity(filterState, pod, labels)) {
+        if (!pod.podAffinity().required().isEmpty() && !satisfiesAffinity(filterState, pod, node)) {
             return AFFINITY_UNMATCHED;
         }
         for (PodAffinityTerm term : pod.podAntiAffinity().required()) {
-            String value = labels.get(term.topologyKey());
-            if (value != null && filterState.anti().get(term.topologyKey(), value) > 0) {
+            if (filterState.anti().count(term.topologyKey(), node) > 0) {
                 return ANTI_AFFINITY_MATCHED;
             }
         }
-        if (filterState.existingAnti().anyPositive(labels)) {
+        if (filterState.existingAnti().anyPositive(node)) {
             return EXISTING_ANTI_AFFINITY_MATCHED;
         }
         return Status.success();
     }
 
-    private static boolean satisfiesAffinity(FilterState filterState, Pod pod, Map<String, String> labels) {
+    private static boolean satisfiesAffinity(FilterState filterState, Pod pod, NodeInfo node) {
         boolean podsExist = true;
         List<PodAffinityTerm> terms = pod.podAffinity().required();
+        Map<String, String> labels = node.node().labels();
         for (PodAffinityTerm term : terms) {
-            String value = labels.get(term.topologyKey());
-            if (value == null) {
+            if (!labels.containsKey(term.topologyKey())) {
                 return false;
             }
-            if (filterState.affinity().get(term.topologyKey(), value) <= 0) {
+            if (filterState.affinity().count(term.topologyKey(), node) <= 0) {
                 podsExist = false;
             }
         }

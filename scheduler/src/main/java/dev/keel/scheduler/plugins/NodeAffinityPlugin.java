@@ -9,6 +9,7 @@ import dev.keel.scheduler.Node;
 import dev.keel.scheduler.NodeAffinity;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PreFilterPlugin;
 import dev.keel.scheduler.PreScorePlugin;
 import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.ScorePlugin;
@@ -23,7 +24,8 @@ import java.util.Map;
  * <p>Filter rejects unresolvably: no eviction changes a node's labels. Score sums the weights of the preferred terms
  * the node matches, then normalizes to 0-100 against the best node ({@code DefaultNormalizeScore}).
  */
-public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
+public final class NodeAffinityPlugin
+        implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
 
     public NodeAffinityPlugin() {
         this(NodeAffinity.NONE);
@@ -46,6 +48,18 @@ public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, S
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Upstream's PreFilter: with no scheduler-enforced affinity, no {@code nodeSelector} and no required node
+     * affinity, Filter has nothing to check, so the plugin skips it.
+     */
+    @Override
+    public Status preFilter(CycleState state, Pod pod, Cluster cluster) {
+        boolean nothingRequired = added.required().isEmpty()
+                && pod.nodeSelector().isEmpty()
+                && pod.nodeAffinity().required().isEmpty();
+        return nothingRequired ? Status.skip() : Status.success();
     }
 
     @Override

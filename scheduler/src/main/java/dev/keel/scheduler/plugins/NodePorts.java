@@ -1,5 +1,6 @@
 package dev.keel.scheduler.plugins;
 
+import dev.keel.scheduler.Cluster;
 import dev.keel.scheduler.ClusterEvent;
 import dev.keel.scheduler.Container;
 import dev.keel.scheduler.CycleState;
@@ -8,6 +9,7 @@ import dev.keel.scheduler.FilterPlugin;
 import dev.keel.scheduler.HostPort;
 import dev.keel.scheduler.NodeInfo;
 import dev.keel.scheduler.Pod;
+import dev.keel.scheduler.PreFilterPlugin;
 import dev.keel.scheduler.QueueingHint;
 import dev.keel.scheduler.Status;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
  * their addresses are equal or either is {@code 0.0.0.0}. Preemption may free a port, so the rejection is
  * resolvable. Immutable.
  */
-public final class NodePorts implements FilterPlugin, EnqueueExtensions {
+public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensions {
 
     public NodePorts() {}
 
@@ -41,6 +43,12 @@ public final class NodePorts implements FilterPlugin, EnqueueExtensions {
             case ClusterEvent.PodDeleted deleted -> QueueingHint.queueIf(portsConflict(pod, deleted.pod()));
             default -> QueueingHint.SKIP;
         };
+    }
+
+    /** Upstream's PreFilter: a pod that wants no host port skips this plugin's Filter. */
+    @Override
+    public Status preFilter(CycleState state, Pod pod, Cluster cluster) {
+        return wantsHostPorts(pod) ? Status.success() : Status.skip();
     }
 
     private static boolean wantsHostPorts(Pod pod) {
@@ -70,8 +78,7 @@ public final class NodePorts implements FilterPlugin, EnqueueExtensions {
 
     @Override
     public Status filter(CycleState state, Pod pod, NodeInfo node) {
-        // The pod's side first: most pods want no host port, and then the node need not be looked at (upstream's
-        // PreFilter skips the plugin for them).
+        // The pod's side first, for a caller that did not run PreFilter (which skips the plugin for such pods).
         if (!wantsHostPorts(pod) || node.usedPorts().isEmpty()) {
             return Status.success();
         }

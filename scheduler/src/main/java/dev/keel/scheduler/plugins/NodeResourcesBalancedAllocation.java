@@ -54,10 +54,16 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        ResourceAllocation.Scratch scratch = state.read(KEY, ResourceAllocation.Scratch.class);
-        if (scratch == null) {
-            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, resources, true));
-        }
+        return score(ResourceAllocation.Scratch.of(state, KEY, pod, resources, true), node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ResourceAllocation.scoreAll(
+                ResourceAllocation.Scratch.of(state, KEY, pod, resources, true), nodes, scores, this::score);
+    }
+
+    private long score(ResourceAllocation.Scratch scratch, NodeInfo node) {
         ResourceAllocation.fill(
                 node, resources, scratch.podRequests(), true, scratch.allocatable(), scratch.requested());
         return balanced(scratch.allocatable(), scratch.requested(), scratch.fractions());

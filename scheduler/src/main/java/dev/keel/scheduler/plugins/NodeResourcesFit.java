@@ -225,10 +225,17 @@ public final class NodeResourcesFit
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        ResourceAllocation.Scratch scratch = state.read(SCORE_KEY, ResourceAllocation.Scratch.class);
-        if (scratch == null) {
-            scratch = ResourceAllocation.Scratch.of(ResourceAllocation.podRequests(pod, strategy.resources(), false));
-        }
+        return score(ResourceAllocation.Scratch.of(state, SCORE_KEY, pod, strategy.resources(), false), node);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, Pod pod, List<NodeInfo> nodes, long[] scores) {
+        ResourceAllocation.Scratch scratch =
+                ResourceAllocation.Scratch.of(state, SCORE_KEY, pod, strategy.resources(), false);
+        ResourceAllocation.scoreAll(scratch, nodes, scores, this::score);
+    }
+
+    private long score(ResourceAllocation.Scratch scratch, NodeInfo node) {
         long[] allocatable = scratch.allocatable();
         long[] requested = scratch.requested();
         ResourceAllocation.fill(node, strategy.resources(), scratch.podRequests(), false, allocatable, requested);
