@@ -2,8 +2,25 @@ package dev.keel.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.testing.Gen;
+import dev.keel.testing.Property;
+import dev.keel.testing.SeedExtension;
+import dev.keel.testing.SeededRandom;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SeedExtension.class)
 final class LinkExtractorTest {
 
     /** The warm-up page goes through everything a real page does: title, entities, base, nofollow, canonical. */
@@ -17,5 +34,130 @@ final class LinkExtractorTest {
                         "http://warm-up.invalid/c",
                         "http://warm-up.invalid/d/e",
                         "http://warm-up.invalid/dir/page.html");
+    }
+
+    @Test
+    void relContains_tokensSeparatedByAnyWhitespace_caseInsensitive() {
+        Element element = new Element("a");
+        element.attr("rel", " \tUGC\nNoFollow\u000B");
+        assertThat(LinkExtractor.relContains(element, "nofollow")).isTrue();
+        assertThat(LinkExtractor.relContains(element, "ugc")).isTrue();
+        assertThat(LinkExtractor.relContains(element, "follow")).isFalse();
+        assertThat(LinkExtractor.relContains(element, "nofollowugc")).isFalse();
+        element.attr("rel", "nofollowed");
+        assertThat(LinkExtractor.relContains(element, "nofollow")).isFalse();
+    }
+
+    /**
+     * The one-walk extractor finds the same title and links, in the same order, as the three selector queries it
+     * replaced ({@link #bySelectors}), on generated pages that mix what matters: upper-case tags and attributes,
+     * links without href or with an empty one, rel tokens split by odd whitespace, nofollow in rel and in a robots
+     * meta tag (which may come after the links), canonical links, {@code <base>}, links inside SVG and tables.
+     */
+    @Test
+    void property_extract_findsWhatTheSelectorQueriesFound(SeededRandom random) {
+        Property.forAll(random, 1_000, PAGES, page -> {
+            byte[] html = page.getBytes(StandardCharsets.UTF_8);
+            for (boolean followNofollow : List.of(false, true)) {
+                LinkExtractor extractor = new LinkExtractor(UrlNormalizer.standard(), followNofollow);
+                LinkExtractor.Extracted extracted = extractor.extract(html, "http://example.com/dir/page.html");
+                assertThat(extracted).isEqualTo(bySelectors(html, followNofollow));
+            }
+        });
+    }
+
+    private static final List<String> PIECES = List.of(
+            "<a href=\"a.html\">a</a>",
+            "<A HREF=\"/B?x=1&amp;y=2#f\">b</A>",
+            "<a>no href</a>",
+            "<a href=\"\">empty</a>",
+            "<a href=\"http://other.example/x\" rel=\"nofollow\">n</a>",
+            "<a href=\"c\" rel=\" UGC\tNoFollow \">n2</a>",
+            "<a href=\"d\" rel=\"nofollowed\">d</a>",
+            "<a href=\"e\" rel=\"\">e</a>",
+            "<area href=\"/area\">",
+            "<area nohref>",
+            "<link rel=\"canonical\" href=\"/canon\">",
+            "<link REL=\"Canonical alternate\" href=\"canon2\">",
+            "<link rel=\"stylesheet\" href=\"/s.css\">",
+            "<link rel=\"canonical\">",
+            "<meta name=\"robots\" content=\"noindex, NOFOLLOW\">",
+            "<meta name=\"ROBOTS\" content=\"none\">",
+            "<meta name=\"robots\" content=\"index, follow\">",
+            "<meta name=\"description\" content=\"nofollow\">",
+            "<meta name=\"robots\">",
+            "<base href=\"/other/\">",
+            "<title>T &amp; t</title>",
+            "<svg><a href=\"/svg-link\">s</a></svg>",
+            "<table><tr><td><a href=\"t\">t</a></table>",
+            "<p>text <b>bold</b>",
+            "<a href=\"javascript:void(0)\">js</a>",
+            "<a href=\"mailto:x@example.com\">mail</a>",
+            "<a href=\"  /spaced  \">s</a>",
+            "<a href=\"http://[bad\">bad</a>");
+
+    private static final Gen<String> PAGES = random -> {
+        StringBuilder page = new StringBuilder();
+        if (random.nextBoolean()) {
+            page.append("<!DOCTYPE html><html><head>");
+        }
+        int pieces = random.nextInt(12);
+        for (int i = 0; i < pieces; i++) {
+            page.append(random.pick(PIECES));
+        }
+        return page.toString();
+    };
+
+    /** What the extractor did before the one-walk version: the reference. */
+    private static LinkExtractor.Extracted bySelectors(byte[] html, boolean followNofollow) {
+        Document document;
+        try {
+            document = Jsoup.parse(new ByteArrayInputStream(html), null, "http://example.com/dir/page.html");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String title = document.title().strip();
+        Set<String> links = new LinkedHashSet<>();
+        UrlNormalizer normalizer = UrlNormalizer.standard();
+        if (followNofollow || !metaNofollow(document)) {
+            for (Element anchor : document.select("a[href], area[href]")) {
+                if (followNofollow || !relContainsBySplit(anchor, "nofollow")) {
+                    String absolute = anchor.absUrl("href");
+                    if (!absolute.isEmpty()) {
+                        normalizer.normalize(absolute).ifPresent(links::add);
+                    }
+                }
+            }
+            for (Element canonical : document.select("link[rel][href]")) {
+                if (relContainsBySplit(canonical, "canonical")) {
+                    String absolute = canonical.absUrl("href");
+                    if (!absolute.isEmpty()) {
+                        normalizer.normalize(absolute).ifPresent(links::add);
+                    }
+                }
+            }
+        }
+        return new LinkExtractor.Extracted(title.isEmpty() ? null : title, List.copyOf(links));
+    }
+
+    private static boolean metaNofollow(Document document) {
+        for (Element meta : document.select("meta[name][content]")) {
+            if (meta.attr("name").equalsIgnoreCase("robots")) {
+                String content = meta.attr("content").toLowerCase(Locale.ROOT);
+                if (content.contains("nofollow") || content.contains("none")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean relContainsBySplit(Element element, String value) {
+        for (String token : element.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (token.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
