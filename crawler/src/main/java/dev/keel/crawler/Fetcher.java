@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,18 @@ import org.jspecify.annotations.Nullable;
  * expand past it. TLS is set up at the first {@code https} connection, not when the client is built
  * ({@link DeferredTls}).
  *
+ * <p>Two clients. For {@code http} URLs the client's own tasks run where they are triggered
+ * ({@code executor(Runnable::run)}): the request's first stages on the calling worker's virtual thread, the
+ * response's on the client's selector thread, which parses the headers, feeds {@link LimitedBody} (non-blocking, it
+ * copies bytes) and completes the future the worker waits on. Handing each task to a new virtual thread instead (as
+ * before) cost a thread start, a scheduling hop and a wake-up per task, several per exchange: in a fresh JVM's
+ * 20,000-page one-host crawl about a tenth of the JVM's CPU, the JIT's work on those paths included (docs/crawler.md,
+ * session 6). TLS needs the hand-off: the engine's delegated tasks (key exchange, certificate checks) must not run
+ * on the selector thread, and with a same-thread executor the handshake stalls (the {@code FetcherTest} https test
+ * hangs to its connect timeout). So {@code https} URLs go through a second client, built at the first such URL,
+ * whose tasks run on virtual threads. There is no {@code HttpRequest.timeout}: the deadline below covers headers and
+ * body, and a request timeout would only add a timer registration with the client's selector per request.
+ *
  * <p>Thread-safe: the client is shared by all workers; {@link #close()} shuts it down.
  */
 final class Fetcher implements AutoCloseable {
@@ -57,16 +70,35 @@ final class Fetcher implements AutoCloseable {
             long nanos,
             long answeredAt) {}
 
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** For {@code http} URLs: the client's tasks run where they are triggered (see the class comment). */
+    private final HttpClient plainClient;
+
+    private final Object tlsLock = new Object();
+    /** For {@code https} URLs, built at the first one: the client's tasks run on virtual threads. */
+    // @GuardedBy("tlsLock")
+    private @Nullable HttpClient tlsClient;
+
+    // @GuardedBy("tlsLock")
+    private @Nullable ExecutorService tlsExecutor;
+
+    // @GuardedBy("tlsLock")
+    private boolean closed;
+
     private final String userAgent;
     private final long responseTimeoutNanos;
     private final Ticker ticker;
 
     Fetcher(String userAgent, Duration connectTimeout, Duration responseTimeout, Ticker ticker) {
-        this.executor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("crawler-http-", 0).factory());
-        this.client = HttpClient.newBuilder()
+        this.connectTimeout = connectTimeout;
+        this.plainClient = newClient(Runnable::run);
+        this.userAgent = userAgent;
+        this.responseTimeoutNanos = responseTimeout.toNanos();
+        this.ticker = ticker;
+    }
+
+    private HttpClient newClient(Executor executor) {
+        return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -74,9 +106,23 @@ final class Fetcher implements AutoCloseable {
                 .sslParameters(DeferredTls.parameters())
                 .executor(executor)
                 .build();
-        this.userAgent = userAgent;
-        this.responseTimeoutNanos = responseTimeout.toNanos();
-        this.ticker = ticker;
+    }
+
+    private HttpClient clientFor(String url) throws IOException {
+        if (!url.regionMatches(true, 0, "https:", 0, 6)) {
+            return plainClient;
+        }
+        synchronized (tlsLock) {
+            if (closed) {
+                throw new IOException("the fetcher is closed");
+            }
+            if (tlsClient == null) {
+                tlsExecutor = Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("crawler-https-", 0).factory());
+                tlsClient = newClient(tlsExecutor);
+            }
+            return tlsClient;
+        }
     }
 
     /**
@@ -91,7 +137,6 @@ final class Fetcher implements AutoCloseable {
             request = HttpRequest.newBuilder(URI.create(url))
                     .header("User-Agent", userAgent)
                     .header("Accept-Encoding", "gzip")
-                    .timeout(Duration.ofNanos(responseTimeoutNanos))
                     .GET()
                     .build();
         } catch (IllegalArgumentException unusable) {
@@ -102,13 +147,15 @@ final class Fetcher implements AutoCloseable {
         long start = ticker.read();
         boolean[] accepted = {false};
         long[] answeredAt = {0};
-        CompletableFuture<HttpResponse<LimitedBody.Content>> future = client.sendAsync(request, info -> {
-            answeredAt[0] = ticker.read();
-            String type = mediaType(info.headers().firstValue("Content-Type").orElse(null));
-            boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
-            accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
-            return new LimitedBody(accepted[0] ? maxBytes : 0);
-        });
+        CompletableFuture<HttpResponse<LimitedBody.Content>> future = clientFor(url)
+                .sendAsync(request, info -> {
+                    answeredAt[0] = ticker.read();
+                    String type =
+                            mediaType(info.headers().firstValue("Content-Type").orElse(null));
+                    boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
+                    accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
+                    return new LimitedBody(accepted[0] ? maxBytes : 0);
+                });
         HttpResponse<LimitedBody.Content> response;
         try {
             response = future.get(responseTimeoutNanos, TimeUnit.NANOSECONDS);
@@ -179,7 +226,13 @@ final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownNow();
-        executor.close();
+        plainClient.shutdownNow();
+        synchronized (tlsLock) {
+            closed = true;
+            if (tlsClient != null && tlsExecutor != null) {
+                tlsClient.shutdownNow();
+                tlsExecutor.close();
+            }
+        }
     }
 }
