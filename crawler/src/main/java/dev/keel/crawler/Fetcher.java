@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -150,11 +152,11 @@ final class Fetcher implements AutoCloseable {
         CompletableFuture<HttpResponse<LimitedBody.Content>> future = clientFor(url)
                 .sendAsync(request, info -> {
                     answeredAt[0] = ticker.read();
-                    String type =
-                            mediaType(info.headers().firstValue("Content-Type").orElse(null));
+                    String type = mediaType(header(info.headers(), "Content-Type"));
                     boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
                     accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
-                    return new LimitedBody(accepted[0] ? maxBytes : 0);
+                    String length = header(info.headers(), "Content-Length");
+                    return new LimitedBody(accepted[0] ? maxBytes : 0, contentLength(length));
                 });
         HttpResponse<LimitedBody.Content> response;
         try {
@@ -175,22 +177,47 @@ final class Fetcher implements AutoCloseable {
         LimitedBody.Content content = response.body();
         byte[] body = content.bytes();
         boolean truncated = content.truncated();
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-        if (encoding.equalsIgnoreCase("gzip") && body.length > 0) {
+        HttpHeaders headers = response.headers();
+        if ("gzip".equalsIgnoreCase(header(headers, "Content-Encoding")) && body.length > 0) {
             LimitedBody.Content inflated = gunzip(body, maxBytes);
             body = inflated.bytes();
             truncated |= inflated.truncated();
         }
         return new Response(
                 response.statusCode(),
-                mediaType(response.headers().firstValue("Content-Type").orElse(null)),
+                mediaType(header(headers, "Content-Type")),
                 body,
                 truncated,
                 accepted[0],
-                response.headers().firstValue("Location").orElse(null),
-                response.headers().firstValue("Retry-After").orElse(null),
+                header(headers, "Location"),
+                header(headers, "Retry-After"),
                 ticker.read() - start,
                 answeredAt[0]);
+    }
+
+    /**
+     * The first value of header {@code name}, or null. {@link HttpHeaders#firstValue} builds a stream per call; the
+     * map is the same one it reads (its keys compare case-insensitively).
+     */
+    private static @Nullable String header(HttpHeaders headers, String name) {
+        List<String> values = headers.map().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** A {@code Content-Length} value as a size hint: its number, or -1 when absent or not a plain number. */
+    static long contentLength(@Nullable String value) {
+        if (value == null || value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            length = length * 10 + (c - '0');
+        }
+        return length;
     }
 
     /** {@code text/html} from {@code text/HTML; charset=UTF-8}; null for null or blank. */
