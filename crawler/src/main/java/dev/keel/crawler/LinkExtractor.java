@@ -57,10 +57,10 @@ final class LinkExtractor {
         }
         Set<String> links = new LinkedHashSet<>();
         for (Element anchor : visitor.anchors) {
-            add(links, anchor.absUrl("href"));
+            add(links, absoluteHref(anchor));
         }
         for (Element canonical : visitor.canonicals) {
-            add(links, canonical.absUrl("href"));
+            add(links, absoluteHref(canonical));
         }
         return new Extracted(title.isEmpty() ? null : title, List.copyOf(links));
     }
@@ -137,6 +137,79 @@ final class LinkExtractor {
                     + "<map><area href=\"/c\"></map><ul><li><a href=\"HTTP://Warm-Up.invalid:80/d/./e\">d</a></ul>"
                     + "<table><tr><td>cell</table></body></html>")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * {@code element.absUrl("href")}, with a shortcut for the commonest link: a plain absolute path ({@code /a/b.html})
+     * against a plain {@code http(s)://host[:port]} base, which is the base's scheme and authority followed by the
+     * path. jsoup resolves every link through two {@code java.net.URL}s and three regular expressions (control
+     * characters, dot segments), about a seventh of its time in a one-host crawl. The shortcut takes only what that
+     * resolution leaves unchanged: paths of letters, digits and {@code -._~/}, without dot segments (no segment
+     * starts with a dot) or an empty segment, and bases of an ASCII host and an optional port without leading zeros;
+     * everything else goes to jsoup. {@code LinkExtractorTest} checks the two agree on generated pages.
+     */
+    static String absoluteHref(Element element) {
+        String href = element.attr("href");
+        if (isPlainAbsolutePath(href)) {
+            String base = element.baseUri();
+            int authorityEnd = plainAuthorityEnd(base);
+            if (authorityEnd > 0) {
+                return base.substring(0, authorityEnd) + href;
+            }
+        }
+        return element.absUrl("href");
+    }
+
+    private static boolean isPlainAbsolutePath(String href) {
+        if (href.isEmpty() || href.charAt(0) != '/') {
+            return false;
+        }
+        char previous = '/';
+        for (int i = 1; i < href.length(); i++) {
+            char c = href.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '~'
+                    || c == '/'
+                    || c == '.';
+            if (!plain || (previous == '/' && (c == '/' || c == '.'))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** The end of {@code http://host[:port]} at the start of {@code base} (followed by '/' or nothing), or -1. */
+    private static int plainAuthorityEnd(String base) {
+        int start = base.startsWith("http://") ? 7 : base.startsWith("https://") ? 8 : -1;
+        if (start < 0) {
+            return -1;
+        }
+        int i = start;
+        while (i < base.length() && isHostChar(base.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            return -1;
+        }
+        if (i < base.length() && base.charAt(i) == ':') {
+            int digits = ++i;
+            while (i < base.length() && base.charAt(i) >= '0' && base.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == digits || i - digits > 5 || base.charAt(digits) == '0') {
+                return -1;
+            }
+        }
+        return i == base.length() || base.charAt(i) == '/' ? i : -1;
+    }
+
+    private static boolean isHostChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    }
 
     private void add(Set<String> links, String absolute) {
         if (!absolute.isEmpty()) {

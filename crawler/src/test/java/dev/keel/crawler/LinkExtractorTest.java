@@ -52,16 +52,20 @@ final class LinkExtractorTest {
      * The one-walk extractor finds the same title and links, in the same order, as the three selector queries it
      * replaced ({@link #bySelectors}), on generated pages that mix what matters: upper-case tags and attributes,
      * links without href or with an empty one, rel tokens split by odd whitespace, nofollow in rel and in a robots
-     * meta tag (which may come after the links), canonical links, {@code <base>}, links inside SVG and tables.
+     * meta tag (which may come after the links), canonical links, {@code <base>}, links inside SVG and tables, and
+     * absolute paths on both sides of {@link LinkExtractor#absoluteHref}'s shortcut (dot segments, empty segments,
+     * odd characters; bases with ports, user info, other schemes).
      */
     @Test
     void property_extract_findsWhatTheSelectorQueriesFound(SeededRandom random) {
-        Property.forAll(random, 1_000, PAGES, page -> {
+        Property.forAll(random, 500, PAGES, page -> {
             byte[] html = page.getBytes(StandardCharsets.UTF_8);
             for (boolean followNofollow : List.of(false, true)) {
                 LinkExtractor extractor = new LinkExtractor(UrlNormalizer.standard(), followNofollow);
-                LinkExtractor.Extracted extracted = extractor.extract(html, "http://example.com/dir/page.html");
-                assertThat(extracted).isEqualTo(bySelectors(html, followNofollow));
+                for (String pageUrl : PAGE_URLS) {
+                    LinkExtractor.Extracted extracted = extractor.extract(html, pageUrl);
+                    assertThat(extracted).isEqualTo(bySelectors(html, pageUrl, followNofollow));
+                }
             }
         });
     }
@@ -94,7 +98,19 @@ final class LinkExtractorTest {
             "<a href=\"javascript:void(0)\">js</a>",
             "<a href=\"mailto:x@example.com\">mail</a>",
             "<a href=\"  /spaced  \">s</a>",
-            "<a href=\"http://[bad\">bad</a>");
+            "<a href=\"http://[bad\">bad</a>",
+            "<a href=\"/p12\">p</a><a href=\"/Dir/Page_1.html\">p</a><a href=\"/a-b/~c/d.e\">p</a>",
+            "<a href=\"/a/./b\">dot</a><a href=\"/../x\">up</a><a href=\"/.hidden\">h</a><a href=\"/x/..\">u</a>",
+            "<a href=\"/a//b\">s</a><a href=\"/\">root</a><a href=\"/x.\">x</a><a href=\"/%41\">pct</a>",
+            "<a href=\"/x:y\">colon</a><a href=\"/\tx\">tab</a><a href=\"/\u00e9t\u00e9\">utf</a>",
+            "<base href=\"http://Other.Example:8080/base/\">",
+            "<base href=\"http://user@other.example/b/\">",
+            "<base href=\"https://other.example:080/b\">",
+            "<base href=\"http://other.example:/b\">",
+            "<base href=\"ftp://other.example/b\">");
+
+    private static final List<String> PAGE_URLS =
+            List.of("http://example.com/dir/page.html", "https://127.0.0.1:8443", "http://EXAMPLE.com:80/p0");
 
     private static final Gen<String> PAGES = random -> {
         StringBuilder page = new StringBuilder();
@@ -109,10 +125,10 @@ final class LinkExtractorTest {
     };
 
     /** What the extractor did before the one-walk version: the reference. */
-    private static LinkExtractor.Extracted bySelectors(byte[] html, boolean followNofollow) {
+    private static LinkExtractor.Extracted bySelectors(byte[] html, String pageUrl, boolean followNofollow) {
         Document document;
         try {
-            document = Jsoup.parse(new ByteArrayInputStream(html), null, "http://example.com/dir/page.html");
+            document = Jsoup.parse(new ByteArrayInputStream(html), null, pageUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
