@@ -326,7 +326,7 @@ final class CrawlRun {
         List<String> links = List.of();
         boolean html = response.typeAccepted() && response.body().length > 0;
         if (html) {
-            LinkExtractor.Extracted extracted = extractor.extract(response.body(), finalUrl);
+            LinkExtractor.Extracted extracted = extractor.extract(response.body(), response.charset(), finalUrl);
             title = extracted.title();
             links = extracted.links();
         }

@@ -12,6 +12,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,7 @@ final class Fetcher implements AutoCloseable {
     record Response(
             int status,
             @Nullable String contentType,
+            @Nullable Charset charset,
             byte[] body,
             boolean truncated,
             boolean typeAccepted,
@@ -186,6 +188,7 @@ final class Fetcher implements AutoCloseable {
         return new Response(
                 response.statusCode(),
                 mediaType(header(headers, "Content-Type")),
+                charset(header(headers, "Content-Type")),
                 body,
                 truncated,
                 accepted[0],
@@ -218,6 +221,32 @@ final class Fetcher implements AutoCloseable {
             length = length * 10 + (c - '0');
         }
         return length;
+    }
+
+    /**
+     * The charset a {@code Content-Type} names ({@code UTF-8} from {@code text/html; Charset="utf-8"}), or null when
+     * it names none, or one this JVM does not know.
+     */
+    static @Nullable Charset charset(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at < 0 || contentType.lastIndexOf(';', at) < 0) {
+            return null;
+        }
+        int end = contentType.indexOf(';', at);
+        String name = contentType
+                .substring(at + "charset=".length(), end < 0 ? contentType.length() : end)
+                .strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        try {
+            return Charset.isSupported(name) ? Charset.forName(name) : null;
+        } catch (IllegalArgumentException illegalName) { // IllegalCharsetNameException, or an empty name
+            return null;
+        }
     }
 
     /** {@code text/html} from {@code text/HTML; charset=UTF-8}; null for null or blank. */

@@ -2,6 +2,7 @@ package dev.keel.crawler;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,11 +42,20 @@ final class LinkExtractor {
         this.followNofollow = followNofollow;
     }
 
-    /** Parses {@code html} served at {@code pageUrl}; the charset comes from the meta tag or defaults to UTF-8. */
+    /** Parses {@code html} served at {@code pageUrl} without a charset in its Content-Type. */
     Extracted extract(byte[] html, String pageUrl) {
+        return extract(html, null, pageUrl);
+    }
+
+    /**
+     * Parses {@code html} served at {@code pageUrl}. The charset is, as browsers choose it, a byte order mark's, else
+     * {@code charset} (the Content-Type's, if it named one), else the meta tag's, else UTF-8. Given the header's
+     * charset, jsoup skips its search for a meta tag (a selector query on a first parse of up to 5 KB).
+     */
+    Extracted extract(byte[] html, @Nullable Charset charset, String pageUrl) {
         Document document;
         try {
-            document = Jsoup.parse(new ByteArrayInputStream(html), null, pageUrl);
+            document = Jsoup.parse(new ByteArrayInputStream(html), charset == null ? null : charset.name(), pageUrl);
         } catch (IOException cannotHappenInMemory) {
             return new Extracted(null, List.of());
         }

@@ -36,6 +36,35 @@ final class LinkExtractorTest {
                         "http://warm-up.invalid/dir/page.html");
     }
 
+    /** Byte order mark over the header's charset over the meta tag's, as browsers decide. */
+    @Test
+    void extract_charset_bomThenHeaderThenMeta() {
+        LinkExtractor extractor = new LinkExtractor(UrlNormalizer.standard(), false);
+        byte[] latin1 = "<meta charset=utf-8><title>caf\u00e9</title>".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(extractor
+                        .extract(latin1, StandardCharsets.ISO_8859_1, "http://example.com/")
+                        .title())
+                .isEqualTo("caf\u00e9");
+        assertThat(extractor.extract(latin1, null, "http://example.com/").title())
+                .isEqualTo("caf\ufffd");
+        byte[] bom = ("\ufeff<title>caf\u00e9</title>").getBytes(StandardCharsets.UTF_8);
+        assertThat(extractor
+                        .extract(bom, StandardCharsets.ISO_8859_1, "http://example.com/")
+                        .title())
+                .isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void charset_fromContentType() {
+        assertThat(Fetcher.charset("text/html; charset=utf-8")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(Fetcher.charset("text/html;Charset=\"ISO-8859-1\" ; x=y")).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(Fetcher.charset("text/html")).isNull();
+        assertThat(Fetcher.charset("text/html; charset=")).isNull();
+        assertThat(Fetcher.charset("text/html; charset=no-such-charset")).isNull();
+        assertThat(Fetcher.charset("text/html; charset=bad name!")).isNull();
+        assertThat(Fetcher.charset(null)).isNull();
+    }
+
     @Test
     void relContains_tokensSeparatedByAnyWhitespace_caseInsensitive() {
         Element element = new Element("a");
