@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * whose tasks run on virtual threads. There is no {@code HttpRequest.timeout}: the deadline below covers headers and
  * body, and a request timeout would only add a timer registration with the client's selector per request.
  *
- * <p>Thread-safe: the client is shared by all workers; {@link #close()} shuts it down.
+ * <p>Thread-safe: the clients are shared by all workers; {@link #close()} shuts them down.
  */
 final class Fetcher implements AutoCloseable {
 
