@@ -326,7 +326,7 @@ final class CrawlRun {
         List<String> links = List.of();
         boolean html = response.typeAccepted() && response.body().length > 0;
         if (html) {
-            LinkExtractor.Extracted extracted = extractor.extract(response.body(), finalUrl);
+            LinkExtractor.Extracted extracted = extractor.extract(response.body(), response.charset(), finalUrl);
             title = extracted.title();
             links = extracted.links();
         }
@@ -381,11 +381,13 @@ final class CrawlRun {
         if (config.keepPages()) {
             pages.add(page);
         }
-        for (String child : children) {
-            records.add(CrawlJournal.record(CrawlJournal.DISCOVERED, dispatch.depth() + 1, child));
+        if (journal != null) { // without a state directory, no records are encoded only to be dropped
+            for (String child : children) {
+                records.add(CrawlJournal.record(CrawlJournal.DISCOVERED, dispatch.depth() + 1, child));
+            }
+            records.add(CrawlJournal.record(CrawlJournal.FETCHED, 0, dispatch.url()));
+            journal(records);
         }
-        records.add(CrawlJournal.record(CrawlJournal.FETCHED, 0, dispatch.url()));
-        journal(records);
         children.forEach(child -> frontier.offer(child, dispatch.depth() + 1));
         frontier.complete(dispatch, true);
     }

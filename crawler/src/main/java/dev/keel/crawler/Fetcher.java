@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +41,19 @@ import org.jspecify.annotations.Nullable;
  * expand past it. TLS is set up at the first {@code https} connection, not when the client is built
  * ({@link DeferredTls}).
  *
- * <p>Thread-safe: the client is shared by all workers; {@link #close()} shuts it down.
+ * <p>Two clients. For {@code http} URLs the client's own tasks run where they are triggered
+ * ({@code executor(Runnable::run)}): the request's first stages on the calling worker's virtual thread, the
+ * response's on the client's selector thread, which parses the headers, feeds {@link LimitedBody} (non-blocking, it
+ * copies bytes) and completes the future the worker waits on. Handing each task to a new virtual thread instead (as
+ * before) cost a thread start, a scheduling hop and a wake-up per task, several per exchange: in a fresh JVM's
+ * 20,000-page one-host crawl about a tenth of the JVM's CPU, the JIT's work on those paths included (docs/crawler.md,
+ * session 6). TLS needs the hand-off: the engine's delegated tasks (key exchange, certificate checks) must not run
+ * on the selector thread, and with a same-thread executor the handshake stalls (the {@code FetcherTest} https test
+ * hangs to its connect timeout). So {@code https} URLs go through a second client, built at the first such URL,
+ * whose tasks run on virtual threads. There is no {@code HttpRequest.timeout}: the deadline below covers headers and
+ * body, and a request timeout would only add a timer registration with the client's selector per request.
+ *
+ * <p>Thread-safe: the clients are shared by all workers; {@link #close()} shuts them down.
  */
 final class Fetcher implements AutoCloseable {
 
@@ -49,6 +65,7 @@ final class Fetcher implements AutoCloseable {
     record Response(
             int status,
             @Nullable String contentType,
+            @Nullable Charset charset,
             byte[] body,
             boolean truncated,
             boolean typeAccepted,
@@ -57,16 +74,35 @@ final class Fetcher implements AutoCloseable {
             long nanos,
             long answeredAt) {}
 
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** For {@code http} URLs: the client's tasks run where they are triggered (see the class comment). */
+    private final HttpClient plainClient;
+
+    private final Object tlsLock = new Object();
+    /** For {@code https} URLs, built at the first one: the client's tasks run on virtual threads. */
+    // @GuardedBy("tlsLock")
+    private @Nullable HttpClient tlsClient;
+
+    // @GuardedBy("tlsLock")
+    private @Nullable ExecutorService tlsExecutor;
+
+    // @GuardedBy("tlsLock")
+    private boolean closed;
+
     private final String userAgent;
     private final long responseTimeoutNanos;
     private final Ticker ticker;
 
     Fetcher(String userAgent, Duration connectTimeout, Duration responseTimeout, Ticker ticker) {
-        this.executor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("crawler-http-", 0).factory());
-        this.client = HttpClient.newBuilder()
+        this.connectTimeout = connectTimeout;
+        this.plainClient = newClient(Runnable::run);
+        this.userAgent = userAgent;
+        this.responseTimeoutNanos = responseTimeout.toNanos();
+        this.ticker = ticker;
+    }
+
+    private HttpClient newClient(Executor executor) {
+        return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -74,9 +110,23 @@ final class Fetcher implements AutoCloseable {
                 .sslParameters(DeferredTls.parameters())
                 .executor(executor)
                 .build();
-        this.userAgent = userAgent;
-        this.responseTimeoutNanos = responseTimeout.toNanos();
-        this.ticker = ticker;
+    }
+
+    private HttpClient clientFor(String url) throws IOException {
+        if (!url.regionMatches(true, 0, "https:", 0, 6)) {
+            return plainClient;
+        }
+        synchronized (tlsLock) {
+            if (closed) {
+                throw new IOException("the fetcher is closed");
+            }
+            if (tlsClient == null) {
+                tlsExecutor = Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("crawler-https-", 0).factory());
+                tlsClient = newClient(tlsExecutor);
+            }
+            return tlsClient;
+        }
     }
 
     /**
@@ -91,7 +141,6 @@ final class Fetcher implements AutoCloseable {
             request = HttpRequest.newBuilder(URI.create(url))
                     .header("User-Agent", userAgent)
                     .header("Accept-Encoding", "gzip")
-                    .timeout(Duration.ofNanos(responseTimeoutNanos))
                     .GET()
                     .build();
         } catch (IllegalArgumentException unusable) {
@@ -102,13 +151,15 @@ final class Fetcher implements AutoCloseable {
         long start = ticker.read();
         boolean[] accepted = {false};
         long[] answeredAt = {0};
-        CompletableFuture<HttpResponse<LimitedBody.Content>> future = client.sendAsync(request, info -> {
-            answeredAt[0] = ticker.read();
-            String type = mediaType(info.headers().firstValue("Content-Type").orElse(null));
-            boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
-            accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
-            return new LimitedBody(accepted[0] ? maxBytes : 0);
-        });
+        CompletableFuture<HttpResponse<LimitedBody.Content>> future = clientFor(url)
+                .sendAsync(request, info -> {
+                    answeredAt[0] = ticker.read();
+                    String type = mediaType(header(info.headers(), "Content-Type"));
+                    boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
+                    accepted[0] = success && (acceptedTypes.isEmpty() || type == null || acceptedTypes.contains(type));
+                    String length = header(info.headers(), "Content-Length");
+                    return new LimitedBody(accepted[0] ? maxBytes : 0, contentLength(length));
+                });
         HttpResponse<LimitedBody.Content> response;
         try {
             response = future.get(responseTimeoutNanos, TimeUnit.NANOSECONDS);
@@ -128,22 +179,74 @@ final class Fetcher implements AutoCloseable {
         LimitedBody.Content content = response.body();
         byte[] body = content.bytes();
         boolean truncated = content.truncated();
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-        if (encoding.equalsIgnoreCase("gzip") && body.length > 0) {
+        HttpHeaders headers = response.headers();
+        if ("gzip".equalsIgnoreCase(header(headers, "Content-Encoding")) && body.length > 0) {
             LimitedBody.Content inflated = gunzip(body, maxBytes);
             body = inflated.bytes();
             truncated |= inflated.truncated();
         }
         return new Response(
                 response.statusCode(),
-                mediaType(response.headers().firstValue("Content-Type").orElse(null)),
+                mediaType(header(headers, "Content-Type")),
+                charset(header(headers, "Content-Type")),
                 body,
                 truncated,
                 accepted[0],
-                response.headers().firstValue("Location").orElse(null),
-                response.headers().firstValue("Retry-After").orElse(null),
+                header(headers, "Location"),
+                header(headers, "Retry-After"),
                 ticker.read() - start,
                 answeredAt[0]);
+    }
+
+    /**
+     * The first value of header {@code name}, or null. {@link HttpHeaders#firstValue} builds a stream per call; the
+     * map is the same one it reads (its keys compare case-insensitively).
+     */
+    private static @Nullable String header(HttpHeaders headers, String name) {
+        List<String> values = headers.map().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** A {@code Content-Length} value as a size hint: its number, or -1 when absent or not a plain number. */
+    static long contentLength(@Nullable String value) {
+        if (value == null || value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            length = length * 10 + (c - '0');
+        }
+        return length;
+    }
+
+    /**
+     * The charset a {@code Content-Type} names ({@code UTF-8} from {@code text/html; Charset="utf-8"}), or null when
+     * it names none, or one this JVM does not know.
+     */
+    static @Nullable Charset charset(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at < 0 || contentType.lastIndexOf(';', at) < 0) {
+            return null;
+        }
+        int end = contentType.indexOf(';', at);
+        String name = contentType
+                .substring(at + "charset=".length(), end < 0 ? contentType.length() : end)
+                .strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        try {
+            return Charset.isSupported(name) ? Charset.forName(name) : null;
+        } catch (IllegalArgumentException illegalName) { // IllegalCharsetNameException, or an empty name
+            return null;
+        }
     }
 
     /** {@code text/html} from {@code text/HTML; charset=UTF-8}; null for null or blank. */
@@ -179,7 +282,13 @@ final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownNow();
-        executor.close();
+        plainClient.shutdownNow();
+        synchronized (tlsLock) {
+            closed = true;
+            if (tlsClient != null && tlsExecutor != null) {
+                tlsClient.shutdownNow();
+                tlsExecutor.close();
+            }
+        }
     }
 }

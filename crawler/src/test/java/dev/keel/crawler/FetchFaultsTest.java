@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,30 @@ final class FetchFaultsTest {
                     site.url("/drip"));
             assertThat(page.error()).contains("no complete response within PT0.4S");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A server that takes the request and never answers: the same deadline covers the wait for the headers. */
+    @Test
+    void noHeaders_hitTheResponseDeadline() throws Exception {
+        CountDownLatch testDone = new CountDownLatch(1);
+        try (TestSite site = TestSite.start()) {
+            site.handle("/silent", exchange -> {
+                try {
+                    testDone.await();
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Page page = only(
+                    fast().maxRetries(0)
+                            .responseTimeout(Duration.ofMillis(300))
+                            .build()
+                            .crawl(site.url("/silent")),
+                    site.url("/silent"));
+            assertThat(page.error()).contains("no complete response within PT0.3S");
+        } finally {
+            testDone.countDown();
         }
     }
 

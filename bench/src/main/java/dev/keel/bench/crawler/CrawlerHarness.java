@@ -7,10 +7,13 @@ import dev.keel.bench.ScratchDirectory;
 import dev.keel.time.Ticker;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,13 +38,17 @@ import org.jspecify.annotations.Nullable;
  * also warms what the two share (the JDK itself). {@code --fresh-jvm} runs every crawl in a JVM of its own with this
  * JVM's flags ({@link FreshJvmCrawl}): the first crawl of a fresh JVM, for each crawler, in every round.
  * {@code --crawlers keel} runs keel alone, for profiling: with {@code --fresh-jvm}, {@code --child-flags} passes flags
- * (a JFR recording) to the crawling JVM.
+ * (a JFR recording) to the crawling JVM. {@code --aot-cache} (with {@code --fresh-jvm}) first trains an AOT cache for
+ * each crawler on a crawl of its own ({@link #trainAotCache}), then starts every measured crawl of that crawler
+ * from its cache: the same JVM feature, offered to both.
  *
  * <pre>{@code
  * java -Xmx1g -cp bench/target/benchmarks.jar dev.keel.bench.crawler.CrawlerHarness --pages 20000 --workers 8 \
  *     --hosts 20 --host-pages 25 --delay-ms 100 --rounds 2 [--fresh-jvm] --out bench/results/crawler-vs-crawler4j.md
  * java -Xmx1g -cp bench/target/benchmarks.jar dev.keel.bench.crawler.CrawlerHarness --scenarios many-hosts \
  *     --crawlers keel --fresh-jvm --rounds 1 --child-flags -XX:StartFlightRecording=filename=cold.jfr,settings=profile
+ * java -Xmx1g -cp bench/target/benchmarks.jar dev.keel.bench.crawler.CrawlerHarness --scenarios one-host \
+ *     --pages 20000 --workers 8 --fresh-jvm --aot-cache --rounds 3
  * }</pre>
  */
 public final class CrawlerHarness {
@@ -74,7 +81,12 @@ public final class CrawlerHarness {
                 List.of(args).contains("--fresh-jvm"),
                 childFlags.isBlank() ? List.of() : List.of(childFlags.strip().split("\\s+")),
                 intArg(args, "--warm-up-pages", 500),
-                intArg(args, "--rounds", 2));
+                intArg(args, "--rounds", 2),
+                List.of(args).contains("--aot-cache") ? intArg(args, "--aot-training-pages", 2_000) : 0);
+        if (options.aotTrainingPages() > 0 && !options.freshJvm()) {
+            throw new IllegalArgumentException(
+                    "--aot-cache needs --fresh-jvm (the cache is for the JVM a crawl starts)");
+        }
         Optional<Path> out = Optional.ofNullable(stringArg(args, "--out", null)).map(Path::of);
         try (Report report = Report.toStandardStreams("CrawlerHarness", out, Ticker.system());
                 ScratchDirectory scratch = ScratchDirectory.create("crawler-bench")) {
@@ -132,7 +144,13 @@ public final class CrawlerHarness {
 
     /** What a run compares, as the command line says. */
     record Options(
-            boolean keel, boolean crawler4j, boolean freshJvm, List<String> childFlags, int warmUpPages, int rounds) {}
+            boolean keel,
+            boolean crawler4j,
+            boolean freshJvm,
+            List<String> childFlags,
+            int warmUpPages,
+            int rounds,
+            int aotTrainingPages) {}
 
     private static void scenario(
             Report report,
@@ -160,6 +178,15 @@ public final class CrawlerHarness {
                 "same visited set",
                 "mean gap between requests to a host at the server, ms",
                 "load average (1 min)");
+        Map<String, List<String>> crawlerFlags = new HashMap<>();
+        for (String crawler : List.of("keel", "crawler4j")) {
+            boolean enabled = crawler.equals("keel") ? options.keel() : options.crawler4j();
+            crawlerFlags.put(
+                    crawler,
+                    enabled && options.aotTrainingPages() > 0
+                            ? trainAotCache(report, crawler, scratch, hosts, pages, workers, delayMs, options)
+                            : List.of());
+        }
         for (int round = 1; round <= options.rounds(); round++) {
             try (BenchSite site = new BenchSite(hosts, pages)) {
                 report.progress("round " + round + ": warming the sites");
@@ -170,11 +197,31 @@ public final class CrawlerHarness {
                 Run peer = null;
                 if (options.keel()) {
                     report.progress("round " + round + ": keel");
-                    keel = run("keel", site, scratch, workers, delayMs, options, keelVisited, round, crawledHere);
+                    keel = run(
+                            "keel",
+                            site,
+                            scratch,
+                            workers,
+                            delayMs,
+                            options,
+                            crawlerFlags.get("keel"),
+                            keelVisited,
+                            round,
+                            crawledHere);
                 }
                 if (options.crawler4j()) {
                     report.progress("round " + round + ": crawler4j");
-                    peer = run("crawler4j", site, scratch, workers, delayMs, options, peerVisited, round, crawledHere);
+                    peer = run(
+                            "crawler4j",
+                            site,
+                            scratch,
+                            workers,
+                            delayMs,
+                            options,
+                            crawlerFlags.get("crawler4j"),
+                            peerVisited,
+                            round,
+                            crawledHere);
                 }
                 String same = keel == null || peer == null ? "-" : keelVisited.equals(peerVisited) ? "yes" : "NO";
                 for (Run run : Arrays.asList(keel, peer)) {
@@ -224,6 +271,7 @@ public final class CrawlerHarness {
             int workers,
             int delayMs,
             Options options,
+            List<String> crawlerFlags,
             Set<String> visited,
             int round,
             Set<String> crawledHere)
@@ -232,8 +280,10 @@ public final class CrawlerHarness {
         Result result;
         String jvm;
         if (options.freshJvm()) {
+            List<String> flags = new ArrayList<>(options.childFlags());
+            flags.addAll(crawlerFlags);
             FreshJvmCrawl.Outcome outcome =
-                    FreshJvmCrawl.run(crawler, site.seeds(), workers, delayMs, scratch, options.childFlags(), visited);
+                    FreshJvmCrawl.run(crawler, site.seeds(), workers, delayMs, scratch, flags, visited);
             result = outcome.result();
             jvm = "fresh (up " + outcome.jvmUptimeMillisAtStart() + " ms at start, " + outcome.cpuMillis()
                     + " ms CPU in all)";
@@ -246,6 +296,37 @@ public final class CrawlerHarness {
         }
         long firstRequest = site.firstArrivalNanos();
         return new Run(crawler, jvm, result, firstRequest, site.meanGapNanosAndClear(), load());
+    }
+
+    /**
+     * With {@code --aot-cache}: a training crawl by {@code crawler}, in a JVM of its own, of a site of the scenario's
+     * shape but at most {@code --aot-training-pages} pages per host (not the measured site, and not measured), with
+     * {@code -XX:AOTCacheOutput} (JEP 514: the JVM records which classes it loaded and linked and how its methods
+     * were used, and writes them to a cache when it exits). Returns the flag that makes the measured crawls of that
+     * crawler start from its cache ({@code -XX:AOTCache}). Both crawlers are trained alike, each on its own crawl.
+     */
+    private static List<String> trainAotCache(
+            Report report,
+            String crawler,
+            Path scratch,
+            int hosts,
+            int pages,
+            int workers,
+            int delayMs,
+            Options options)
+            throws Exception {
+        Path cache = scratch.resolve(crawler + "-" + hosts + "-" + delayMs + ".aot");
+        int trainingPages = Math.min(pages, options.aotTrainingPages());
+        report.progress("training " + crawler + "'s AOT cache on " + hosts + " x " + trainingPages + " pages");
+        try (BenchSite training = new BenchSite(hosts, trainingPages)) {
+            List<String> flags = new ArrayList<>(options.childFlags());
+            flags.add("-XX:AOTCacheOutput=" + cache);
+            FreshJvmCrawl.run(crawler, training.seeds(), workers, delayMs, scratch, flags, new HashSet<>());
+        }
+        report.line(crawler + ": AOT cache trained on a crawl of " + hosts + " x " + trainingPages
+                + " pages (another site, not measured); its measured crawls run with -XX:AOTCache="
+                + cache.getFileName());
+        return List.of("-XX:AOTCache=" + cache);
     }
 
     private static String rate(Result result) {
