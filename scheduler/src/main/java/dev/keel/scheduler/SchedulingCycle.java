@@ -129,6 +129,9 @@ final class SchedulingCycle implements FrameworkHandle {
             if (status.isSkip()) {
                 skipped[p] = true;
             } else if (!status.isSuccess()) {
+                // As upstream, whose cycle state then has no skip set: PostFilter's what-ifs run every plugin, not
+                // the ones an earlier pod's skips left active.
+                activate(new boolean[skipped.length]);
                 RejectedNodes.Builder everyNode = new RejectedNodes.Builder();
                 for (NodeInfo node : cluster.nodes()) {
                     everyNode.add(node.name(), status);
