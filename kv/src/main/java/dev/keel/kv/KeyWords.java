@@ -13,7 +13,8 @@ import java.util.Arrays;
  * <p>Why: a probe of the index touched the slot, the version and the key's bytes, each a likely cache miss once the
  * directory outgrows the caches (JFR of pipelined GETs and SETs over 100,000 16-byte keys: 74% and 49% of the event
  * loops' Java samples in the index, on the loads of the version and the key). Redis's {@code dict} pays the same three
- * (bucket, entry, key string); this pays two for keys up to 16 bytes, at 16 bytes more per version (80 bytes instead of 64 with compressed references).
+ * (bucket, entry, key string); this pays two for keys up to 16 bytes, at 16 bytes more per version (80 bytes instead
+ * of 64 with compressed references).
  *
  * <p>Stateless.
  */

@@ -59,7 +59,8 @@ sealed interface Version {
      * A value in the log at {@code lsn}, {@code size} bytes long, expiring at {@code expiresAtMillis} (0: never).
      *
      * @param size the value's length, or {@link #LIST_HEAD} for a list's head (its value is bookkeeping, not user data;
-     *     marking it here rather than in a field of its own keeps each key's object one field smaller: 80 bytes with the key's words, 64 before them)
+     *     marking it here rather than in a field of its own keeps each key's object one field smaller: 80 bytes with
+     *     the key's words, 64 before them)
      * @param recordSize the size of the whole log record (key, value, framing), counted as live bytes
      * @param packed a value of at most {@link #PACKED_LIMIT} bytes, its bytes in little-endian order, if {@code inline}
      *     is {@link #PACKED}; 0 otherwise
