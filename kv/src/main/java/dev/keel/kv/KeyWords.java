@@ -27,6 +27,13 @@ final class KeyWords {
 
     private KeyWords() {}
 
+    /** Fails unless {@code length} is {@code key}'s length: a version's fields must agree. */
+    static void checkLength(byte[] key, int length) {
+        if (length != key.length) {
+            throw new IllegalArgumentException("keyLength " + length + " for a key of " + key.length + " bytes");
+        }
+    }
+
     /** Bytes {@code [8 * index, 8 * index + 8)} of {@code key} as a little-endian {@code long}, zero past the end. */
     static long word(byte[] key, int index) {
         int from = index * Long.BYTES;

@@ -109,9 +109,7 @@ sealed interface Version {
         static final int INLINE_LIMIT = 32;
 
         public Live {
-            if (keyLength != key.length) {
-                throw new IllegalArgumentException("keyLength " + keyLength + " for a key of " + key.length + " bytes");
-            }
+            KeyWords.checkLength(key, keyLength);
             if (size < LIST_HEAD) {
                 throw new IllegalArgumentException("size (" + size + ") must be >= 0, or LIST_HEAD");
             }
@@ -236,9 +234,7 @@ sealed interface Version {
             @Nullable Version previous) implements Version {
 
         public Deleted {
-            if (keyLength != key.length) {
-                throw new IllegalArgumentException("keyLength " + keyLength + " for a key of " + key.length + " bytes");
-            }
+            KeyWords.checkLength(key, keyLength);
         }
 
         /** {@code key} deleted at {@code lsn}. */
