@@ -94,14 +94,16 @@ final class CommitPipeline implements Commits {
     public boolean awaitDurable() {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
         submit(null, List.of(new Reply() {
+            private boolean ok;
+
             @Override
-            public void release() {
-                durable.complete(true);
+            public void settle(@Nullable RuntimeException failure, @Nullable Reply next) {
+                ok = failure == null; // the only reply of its commit: next is always null
             }
 
             @Override
-            public void fail(RuntimeException reason) {
-                durable.complete(false);
+            public void wake() {
+                durable.complete(ok);
             }
         }));
         return durable.join(); // never completed exceptionally; join waits through interrupts, which stay set

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -42,18 +41,27 @@ import org.jspecify.annotations.Nullable;
  */
 final class Sequencer implements AutoCloseable {
 
-    /** A request and, once run, its result; answered only after its batch is durable. Sequencer thread only. */
+    /**
+     * A request and, once run, its result; answered only after its batch is durable. Run and settled by the sequencer
+     * (or a commit thread), awaited by the thread that made it, which then wakes the next waiter of its wake chain.
+     */
     private static final class Request<T> implements Commits.Reply {
         final Function<Ledger, T> operation;
-        final CompletableFuture<T> done = new CompletableFuture<>();
-        private @Nullable T result;
-        private @Nullable RuntimeException error;
         /** Runs only once everything sealed before it is durable (a snapshot must cover exactly the ledger). */
         final boolean onDurableState;
+        /** The thread that waits for the answer; null for a request nobody awaits (close()'s stop marker). */
+        private final @Nullable Thread caller;
 
-        Request(Function<Ledger, T> operation, boolean onDurableState) {
+        private @Nullable T result;
+        private @Nullable RuntimeException error;
+        private Commits.@Nullable Reply next;
+        /** Written last by {@link #settle}: a waiter that reads it true sees the outcome and its next. */
+        private volatile boolean settled;
+
+        Request(Function<Ledger, T> operation, boolean onDurableState, boolean awaited) {
             this.operation = operation;
             this.onDurableState = onDurableState;
+            this.caller = awaited ? Thread.currentThread() : null;
         }
 
         void run(Ledger ledger) {
@@ -65,22 +73,52 @@ final class Sequencer implements AutoCloseable {
         }
 
         @Override
-        public void release() {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                done.complete(result);
+        public void settle(@Nullable RuntimeException failure, Commits.@Nullable Reply next) {
+            if (failure != null) {
+                error = failure;
             }
+            this.next = next;
+            settled = true;
         }
 
         @Override
-        public void fail(RuntimeException reason) {
-            done.completeExceptionally(reason);
+        public void wake() {
+            if (caller != null) {
+                LockSupport.unpark(caller);
+            } else if (next != null) {
+                next.wake(); // nobody awaits this one: pass the chain on
+            }
+        }
+
+        /**
+         * The caller's thread: parks until settled (an interrupt does not end the wait: the caller must learn what
+         * happened to what it handed over; the interrupt status is kept), wakes the next of its chain, then returns
+         * the result or throws the error.
+         */
+        T await() {
+            boolean interrupted = false;
+            while (!settled) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+            Commits.Reply chained = next;
+            if (chained != null) {
+                chained.wake();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (error != null) {
+                throw error;
+            }
+            return result;
         }
     }
 
     /** Queued by close() behind every request handed over before it; one per sequencer, as it carries state. */
-    private final Request<Void> stop = new Request<>(ledger -> null, false);
+    private final Request<Void> stop = new Request<>(ledger -> null, false, false);
 
     /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
     static final int MAX_EVENTS_PER_RECORD = 65_536;
@@ -107,7 +145,14 @@ final class Sequencer implements AutoCloseable {
      * Starts the sequencer thread {@code name} (and, with {@code pipelineDepth} above 0, its commit thread, with up to
      * that many sealed batches waiting for the disk before it blocks); with 0 it forces each batch itself.
      */
-    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, Duration gather, String name) {
+    Sequencer(
+            Ledger ledger,
+            Journal journal,
+            int maxBatch,
+            int pipelineDepth,
+            Duration gather,
+            int forceThreads,
+            String name) {
         this.ledger = ledger;
         this.gatherNanos = journal.writes() && pipelineDepth == 0 ? gather.toNanos() : 0;
         this.journal = journal;
@@ -115,6 +160,8 @@ final class Sequencer implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
         if (!journal.writes()) {
             this.commits = null;
+        } else if (forceThreads > 0 && pipelineDepth == 0) {
+            this.commits = new OverlappingForces(journal, forceThreads, name + "-force", this::fail);
         } else if (pipelineDepth == 0) {
             this.commits = new InlineCommits(journal, this::fail);
         } else {
@@ -129,7 +176,7 @@ final class Sequencer implements AutoCloseable {
      * it handed over); the interrupt status is restored before returning.
      */
     <T> T call(Function<Ledger, T> operation) {
-        return call(new Request<>(operation, false));
+        return call(new Request<>(operation, false, true));
     }
 
     /**
@@ -137,37 +184,18 @@ final class Sequencer implements AutoCloseable {
      * ledger it sees is exactly what the log holds (for a snapshot, whose covered position must match the ledger).
      */
     <T> T callOnDurableState(Function<Ledger, T> operation) {
-        return call(new Request<>(operation, true));
+        return call(new Request<>(operation, true, true));
     }
 
     private <T> T call(Request<T> request) {
-        CompletableFuture<T> done = request.done;
-        boolean interrupted = false;
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below then notes
+            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below keeps
         } finally {
             lifecycle.readLock().unlock();
         }
-        try {
-            while (true) {
-                try {
-                    return done.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException("the sequencer failed a request", e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return request.await();
     }
 
     private void checkOpen() {
@@ -194,6 +222,9 @@ final class Sequencer implements AutoCloseable {
         List<Request<?>> batch = new ArrayList<>(maxBatch);
         boolean stopping = false;
         while (!stopping) {
+            if (commits != null) {
+                commits.awaitRoom();
+            }
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
@@ -297,7 +328,7 @@ final class Sequencer implements AutoCloseable {
                 ? failure
                 : new BankException(BankException.Code.CLOSED, "the banking system is closed");
         for (Request<?> request : requests) {
-            request.done.completeExceptionally(reason);
+            request.fail(reason);
         }
     }
 

@@ -105,6 +105,9 @@ public final class BankHarness {
             if (sections.contains("gathered")) {
                 targets.add(() -> KeelTarget.gathered(root.path().resolve("gathered-" + System.nanoTime())));
             }
+            if (sections.contains("overlapped")) {
+                targets.add(() -> KeelTarget.overlapped(root.path().resolve("overlapped-" + System.nanoTime())));
+            }
             if (sections.contains("http")) {
                 targets.add(() -> new HttpTarget(root.path().resolve("http-" + System.nanoTime())));
             }
@@ -297,11 +300,19 @@ public final class BankHarness {
                         "gathered / ungathered batches, " + accounts + ", " + count + " clients",
                         "keel (sequencer, gathered)/" + count + "/" + accounts,
                         "keel (sequencer)/" + count + "/" + accounts);
+                ratio(
+                        "overlapping / inline forces, " + accounts + ", " + count + " clients",
+                        "keel (sequencer, overlapping forces)/" + count + "/" + accounts,
+                        "keel (sequencer)/" + count + "/" + accounts);
             }
         }
         ratio(
                 "single durable transfers at 8 clients with gathered batches, keel / PostgreSQL",
                 "keel (sequencer, gathered)/8/uniform",
+                "PostgreSQL (JDBC)/8/uniform");
+        ratio(
+                "single durable transfers at 8 clients with overlapping forces, keel / PostgreSQL",
+                "keel (sequencer, overlapping forces)/8/uniform",
                 "PostgreSQL (JDBC)/8/uniform");
     }
 
