@@ -94,16 +94,14 @@ final class CommitPipeline implements Commits {
     public boolean awaitDurable() {
         CompletableFuture<Boolean> durable = new CompletableFuture<>();
         submit(null, List.of(new Reply() {
-            private boolean ok;
-
             @Override
-            public void settle(@Nullable RuntimeException failure, @Nullable Reply next) {
-                ok = failure == null; // the only reply of its commit: next is always null
+            public void release() {
+                durable.complete(true);
             }
 
             @Override
-            public void wake() {
-                durable.complete(ok);
+            public void fail(RuntimeException reason) {
+                durable.complete(false);
             }
         }));
         return durable.join(); // never completed exceptionally; join waits through interrupts, which stay set

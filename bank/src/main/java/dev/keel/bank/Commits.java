@@ -16,42 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 interface Commits extends AutoCloseable {
 
-    /**
-     * Whoever waits for a commit: answered once it is durable, failed if it cannot be. Answering is two steps, so that
-     * a batch's answers can be handed out in wake chains ({@link #answer}): {@link #settle} records the outcome and
-     * whom to wake next, waking nobody; {@link #wake} wakes the waiter, which then wakes its next.
-     */
+    /** Whoever waits for a commit: answered once it is durable, failed if it cannot be. */
     interface Reply {
-        /**
-         * Records the outcome (released if {@code failure} is null) and the reply whose waiter this one's waiter wakes
-         * once it is awake (null: nobody). Wakes nobody.
-         */
-        void settle(@Nullable RuntimeException failure, @Nullable Reply next);
+        void release();
 
-        /** Wakes the waiter of a settled reply; it (or this call, for a waiter that is not a thread) wakes its next. */
-        void wake();
-
-        /** Settles this reply alone as answered, and wakes its waiter. */
-        default void release() {
-            settle(null, null);
-            wake();
-        }
-
-        /** Settles this reply alone as failed with {@code reason}, and wakes its waiter. */
-        default void fail(RuntimeException reason) {
-            settle(reason, null);
-            wake();
-        }
+        void fail(RuntimeException reason);
     }
-
-    /**
-     * Wake chains per answered batch. The thread that answers a batch (the sequencer, by default, right before it
-     * starts the next batch's write and force) wakes only the first waiter of each chain; every woken waiter wakes
-     * the next of its chain on its way out, on whichever core is free, so the answering thread spends two
-     * {@code futex} wakes per batch instead of one per request. Two chains, so that both cores of a small machine
-     * wake clients at once.
-     */
-    int WAKE_CHAINS = 2;
 
     /**
      * Makes {@code record} (null if the batch wrote nothing) durable after every record submitted before it, and
@@ -90,19 +60,14 @@ interface Commits extends AutoCloseable {
         }
     }
 
-    /**
-     * Answers {@code replies} (releases them, or fails them all with {@code failed} if it is not null) in
-     * {@link #WAKE_CHAINS} interleaved wake chains: reply i's waiter wakes reply i + chains's. Settled from the last to
-     * the first, so that a waiter that finds its reply settled (even woken early, by a stray unpark) finds its next
-     * settled too and its wake is never lost; then only each chain's first waiter is woken here.
-     */
+    /** Releases {@code replies} in order, or fails them all with {@code failed} if it is not null. */
     static void answer(List<? extends Reply> replies, @Nullable BankException failed) {
-        int count = replies.size();
-        for (int i = count - 1; i >= 0; i--) {
-            replies.get(i).settle(failed, i + WAKE_CHAINS < count ? replies.get(i + WAKE_CHAINS) : null);
-        }
-        for (int i = 0; i < Math.min(WAKE_CHAINS, count); i++) {
-            replies.get(i).wake();
+        for (Reply reply : replies) {
+            if (failed == null) {
+                reply.release();
+            } else {
+                reply.fail(failed);
+            }
         }
     }
 }

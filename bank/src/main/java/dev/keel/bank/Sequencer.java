@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * {@link InlineCommits}: this thread writes and forces the record itself, answers, and takes the next batch, which
  * holds everything that arrived during the force. With a depth above 0 it is a {@link CommitPipeline}: a second thread
  * forces batch N while this one already runs batch N+1 (measured in docs/bank.md: on 2 cores that pays only with many
- * clients).
+ * clients). With force threads it is {@link OverlappingForces}: this thread writes each batch unforced and goes on,
+ * and several forces run at once.
  *
  * <p>How it is designed, and why (TigerBeetle's design, measured against lock ordering in docs/bank.md): the
  * alternative, a lock per account taken in id order, lets transfers between disjoint accounts run in parallel, but a
@@ -41,27 +43,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class Sequencer implements AutoCloseable {
 
-    /**
-     * A request and, once run, its result; answered only after its batch is durable. Run and settled by the sequencer
-     * (or a commit thread), awaited by the thread that made it, which then wakes the next waiter of its wake chain.
-     */
+    /** A request and, once run, its result; answered only after its batch is durable. Sequencer thread only. */
     private static final class Request<T> implements Commits.Reply {
         final Function<Ledger, T> operation;
-        /** Runs only once everything sealed before it is durable (a snapshot must cover exactly the ledger). */
-        final boolean onDurableState;
-        /** The thread that waits for the answer; null for a request nobody awaits (close()'s stop marker). */
-        private final @Nullable Thread caller;
-
+        final CompletableFuture<T> done = new CompletableFuture<>();
         private @Nullable T result;
         private @Nullable RuntimeException error;
-        private Commits.@Nullable Reply next;
-        /** Written last by {@link #settle}: a waiter that reads it true sees the outcome and its next. */
-        private volatile boolean settled;
+        /** Runs only once everything sealed before it is durable (a snapshot must cover exactly the ledger). */
+        final boolean onDurableState;
 
-        Request(Function<Ledger, T> operation, boolean onDurableState, boolean awaited) {
+        Request(Function<Ledger, T> operation, boolean onDurableState) {
             this.operation = operation;
             this.onDurableState = onDurableState;
-            this.caller = awaited ? Thread.currentThread() : null;
         }
 
         void run(Ledger ledger) {
@@ -73,52 +66,22 @@ final class Sequencer implements AutoCloseable {
         }
 
         @Override
-        public void settle(@Nullable RuntimeException failure, Commits.@Nullable Reply next) {
-            if (failure != null) {
-                error = failure;
+        public void release() {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(result);
             }
-            this.next = next;
-            settled = true;
         }
 
         @Override
-        public void wake() {
-            if (caller != null) {
-                LockSupport.unpark(caller);
-            } else if (next != null) {
-                next.wake(); // nobody awaits this one: pass the chain on
-            }
-        }
-
-        /**
-         * The caller's thread: parks until settled (an interrupt does not end the wait: the caller must learn what
-         * happened to what it handed over; the interrupt status is kept), wakes the next of its chain, then returns
-         * the result or throws the error.
-         */
-        T await() {
-            boolean interrupted = false;
-            while (!settled) {
-                LockSupport.park(this);
-                if (Thread.interrupted()) {
-                    interrupted = true;
-                }
-            }
-            Commits.Reply chained = next;
-            if (chained != null) {
-                chained.wake();
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (error != null) {
-                throw error;
-            }
-            return result;
+        public void fail(RuntimeException reason) {
+            done.completeExceptionally(reason);
         }
     }
 
     /** Queued by close() behind every request handed over before it; one per sequencer, as it carries state. */
-    private final Request<Void> stop = new Request<>(ledger -> null, false, false);
+    private final Request<Void> stop = new Request<>(ledger -> null, false);
 
     /** A batch is cut into several log records beyond this many events (keeps records well below the size limit). */
     static final int MAX_EVENTS_PER_RECORD = 65_536;
@@ -176,7 +139,7 @@ final class Sequencer implements AutoCloseable {
      * it handed over); the interrupt status is restored before returning.
      */
     <T> T call(Function<Ledger, T> operation) {
-        return call(new Request<>(operation, false, true));
+        return call(new Request<>(operation, false));
     }
 
     /**
@@ -184,18 +147,37 @@ final class Sequencer implements AutoCloseable {
      * ledger it sees is exactly what the log holds (for a snapshot, whose covered position must match the ledger).
      */
     <T> T callOnDurableState(Function<Ledger, T> operation) {
-        return call(new Request<>(operation, true, true));
+        return call(new Request<>(operation, true));
     }
 
     private <T> T call(Request<T> request) {
+        CompletableFuture<T> done = request.done;
+        boolean interrupted = false;
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below keeps
+            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below then notes
         } finally {
             lifecycle.readLock().unlock();
         }
-        return request.await();
+        try {
+            while (true) {
+                try {
+                    return done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException("the sequencer failed a request", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void checkOpen() {
@@ -328,7 +310,7 @@ final class Sequencer implements AutoCloseable {
                 ? failure
                 : new BankException(BankException.Code.CLOSED, "the banking system is closed");
         for (Request<?> request : requests) {
-            request.fail(reason);
+            request.done.completeExceptionally(reason);
         }
     }
 

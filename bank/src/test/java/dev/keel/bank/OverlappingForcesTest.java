@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,28 +83,18 @@ final class OverlappingForcesTest {
         public void close() {}
     }
 
-    /** A reply that completes a future when woken: with the outcome, or the failure. */
+    /** A reply that completes a future: with the outcome, or the failure. */
     private static final class FutureReply implements Commits.Reply {
         final CompletableFuture<String> answer = new CompletableFuture<>();
-        private @Nullable RuntimeException failure;
-        private Commits.@Nullable Reply next;
 
         @Override
-        public void settle(@Nullable RuntimeException failure, Commits.@Nullable Reply next) {
-            this.failure = failure;
-            this.next = next;
+        public void release() {
+            answer.complete("ok");
         }
 
         @Override
-        public void wake() {
-            if (failure != null) {
-                answer.completeExceptionally(failure);
-            } else {
-                answer.complete("ok");
-            }
-            if (next != null) {
-                next.wake();
-            }
+        public void fail(RuntimeException reason) {
+            answer.completeExceptionally(reason);
         }
     }
 

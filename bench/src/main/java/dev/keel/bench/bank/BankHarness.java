@@ -36,9 +36,11 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,pipelined,gathered,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The {@code pipelined}
- * section is keel with {@code BankOptions.pipelineDepth(64)}, the {@code gathered} section keel with
- * {@code BankOptions.commitGather} of 50 µs (neither in the default set). The {@code http} section serves the
+ * [--sections keel,pipelined,gathered,overlapped,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The
+ * {@code pipelined} section is keel with {@code BankOptions.pipelineDepth(64)}, the {@code gathered} section keel with
+ * {@code BankOptions.commitGather} of 50 µs, the {@code overlapped} section keel with
+ * {@code BankOptions.forceThreads(2)} ({@code -Dkeel.bank.forceThreads=N} for another count); none is in the default
+ * set. The {@code http} section serves the
  * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
  * client of {@code keel bank serve} sees.
  */
