@@ -31,6 +31,11 @@ import org.jspecify.annotations.Nullable;
  *     sequencer waits for each further one before it runs the batch anyway (PostgreSQL's {@code commit_delay} idea:
  *     closed-loop clients answered together come back a few microseconds apart, and without it the first one back
  *     starts a batch of its own); zero (off) by default, at most 10 ms; not with pipelined commits
+ * @param forceThreads with pipeline depth 0 and {@link SyncPolicy#ALWAYS}: how many threads force the log, each
+ *     force running concurrently with the others and with the sequencer's next batches (the sequencer writes each
+ *     batch's record itself and goes on; a batch is answered once a force that started after its write has
+ *     returned; see {@link OverlappingForces}); 0 (the sequencer forces each batch itself) by default, up to 8; not
+ *     with pipelined commits or a gather wait
  */
 public record BankOptions(
         @Nullable Path directory,
@@ -41,9 +46,11 @@ public record BankOptions(
         long segmentSize,
         ChannelOpener channelOpener,
         int pipelineDepth,
-        Duration commitGather) {
+        Duration commitGather,
+        int forceThreads) {
 
     static final Duration MAX_COMMIT_GATHER = Duration.ofMillis(10);
+    static final int MAX_FORCE_THREADS = 8;
 
     public BankOptions {
         Objects.requireNonNull(clock, "clock");
@@ -65,6 +72,19 @@ public record BankOptions(
         if (!commitGather.isZero() && pipelineDepth > 0) {
             throw new IllegalArgumentException("commitGather (" + commitGather + ") needs pipelineDepth 0, not "
                     + pipelineDepth + " (a pipelined sequencer does not wait between batches)");
+        }
+        if (forceThreads < 0 || forceThreads > MAX_FORCE_THREADS) {
+            throw new IllegalArgumentException(
+                    "forceThreads (" + forceThreads + ") must be in [0, " + MAX_FORCE_THREADS + "]");
+        }
+        if (forceThreads > 0 && (pipelineDepth > 0 || !commitGather.isZero())) {
+            throw new IllegalArgumentException("forceThreads (" + forceThreads + ") needs pipelineDepth 0 and no"
+                    + " commitGather, not " + pipelineDepth + " and " + commitGather
+                    + " (overlapping forces replace both)");
+        }
+        if (forceThreads > 0 && !(syncPolicy instanceof SyncPolicy.Always)) {
+            throw new IllegalArgumentException(
+                    "forceThreads (" + forceThreads + ") needs SyncPolicy.ALWAYS, not " + syncPolicy);
         }
         if (segmentSize < 1024) {
             throw new IllegalArgumentException("segmentSize (" + segmentSize + ") must be at least 1024 bytes");
@@ -96,6 +116,7 @@ public record BankOptions(
         private ChannelOpener channelOpener = ChannelOpener.system();
         private int pipelineDepth = 0;
         private Duration commitGather = Duration.ZERO;
+        private int forceThreads = 0;
         private final Set<String> set = new HashSet<>();
 
         private Builder(@Nullable BankOptions from) {
@@ -109,6 +130,7 @@ public record BankOptions(
                 channelOpener = from.channelOpener();
                 pipelineDepth = from.pipelineDepth();
                 commitGather = from.commitGather();
+                forceThreads = from.forceThreads();
             }
         }
 
@@ -166,6 +188,12 @@ public record BankOptions(
             return this;
         }
 
+        public Builder forceThreads(int threads) {
+            once("forceThreads");
+            this.forceThreads = threads;
+            return this;
+        }
+
         public BankOptions build() {
             return new BankOptions(
                     directory,
@@ -176,7 +204,8 @@ public record BankOptions(
                     segmentSize,
                     channelOpener,
                     pipelineDepth,
-                    commitGather);
+                    commitGather,
+                    forceThreads);
         }
 
         private void once(String option) {

@@ -48,6 +48,7 @@ public final class BankingSystem implements AutoCloseable {
                 options.maxBatch(),
                 options.pipelineDepth(),
                 options.commitGather(),
+                options.forceThreads(),
                 "keel-bank-sequencer");
     }
 

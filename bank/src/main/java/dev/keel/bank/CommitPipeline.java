@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * {@link BankException.Code#LOG_FAILED} (the requests in them are in doubt: applied in memory, perhaps on disk), the
  * failure is reported to the sequencer, which refuses new requests, and reopening recovers from the disk.
  *
- * <p>Rejected: several batches forced concurrently by several threads (the log serialises forces anyway, and answers
- * would have to be reordered); answering a read at once from state that includes non-durable writes (a client could
- * act on a balance that a crash then takes back).
+ * <p>Several batches forced concurrently by several threads is the other design, {@link OverlappingForces} (the
+ * sequencer writes unforced and force threads call the log's {@code sync()}, which forces outside its I/O role);
+ * measured slower on 2 cores (docs/bank.md). Rejected: answering a read at once from state that includes non-durable
+ * writes (a client could act on a balance that a crash then takes back).
  *
  * <p>Thread-safe: {@link #submit}, {@link #idle} and {@link #awaitDurable} are called by the sequencer's thread,
  * {@link #failure} by any thread; the writes run on the pipeline's own thread.

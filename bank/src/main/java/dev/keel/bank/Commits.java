@@ -36,6 +36,12 @@ interface Commits extends AutoCloseable {
     @Nullable
     BankException failure();
 
+    /**
+     * Sequencer's thread, before it takes the next batch: waits while a batch taken now could not start its force
+     * (every force thread busy), so that whatever arrives meanwhile joins one batch instead of many small ones.
+     */
+    default void awaitRoom() {}
+
     /** Waits until every record submitted so far is durable; false if the log failed instead. */
     boolean awaitDurable();
 

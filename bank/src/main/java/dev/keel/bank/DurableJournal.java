@@ -269,6 +269,16 @@ final class DurableJournal implements Journal {
         }
     }
 
+    @Override
+    public void writeUnforced(byte[] record) throws IOException {
+        log.appendBatchUnforced(List.of(record));
+    }
+
+    @Override
+    public void force() throws IOException {
+        log.sync();
+    }
+
     /** Commits snapshots on {@code executor} instead of a thread of the journal's own: for tests. */
     void commitSnapshotsOn(java.util.concurrent.Executor executor) throws IOException {
         commits.close();

@@ -20,6 +20,16 @@ interface Journal extends AutoCloseable {
     void write(List<byte[]> records) throws IOException;
 
     /**
+     * Sequencer's thread, with overlapping forces: hands {@code record} (the record after every one written before
+     * it) to the operating system without forcing it: it is durable once a {@link #force} that started after this
+     * returned has returned.
+     */
+    void writeUnforced(byte[] record) throws IOException;
+
+    /** Any thread, concurrently with others and with {@link #writeUnforced}: forces everything written so far. */
+    void force() throws IOException;
+
+    /**
      * Sequencer's thread, after a batch: whether a snapshot is due now. Throws the failure of an earlier background
      * snapshot commit.
      */
@@ -49,6 +59,12 @@ interface Journal extends AutoCloseable {
 
             @Override
             public void write(List<byte[]> records) {}
+
+            @Override
+            public void writeUnforced(byte[] record) {}
+
+            @Override
+            public void force() {}
 
             @Override
             public boolean snapshotDue() {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * {@link InlineCommits}: this thread writes and forces the record itself, answers, and takes the next batch, which
  * holds everything that arrived during the force. With a depth above 0 it is a {@link CommitPipeline}: a second thread
  * forces batch N while this one already runs batch N+1 (measured in docs/bank.md: on 2 cores that pays only with many
- * clients).
+ * clients). With force threads it is {@link OverlappingForces}: this thread writes each batch unforced and goes on,
+ * and several forces run at once.
  *
  * <p>How it is designed, and why (TigerBeetle's design, measured against lock ordering in docs/bank.md): the
  * alternative, a lock per account taken in id order, lets transfers between disjoint accounts run in parallel, but a
@@ -107,7 +108,14 @@ final class Sequencer implements AutoCloseable {
      * Starts the sequencer thread {@code name} (and, with {@code pipelineDepth} above 0, its commit thread, with up to
      * that many sealed batches waiting for the disk before it blocks); with 0 it forces each batch itself.
      */
-    Sequencer(Ledger ledger, Journal journal, int maxBatch, int pipelineDepth, Duration gather, String name) {
+    Sequencer(
+            Ledger ledger,
+            Journal journal,
+            int maxBatch,
+            int pipelineDepth,
+            Duration gather,
+            int forceThreads,
+            String name) {
         this.ledger = ledger;
         this.gatherNanos = journal.writes() && pipelineDepth == 0 ? gather.toNanos() : 0;
         this.journal = journal;
@@ -115,6 +123,8 @@ final class Sequencer implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
         if (!journal.writes()) {
             this.commits = null;
+        } else if (forceThreads > 0 && pipelineDepth == 0) {
+            this.commits = new OverlappingForces(journal, forceThreads, name + "-force", this::fail);
         } else if (pipelineDepth == 0) {
             this.commits = new InlineCommits(journal, this::fail);
         } else {
@@ -194,6 +204,9 @@ final class Sequencer implements AutoCloseable {
         List<Request<?>> batch = new ArrayList<>(maxBatch);
         boolean stopping = false;
         while (!stopping) {
+            if (commits != null) {
+                commits.awaitRoom();
+            }
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {

@@ -48,10 +48,15 @@ final class BankKillNineTest {
         public static void main(String[] args) throws Exception {
             Path dir = Path.of(args[0]);
             String cycle = args[1];
-            // Odd cycles with pipelined commits, even ones as shipped (the sequencer waits for each force).
-            int depth = Integer.parseInt(cycle) % 2 == 0 ? 0 : 64;
-            BankingSystem bank = BankingSystem.open(
-                    BankOptions.builder(dir).pipelineDepth(depth).build());
+            // Cycles rotate through the commit designs: as shipped (the sequencer forces each batch itself),
+            // pipelined commits, and overlapping forces (two force threads).
+            BankOptions.Builder options = BankOptions.builder(dir);
+            switch (Integer.parseInt(cycle) % 3) {
+                case 1 -> options.pipelineDepth(64);
+                case 2 -> options.forceThreads(2);
+                default -> {}
+            }
+            BankingSystem bank = BankingSystem.open(options.build());
             for (String id : ACCOUNTS) {
                 bank.createAccount(NewAccount.customer(id, id, Money.ofMinor(OPENING_MINOR, "USD")));
             }

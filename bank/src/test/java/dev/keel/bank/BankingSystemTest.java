@@ -174,4 +174,35 @@ final class BankingSystemTest {
                 .hasMessageContaining("needs pipelineDepth 0, not 4");
         assertThat(BankOptions.builder().build().commitGather()).isZero();
     }
+
+    @Test
+    void options_forceThreadsOutOfRangeOrCombinedWithOtherCommitDesigns_isRefusedNamingTheValue() {
+        assertThatThrownBy(() -> BankOptions.builder().forceThreads(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forceThreads (-1) must be in [0, 8]");
+        assertThatThrownBy(() -> BankOptions.builder().forceThreads(9).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forceThreads (9) must be in [0, 8]");
+        assertThatThrownBy(() ->
+                        BankOptions.builder().forceThreads(2).pipelineDepth(4).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forceThreads (2) needs pipelineDepth 0 and no commitGather, not 4");
+        assertThatThrownBy(() -> BankOptions.builder()
+                        .forceThreads(2)
+                        .commitGather(Duration.ofMillis(1))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("and PT0.001S");
+        assertThatThrownBy(() -> BankOptions.builder()
+                        .forceThreads(2)
+                        .syncPolicy(dev.keel.storage.SyncPolicy.NONE)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forceThreads (2) needs SyncPolicy.ALWAYS, not NONE");
+        assertThat(BankOptions.builder().build().forceThreads()).isZero();
+        assertThat(BankOptions.builder().forceThreads(2).build().toBuilder()
+                        .build()
+                        .forceThreads())
+                .isEqualTo(2);
+    }
 }

@@ -55,6 +55,19 @@ final class ConcurrencyStressTest {
         }
     }
 
+    /** The same, durable, with overlapping forces (the sequencer writes, two threads force and answer). */
+    @Test
+    void manyThreads_durableWithOverlappingForces_conserveMoney_andAuditPassesThroughout(SeededRandom random)
+            throws Exception {
+        try (BankingSystem bank =
+                BankingSystem.open(BankOptions.builder(dir).forceThreads(2).build())) {
+            stress(bank, random, 200);
+        }
+        try (BankingSystem reopened = BankingSystem.open(dir)) {
+            assertThat(reopened.audit().ok()).isTrue();
+        }
+    }
+
     private static void stress(BankingSystem bank, SeededRandom random, int perThread) throws Exception {
         for (String id : ACCOUNTS) {
             bank.createAccount(NewAccount.customer(id, id, Money.of("1000.00", "USD")));

@@ -70,6 +70,16 @@ final class PipelinedCommitTest {
         }
 
         @Override
+        public void writeUnforced(byte[] record) {
+            throw new UnsupportedOperationException("pipelined commits write and force together");
+        }
+
+        @Override
+        public void force() {
+            throw new UnsupportedOperationException("pipelined commits write and force together");
+        }
+
+        @Override
         public boolean snapshotDue() {
             if (sealed != snapshotAfterRecord) {
                 return false;
@@ -93,7 +103,7 @@ final class PipelinedCommitTest {
 
     private Sequencer newSequencer(int depth) {
         return new Sequencer(
-                new Ledger(ManualTicker.create()), journal, 1024, depth, java.time.Duration.ZERO, "test-sequencer");
+                new Ledger(ManualTicker.create()), journal, 1024, depth, java.time.Duration.ZERO, 0, "test-sequencer");
     }
 
     @AfterEach

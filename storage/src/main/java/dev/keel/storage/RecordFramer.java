@@ -10,6 +10,7 @@ import static dev.keel.storage.LogFormat.SYNC;
 import static dev.keel.storage.LogFormat.SYNC_PAYLOAD_SIZE;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -30,6 +31,34 @@ final class RecordFramer {
     private static final byte[] ZEROS = new byte[FRAGMENT_HEADER_SIZE];
 
     private RecordFramer() {}
+
+    /**
+     * Wraps a batch's payloads for framing; throws {@link IllegalArgumentException} naming the first record over
+     * {@link WalOptions#maxRecordSize()}, or the batch's size if it is over {@link WalOptions#maxBatchSize()}.
+     */
+    static ByteBuffer[] wrapBatch(List<byte[]> payloads, WalOptions options) {
+        ByteBuffer[] buffers = new ByteBuffer[payloads.size()];
+        long total = 0;
+        for (int i = 0; i < buffers.length; i++) {
+            byte[] payload = payloads.get(i);
+            checkRecordSize(payload.length, i, options);
+            buffers[i] = ByteBuffer.wrap(payload);
+            total += payload.length;
+        }
+        if (total > options.maxBatchSize()) {
+            throw new IllegalArgumentException(
+                    "batch of " + total + " bytes exceeds maxBatchSize " + options.maxBatchSize());
+        }
+        return buffers;
+    }
+
+    /** Throws {@link IllegalArgumentException} if record {@code index} of {@code size} bytes is over the limit. */
+    static void checkRecordSize(int size, int index, WalOptions options) {
+        if (size > options.maxRecordSize()) {
+            throw new IllegalArgumentException(
+                    "record " + index + " of " + size + " bytes exceeds maxRecordSize " + options.maxRecordSize());
+        }
+    }
 
     /** The bytes that framing a {@code length}-byte payload at file offset {@code offset} will take, padding included. */
     static long framedSize(int length, long offset) {

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +50,10 @@ import org.jspecify.annotations.Nullable;
  * cleared the error, so retrying could report success for data that is gone (PostgreSQL's "fsyncgate"); reopening
  * recovers from what is really on disk.
  *
+ * <p>Overlapping forces: {@link #appendBatchUnforced} writes without forcing and {@link #sync()} forces outside the
+ * I/O role, so a single writer can hand its forces to other threads and have several in flight at once (each covers
+ * every byte written before it started); the bank's sequencer does ({@code OverlappingForces} in keel-bank).
+ *
  * <p>Thread-safe. Appends, reads, readers, {@link #sync()} and {@link #truncateBefore(long)} may run concurrently
  * from any threads; an interrupted appender's record is still committed (its interrupt status is kept).
  */
@@ -88,7 +89,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final RecoveryReport recoveryReport;
     private final FileChannel lockChannel;
     private final FileLock directoryLock;
-    private final @Nullable ScheduledExecutorService syncer;
+    private final @Nullable IntervalSyncer syncer;
 
     /** Every segment by base LSN; modified under {@code lock}, read without it by readers. */
     private final ConcurrentSkipListMap<Long, Segment> segments;
@@ -153,7 +154,9 @@ public final class WriteAheadLog implements AutoCloseable {
         this.visibleLsn = nextLsn;
         this.preallocate = !(options.syncPolicy() instanceof SyncPolicy.None);
         this.preallocatedTo = nextLsn - current.baseLsn();
-        this.syncer = options.syncPolicy() instanceof SyncPolicy.Interval(var period) ? startSyncer(period) : null;
+        this.syncer = options.syncPolicy() instanceof SyncPolicy.Interval(var period)
+                ? IntervalSyncer.start(this, period)
+                : null;
     }
 
     /**
@@ -205,8 +208,8 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Appends the remaining bytes of {@code payload} (not consumed) as one record; returns its LSN. */
     public long append(ByteBuffer payload) throws IOException {
-        checkRecordSize(payload.remaining(), 0);
-        return appendFramed(new ByteBuffer[] {payload.duplicate()}, payload.remaining())[0];
+        RecordFramer.checkRecordSize(payload.remaining(), 0, options);
+        return appendFramed(new ByteBuffer[] {payload.duplicate()})[0];
     }
 
     /**
@@ -215,54 +218,50 @@ public final class WriteAheadLog implements AutoCloseable {
      * nothing.
      */
     public long[] appendBatch(List<byte[]> payloads) throws IOException {
-        ByteBuffer[] buffers = new ByteBuffer[payloads.size()];
-        long total = 0;
-        for (int i = 0; i < buffers.length; i++) {
-            byte[] payload = payloads.get(i);
-            checkRecordSize(payload.length, i);
-            buffers[i] = ByteBuffer.wrap(payload);
-            total += payload.length;
-        }
-        if (total > options.maxBatchSize()) {
-            throw new IllegalArgumentException(
-                    "batch of " + total + " bytes exceeds maxBatchSize " + options.maxBatchSize());
-        }
-        return buffers.length == 0 ? new long[0] : appendFramed(buffers, total);
+        ByteBuffer[] buffers = RecordFramer.wrapBatch(payloads, options);
+        return buffers.length == 0 ? new long[0] : appendFramed(buffers);
     }
 
-    private void checkRecordSize(int size, int index) {
-        if (size > options.maxRecordSize()) {
-            throw new IllegalArgumentException(
-                    "record " + index + " of " + size + " bytes exceeds maxRecordSize " + options.maxRecordSize());
+    /**
+     * Appends {@code payloads} as {@link #appendBatch} does and writes them to the operating system, but does not
+     * force them, whatever the sync policy: they are durable once a {@link #sync()} that started after this returned
+     * has returned. For a single writer that overlaps forces with its next writes: it appends here and calls
+     * {@code sync()} from other threads, whose forces may then run concurrently with each other and with its writes
+     * (an fsync covers every byte written before it started; a force in flight does not delay the next). Returns the
+     * records' LSNs; {@link #endLsn()} after it is the end they are durable to once synced. The caller must not
+     * acknowledge them before that; {@code append} under {@link SyncPolicy#ALWAYS} is the call that waits itself.
+     */
+    public long[] appendBatchUnforced(List<byte[]> payloads) throws IOException {
+        ByteBuffer[] buffers = RecordFramer.wrapBatch(payloads, options);
+        if (buffers.length == 0) {
+            return new long[0];
+        }
+        lock.lock();
+        try {
+            checkUsableLocked();
+            rollIfFullLocked();
+            commits.acquireExclusive(); // the I/O role: no leader writes meanwhile, so the bytes go out in LSN order
+            try {
+                checkUsableLocked();
+                long[] lsns = frameLocked(buffers);
+                flushLocked(false, true);
+                return lsns;
+            } finally {
+                endTurnLocked();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    private long[] appendFramed(ByteBuffer[] payloads, long totalPayload) throws IOException {
-        long[] lsns = new long[payloads.length];
+    private long[] appendFramed(ByteBuffer[] payloads) throws IOException {
+        long[] lsns;
         CommitQueue.Waiter waiter = null;
         lock.lock();
         try {
             checkUsableLocked();
             rollIfFullLocked();
-            long base = current.baseLsn();
-            long offset = nextLsn - base;
-            if (!(options.syncPolicy() instanceof SyncPolicy.None) && durableLsn > markedDurableLsn) {
-                ensureCapacityLocked(LogFormat.FRAGMENT_HEADER_SIZE + LogFormat.SYNC_PAYLOAD_SIZE);
-                long after = RecordFramer.frameSync(durableLsn, offset, pending);
-                if (after != offset) {
-                    markedDurableLsn = durableLsn;
-                    offset = after;
-                }
-            }
-            ensureCapacityLocked(framedSize(payloads, offset));
-            for (int i = 0; i < payloads.length; i++) {
-                int room = LogFormat.remainingInBlock(offset);
-                lsns[i] = base + (room < LogFormat.FRAGMENT_HEADER_SIZE ? offset + room : offset);
-                offset = RecordFramer.frame(payloads[i], i < payloads.length - 1, offset, pending);
-            }
-            nextLsn = base + offset;
-            appends++;
-            records += payloads.length;
+            lsns = frameLocked(payloads);
             if (commits.tryLead()) {
                 flushAsLeaderLocked();
                 return lsns;
@@ -285,6 +284,34 @@ public final class WriteAheadLog implements AutoCloseable {
                 }
             }
         }
+        return lsns;
+    }
+
+    /**
+     * Frames {@code payloads} into the pending buffer at the next positions (after a SYNC marker if a force advanced
+     * the durable point since the last one) and returns their LSNs. Caller holds the lock.
+     */
+    private long[] frameLocked(ByteBuffer[] payloads) {
+        long[] lsns = new long[payloads.length];
+        long base = current.baseLsn();
+        long offset = nextLsn - base;
+        if (!(options.syncPolicy() instanceof SyncPolicy.None) && durableLsn > markedDurableLsn) {
+            ensureCapacityLocked(LogFormat.FRAGMENT_HEADER_SIZE + LogFormat.SYNC_PAYLOAD_SIZE);
+            long after = RecordFramer.frameSync(durableLsn, offset, pending);
+            if (after != offset) {
+                markedDurableLsn = durableLsn;
+                offset = after;
+            }
+        }
+        ensureCapacityLocked(framedSize(payloads, offset));
+        for (int i = 0; i < payloads.length; i++) {
+            int room = LogFormat.remainingInBlock(offset);
+            lsns[i] = base + (room < LogFormat.FRAGMENT_HEADER_SIZE ? offset + room : offset);
+            offset = RecordFramer.frame(payloads[i], i < payloads.length - 1, offset, pending);
+        }
+        nextLsn = base + offset;
+        appends++;
+        records += payloads.length;
         return lsns;
     }
 
@@ -766,29 +793,5 @@ public final class WriteAheadLog implements AutoCloseable {
         }
         first.addSuppressed(next);
         return first;
-    }
-
-    private ScheduledExecutorService startSyncer(java.time.Duration period) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("keel-wal-sync-" + directory.getFileName())
-                .daemon(true)
-                .factory());
-        long nanos = Math.max(1, period.toNanos());
-        executor.scheduleWithFixedDelay(this::syncInBackground, nanos, nanos, TimeUnit.NANOSECONDS);
-        return executor;
-    }
-
-    private void syncInBackground() {
-        try {
-            sync();
-        } catch (StorageException e) {
-            if (e.code() != StorageException.Code.CLOSED && e.code() != StorageException.Code.LOG_FAILED) {
-                throw new IllegalStateException("background sync of " + directory + " failed", e);
-            }
-            // CLOSED: close() is stopping us. LOG_FAILED: recorded in the log, reported to every appender.
-        } catch (IOException e) {
-            // fail() has recorded it: every later append reports it. Stop syncing.
-            throw new IllegalStateException("background sync of " + directory + " failed", e);
-        }
     }
 }

@@ -390,4 +390,90 @@ final class WriteAheadLogTest {
             assertThat(readAll(log)).hasSize(2);
         }
     }
+
+    @Test
+    void appendBatchUnforced_underAlways_writesWithoutForcing_andIsDurableOnceSynced() throws IOException {
+        try (WriteAheadLog log = WriteAheadLog.open(dir, WalOptions.defaults())) {
+            long forced = log.append(bytes("forced"));
+            long forcesBefore = log.stats().forces();
+            long[] lsns = log.appendBatchUnforced(List.of(bytes("one"), bytes("two")));
+
+            assertThat(lsns).hasSize(2);
+            assertThat(lsns[0]).isGreaterThan(forced);
+            assertThat(log.stats().forces()).as("no force on the unforced path").isEqualTo(forcesBefore);
+            assertThat(log.durableLsn()).isLessThan(log.endLsn());
+            assertThat(log.read(lsns[1]).payload())
+                    .as("written: readers see it")
+                    .isEqualTo(bytes("two"));
+
+            log.sync();
+            assertThat(log.durableLsn()).isEqualTo(log.endLsn());
+            assertThat(log.stats().forces()).isEqualTo(forcesBefore + 1);
+            assertThat(log.appendBatchUnforced(List.of())).isEmpty();
+        }
+        try (WriteAheadLog again = WriteAheadLog.open(dir, WalOptions.defaults())) {
+            assertThat(readAll(again))
+                    .extracting(LogRecord::payload)
+                    .containsExactly(bytes("forced"), bytes("one"), bytes("two"));
+        }
+    }
+
+    @Test
+    void appendBatchUnforced_checksSizes_likeAppendBatch() throws IOException {
+        WalOptions options = WalOptions.builder().maxRecordSize(16).build();
+        try (WriteAheadLog log = WriteAheadLog.open(dir, options)) {
+            assertThatThrownBy(() -> log.appendBatchUnforced(List.of(new byte[4], new byte[17])))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("record 1 of 17 bytes exceeds maxRecordSize 16");
+            assertThat(readAll(log)).isEmpty();
+        }
+    }
+
+    /**
+     * One writer appends unforced while two threads sync concurrently (their forces overlap): nothing deadlocks, every
+     * record is in order, and once the syncs are done with the writer stopped, the log is durable to its end.
+     */
+    @Test
+    void appendBatchUnforced_withConcurrentSyncs_staysOrderedAndEndsDurable() throws Exception {
+        WalOptions options = WalOptions.builder().segmentSize(8 * 1024).build();
+        int records = 3_000;
+        try (WriteAheadLog log = WriteAheadLog.open(dir, options)) {
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<Thread> syncers = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 2; t++) {
+                syncers.add(Thread.ofPlatform().name("syncer-" + t).start(() -> {
+                    try {
+                        while (writing.get()) {
+                            log.sync();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            try {
+                for (int i = 0; i < records; i++) {
+                    log.appendBatchUnforced(List.of(bytes("record " + i)));
+                }
+            } finally {
+                writing.set(false);
+                for (Thread syncer : syncers) {
+                    syncer.join(Duration.ofSeconds(60));
+                    assertThat(syncer.isAlive())
+                            .as("%s finished", syncer.getName())
+                            .isFalse();
+                }
+            }
+            assertThat(failures).isEmpty();
+            log.sync();
+            assertThat(log.durableLsn()).isEqualTo(log.endLsn());
+            assertThat(log.segmentBases()).as("the writer rolled segments").hasSizeGreaterThan(1);
+            List<LogRecord> all = readAll(log);
+            assertThat(all).hasSize(records);
+            for (int i = 0; i < records; i++) {
+                assertThat(all.get(i).payload()).isEqualTo(bytes("record " + i));
+            }
+        }
+    }
 }

@@ -53,6 +53,18 @@ final class KeelTarget implements TransferTarget {
 
     static final long GATHER_NANOS = 50_000;
 
+    /**
+     * keel with overlapping forces ({@code BankOptions.forceThreads}, 2): the sequencer writes each batch and goes on,
+     * two threads force the log concurrently and answer the batches each force covered.
+     */
+    static KeelTarget overlapped(Path directory) throws Exception {
+        return new KeelTarget(
+                BankOptions.builder(directory).forceThreads(FORCE_THREADS).build(),
+                "keel (sequencer, overlapping forces)");
+    }
+
+    static final int FORCE_THREADS = Integer.getInteger("keel.bank.forceThreads", 2);
+
     private KeelTarget(BankOptions options, String name) throws Exception {
         this.bank = BankingSystem.open(options);
         this.name = name;
