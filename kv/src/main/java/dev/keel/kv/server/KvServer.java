@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How it is designed, and why: Redis's and Netty's design. A platform thread named {@code keel-kv-accept} accepts
  * connections and hands them round-robin to {@link EventLoop}s ({@link KvServerOptions#eventLoops()}: by default one
- * per available processor, or one when SET batches are committed on the loop under {@code SyncPolicy.ALWAYS}), each a
+ * fewer than the available processors and at least one, or one when SET batches are committed on the loop under
+ * {@code SyncPolicy.ALWAYS}), each a
  * platform thread {@code keel-kv-loop-<n>} with its own selector that reads, runs and answers its connections'
  * requests ({@link Connection}); all share one thread-safe {@link CommandHandler}. Each loop gathers the plain SETs
  * of all its connections of one iteration into one store write (one append, and under {@code SyncPolicy.ALWAYS} one
@@ -197,7 +198,9 @@ public final class KvServer implements AutoCloseable {
         if (options.eventLoops() != KvServerOptions.AUTOMATIC_EVENT_LOOPS) {
             return options.eventLoops();
         }
-        return durable && options.commitOnLoop() ? 1 : Runtime.getRuntime().availableProcessors();
+        return durable && options.commitOnLoop()
+                ? 1
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     @Override

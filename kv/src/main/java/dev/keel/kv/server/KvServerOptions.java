@@ -27,8 +27,12 @@ import java.util.Set;
  *     {@link #AUTOMATIC_EVENT_LOOPS} (the default): one when SET batches are committed on the loop under
  *     {@code SyncPolicy.ALWAYS} (every client's writes then share each force, as in Redis: 83,000-88,000 fsynced SETs
  *     a second against 70,000-72,000 with two loops, whose forces ran one after the other, on a quiet 2-core
- *     machine), otherwise one per available processor (pipelined SETs without fsync: 774,000-781,000 a second with
- *     two loops, 660,000 with one).
+ *     machine), otherwise one fewer than the available processors, and at least one: the kernel's network stack, the
+ *     store's background threads and the collector need a core too, as Redis's guidance for its I/O threads says ("if
+ *     you have a four cores boxes, try to use 2 or 3 I/O threads"). On a quiet 2-core machine, with redis-benchmark
+ *     {@code -P 16 -c 50} on the same cores, one loop served 1.06-1.13 million pipelined SETs and 1.55-1.62 million GETs
+ *     a second where two served 0.99-1.00 and 1.02-1.25 million (three alternating pairs, session 6; in session 4,
+ *     before the loop-wide SET batch, two had been faster for SETs).
  * @param commitOnLoop under {@code SyncPolicy.ALWAYS}, whether an event loop writes its batch of SETs itself, waiting
  *     for the force as Redis's {@code beforeSleep} does (default true), or hands it to a worker and goes on serving
  *     (false). On a dedicated 2-core machine on the loop did 67,000-70,000 fsynced SETs a second at 10.6-11.4 us of
