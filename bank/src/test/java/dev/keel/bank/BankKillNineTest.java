@@ -64,10 +64,13 @@ final class BankKillNineTest {
             List<Thread> threads = new ArrayList<>();
             AtomicReference<String> newest = new AtomicReference<>("none");
             threads.add(Thread.ofPlatform().name("reader").start(() -> {
+                String reported = "";
                 while (true) {
                     String id = newest.get();
-                    if (bank.lookupTransfer(id).isPresent()) {
+                    // Each transfer's first sighting only: printing every lookup filled the output with copies.
+                    if (!id.equals(reported) && bank.lookupTransfer(id).isPresent()) {
                         print("seen " + id);
+                        reported = id;
                     }
                 }
             }));

@@ -1,18 +1,22 @@
 package dev.keel.testing;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -30,16 +34,26 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>The child runs with this JVM's {@code java} executable and class path (and module path, flattened onto the class
- * path, so a test class's {@code main} works however Surefire launched us). Its stdout is read line by line by a
- * daemon virtual thread; its stderr is kept for diagnostics and appended to every failure message.
+ * path, so a test class's {@code main} works however Surefire launched us). Its stdout goes to a temporary file that a
+ * virtual thread follows line by line (looking again every {@value #FOLLOW_MILLIS} ms, or as soon as the child exits);
+ * its stderr is kept for diagnostics and appended to every failure message.
+ *
+ * <p>Why a file and not a pipe: what a killed process wrote to a file is in the page cache and is read in full
+ * afterwards, whereas reading a pipe raced the JDK's handling of the child's exit (it drains the pipe into a buffer
+ * and closes it under the reader): a kill -9 test now and then saw the child's output end lines early, and took a
+ * transfer the child had announced for one it never tried (session 6; a first fix, retrying the failed read, made it
+ * rarer, not impossible). The cost: a child that prints without pause is not slowed by a reader that falls behind.
  *
  * <p>Thread-safe. {@link #close()} kills the child if it is still alive and waits for it.
  */
 public final class ChildJvm implements AutoCloseable {
 
     private static final String END_OF_OUTPUT = new String("<end of output>");
+    /** How long the stdout follower waits at the end of the file before looking again, unless the child exits. */
+    private static final long FOLLOW_MILLIS = 2;
 
     private final Process process;
+    private final Path stdoutFile;
     private final String description;
     private final BlockingQueue<String> pendingLines = new LinkedBlockingQueue<>();
     private final List<String> stdout = new ArrayList<>();
@@ -47,12 +61,12 @@ public final class ChildJvm implements AutoCloseable {
     private final Thread stdoutReader;
     private final Thread stderrReader;
 
-    private ChildJvm(Process process, String description) {
+    private ChildJvm(Process process, Path stdoutFile, String description) {
         this.process = process;
+        this.stdoutFile = stdoutFile;
         this.description = description;
-        this.stdoutReader = Thread.ofVirtual()
-                .name("child-jvm-stdout-" + process.pid())
-                .start(() -> pump(process.getInputStream(), this::acceptStdout, () -> pendingLines.add(END_OF_OUTPUT)));
+        this.stdoutReader =
+                Thread.ofVirtual().name("child-jvm-stdout-" + process.pid()).start(this::followStdout);
         this.stderrReader = Thread.ofVirtual()
                 .name("child-jvm-stderr-" + process.pid())
                 .start(() -> pump(process.getErrorStream(), this::acceptStderr, () -> {}));
@@ -73,9 +87,18 @@ public final class ChildJvm implements AutoCloseable {
         command.add(classPath());
         command.add(mainClass.getName());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).start();
+        Path stdoutFile = Files.createTempFile("keel-child-" + mainClass.getSimpleName() + "-", ".out");
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectOutput(stdoutFile.toFile())
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(stdoutFile);
+            throw e;
+        }
         process.getOutputStream().close();
-        return new ChildJvm(process, mainClass.getSimpleName() + " (pid " + process.pid() + ")");
+        return new ChildJvm(process, stdoutFile, mainClass.getSimpleName() + " (pid " + process.pid() + ")");
     }
 
     /** The child's process id. */
@@ -140,9 +163,9 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Kills the child if it is still alive and waits for it. If this thread is interrupted while waiting, the child
-     * has still been sent SIGKILL; the interrupt status is restored rather than thrown, since a close that throws
-     * {@code InterruptedException} would mask the test's own failure in try-with-resources.
+     * Kills the child if it is still alive, waits for it and deletes its stdout file. If this thread is interrupted
+     * while waiting, the child has still been sent SIGKILL; the interrupt status is restored rather than thrown, since a
+     * close that throws {@code InterruptedException} would mask the test's own failure in try-with-resources.
      */
     @Override
     public void close() {
@@ -151,8 +174,11 @@ public final class ChildJvm implements AutoCloseable {
         }
         try {
             awaitTermination();
+            Files.deleteIfExists(stdoutFile);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + stdoutFile + ", the stdout of " + description, e);
         }
     }
 
@@ -184,6 +210,65 @@ public final class ChildJvm implements AutoCloseable {
     private String stderrSuffix() {
         String err = stderr();
         return err.isEmpty() ? "; it printed nothing on stderr" : "; its stderr:\n" + err;
+    }
+
+    /**
+     * Follows the child's stdout file to its end, line by line, until the child has exited and everything it wrote is
+     * read: whether it had exited is looked at before each read, so a read that finds nothing after the exit is the
+     * last.
+     */
+    private void followStdout() {
+        try (InputStream in = Files.newInputStream(stdoutFile)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 << 10];
+            while (true) {
+                boolean exited = !process.isAlive();
+                int read = in.read(buffer);
+                if (read > 0) {
+                    splitLines(buffer, read, line);
+                } else if (exited) {
+                    if (line.size() > 0) {
+                        acceptStdout(line.toString(StandardCharsets.UTF_8)); // a last line without its newline
+                    }
+                    return;
+                } else {
+                    awaitExitOrPause();
+                }
+            }
+        } catch (IOException e) {
+            acceptStderr("<keel: reading the child's output from " + stdoutFile + " failed: " + e + ">");
+        } finally {
+            pendingLines.add(END_OF_OUTPUT);
+        }
+    }
+
+    private void splitLines(byte[] buffer, int length, ByteArrayOutputStream line) {
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == '\n') {
+                line.write(buffer, start, i - start);
+                byte[] bytes = line.toByteArray();
+                int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                acceptStdout(new String(bytes, 0, end, StandardCharsets.UTF_8));
+                line.reset();
+                start = i + 1;
+            }
+        }
+        line.write(buffer, start, length - start);
+    }
+
+    /** Waits until the child exits or {@value #FOLLOW_MILLIS} ms pass, whichever comes first. */
+    private void awaitExitOrPause() {
+        try {
+            process.onExit().get(FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the child is still running: look at the file again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while following " + description + "'s output", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for " + description + " to exit failed", e);
+        }
     }
 
     private void pump(InputStream stream, Consumer<String> sink, Runnable atEnd) {
