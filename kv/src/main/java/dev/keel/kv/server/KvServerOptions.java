@@ -30,7 +30,7 @@ import java.util.Set;
  *     machine), otherwise one fewer than the available processors, and at least one: the kernel's network stack, the
  *     store's background threads and the collector need a core too, as Redis's guidance for its I/O threads says ("if
  *     you have a four cores boxes, try to use 2 or 3 I/O threads"). On a quiet 2-core machine, with redis-benchmark
- *     {@code -P 16 -c 50} on the same cores, one loop served 1.06-1.13 million pipelined SETs and 1.55-1.62 million GETs
+ *     {@code -P 16 -c 50} on the same cores, one loop served 1.07-1.13 million pipelined SETs and 1.55-1.62 million GETs
  *     a second where two served 0.99-1.00 and 1.02-1.25 million (three alternating pairs, session 6; in session 4,
  *     before the loop-wide SET batch, two had been faster for SETs).
  * @param commitOnLoop under {@code SyncPolicy.ALWAYS}, whether an event loop writes its batch of SETs itself, waiting
