@@ -3,6 +3,7 @@ package dev.keel.snapshot;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a CHAMP trie depth first: a node's own entries (a linear scan of its array), then each sub-node. The stack
@@ -14,9 +15,19 @@ import java.util.NoSuchElementException;
 abstract class ChampIterator<K, V, T> implements Iterator<T> {
 
     private static final int MAX_DEPTH = 8;
+    private static final ChampNode<?, ?>[] NO_NODES = new ChampNode<?, ?>[0];
+    private static final int[] NO_CHILDREN = new int[0];
 
-    private final ChampNode<?, ?>[] stack = new ChampNode<?, ?>[MAX_DEPTH];
-    private final int[] nextChild = new int[MAX_DEPTH];
+    /*
+     * The path being walked: the root's state in fields, deeper levels (depth 1 and below, at index depth - 1) in
+     * arrays made when the walk first goes that deep. A small map's sub-nodes hold entries only, so its walk never
+     * leaves the root and its iteration allocates no arrays: at 2^4 entries iteration is mostly fixed costs (keel
+     * 0.081 us against Scala's 0.073 with both arrays made up front, session 6's quiet run).
+     */
+    private @Nullable ChampNode<?, ?> root;
+    private int rootNextChild;
+    private ChampNode<?, ?>[] stack = NO_NODES;
+    private int[] nextChild = NO_CHILDREN;
     private int depth = -1;
 
     private Object[] entries;
@@ -28,7 +39,7 @@ abstract class ChampIterator<K, V, T> implements Iterator<T> {
         limit = 2 * root.entryCount();
         if (root.nodeCount() > 0) {
             depth = 0;
-            stack[0] = root;
+            this.root = root;
         }
     }
 
@@ -39,13 +50,17 @@ abstract class ChampIterator<K, V, T> implements Iterator<T> {
 
     private boolean descend() {
         while (depth >= 0) {
-            ChampNode<?, ?> node = stack[depth];
-            if (nextChild[depth] < node.nodeCount()) {
-                ChampNode<?, ?> child = node.nodeAt(nextChild[depth]++);
+            ChampNode<?, ?> node = depth == 0 ? root : stack[depth - 1];
+            int next = depth == 0 ? rootNextChild : nextChild[depth - 1];
+            if (node != null && next < node.nodeCount()) {
+                if (depth == 0) {
+                    rootNextChild = next + 1;
+                } else {
+                    nextChild[depth - 1] = next + 1;
+                }
+                ChampNode<?, ?> child = node.nodeAt(next);
                 if (child.nodeCount() > 0) {
-                    depth++;
-                    stack[depth] = child;
-                    nextChild[depth] = 0;
+                    push(child);
                 }
                 if (child.entryCount() > 0) {
                     entries = child.entryArray();
@@ -54,11 +69,25 @@ abstract class ChampIterator<K, V, T> implements Iterator<T> {
                     return true;
                 }
             } else {
-                stack[depth] = null;
+                if (depth == 0) {
+                    root = null;
+                } else {
+                    stack[depth - 1] = null;
+                }
                 depth--;
             }
         }
         return false;
+    }
+
+    private void push(ChampNode<?, ?> child) {
+        depth++;
+        if (stack.length == 0) {
+            stack = new ChampNode<?, ?>[MAX_DEPTH - 1];
+            nextChild = new int[MAX_DEPTH - 1];
+        }
+        stack[depth - 1] = child;
+        nextChild[depth - 1] = 0;
     }
 
     @Override
