@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param commitGather with pipeline depth 0: when fewer requests are waiting than the last batch held, how long the
  *     sequencer waits for each further one before it runs the batch anyway (PostgreSQL's {@code commit_delay} idea:
  *     closed-loop clients answered together come back a few microseconds apart, and without it the first one back
- *     starts a batch of its own); zero (off) by default, at most 10 ms; not with pipelined commits
+ *     starts a batch of its own; it waits for at most 16 requests, where a shared force pays); zero (off) by default, at most 10 ms; not with pipelined commits
  * @param forceThreads with pipeline depth 0 and {@link SyncPolicy#ALWAYS}: how many threads force the log, each
  *     force running concurrently with the others and with the sequencer's next batches (the sequencer writes each
  *     batch's record itself and goes on; a batch is answered once a force that started after its write has
