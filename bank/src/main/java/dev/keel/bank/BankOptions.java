@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *     earlier ones are forced; answers still wait for their batch's force); 0 by default: the sequencer forces each
  *     batch itself before it runs the next, with no second thread, which measured faster at 8 clients on a 2-core
  *     machine (docs/bank.md); up to 4,096
- * @param commitGather with pipeline depth 0: when fewer requests are waiting than the last batch held, how long the
+ * @param commitGather with pipeline depth 0: when fewer requests are waiting than the last cycle's clients (the last
+ *     batch's plus those already queued when its force returned), how long the
  *     sequencer waits for each further one before it runs the batch anyway (PostgreSQL's {@code commit_delay} idea:
  *     closed-loop clients answered together come back a few microseconds apart, and without it the first one back
  *     starts a batch of its own; it waits for at most 16 requests, where a shared force pays); zero (off) by default, at most 10 ms; not with pipelined commits

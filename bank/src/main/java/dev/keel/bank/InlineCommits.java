@@ -22,11 +22,17 @@ final class InlineCommits implements Commits {
 
     private final Journal journal;
     private final Consumer<BankException> onFailure;
+    private final Runnable onDurable;
     private volatile @Nullable BankException failure;
 
-    InlineCommits(Journal journal, Consumer<BankException> onFailure) {
+    /**
+     * {@code onDurable} runs after each record's force returned and before its batch is answered (the sequencer counts
+     * who is already waiting for the next batch then: see {@code Sequencer#gather}).
+     */
+    InlineCommits(Journal journal, Consumer<BankException> onFailure, Runnable onDurable) {
         this.journal = journal;
         this.onFailure = onFailure;
+        this.onDurable = onDurable;
     }
 
     @Override
@@ -36,6 +42,8 @@ final class InlineCommits implements Commits {
             if (failed != null) {
                 failure = failed;
                 onFailure.accept(failed);
+            } else {
+                onDurable.run();
             }
         }
         Commits.answer(replies, failure);

@@ -97,6 +97,11 @@ final class Sequencer implements AutoCloseable {
     /** Requests in the last batch: the clients it answered, who may be about to come back. Sequencer thread only. */
     private int lastBatchSize;
     /**
+     * Requests already queued when the last batch's force returned, before it was answered: clients other than the
+     * last batch's, who came back during the force. Inline commits only (0 otherwise). Sequencer thread only.
+     */
+    private int queuedWhenDurable;
+    /**
      * The most requests a gather waits for. Why a bound: a force shared by a few requests is where waiting pays (at 8
      * closed-loop clients the batches otherwise split into two groups taking turns, each paying a force); a batch of
      * dozens already shares its force, and waiting for the last stragglers of a large batch only delays it (at 64
@@ -133,7 +138,7 @@ final class Sequencer implements AutoCloseable {
         } else if (forceThreads > 0 && pipelineDepth == 0) {
             this.commits = new OverlappingForces(journal, forceThreads, name + "-force", this::fail);
         } else if (pipelineDepth == 0) {
-            this.commits = new InlineCommits(journal, this::fail);
+            this.commits = new InlineCommits(journal, this::fail, this::noteQueuedWhenDurable);
         } else {
             this.commits = new CommitPipeline(journal, pipelineDepth + 1, name + "-commit", this::fail);
         }
@@ -272,14 +277,18 @@ final class Sequencer implements AutoCloseable {
     }
 
     /**
-     * With a gather wait set: while {@code batch} holds fewer requests than the last batch did, waits up to the gather
-     * wait for each further one (so a batch is cut at the first gap longer than that, and never waits longer than
-     * (last batch size) gaps). Closed-loop clients answered together come back microseconds apart; without this the
-     * first one back runs and forces a batch of its own while the rest wait for that force and then their own. Uses
-     * the queue's timed wait only: no clock is read, and the rule affects when batches are cut, never what they do.
+     * With a gather wait set: while {@code batch} holds fewer requests than the clients of the last cycle (the last
+     * batch's, who are coming back now, plus those already queued when its force returned), waits up to the gather
+     * wait for each further one; so a batch is cut at the first gap longer than that. Why both counts: closed-loop
+     * clients otherwise settle into two groups that take turns, each group's batch forced while the other's queues
+     * (measured in docs/bank.md: 8 clients made batches of 4-6, so each transfer waited for about two forces); a
+     * target of the last batch alone never merges them, since each group finds the other's batch as large as its
+     * own. Counting both merges them into one batch per force, and when fewer clients remain the first gap cuts the
+     * batch and the target shrinks with it. Never more than {@link #GATHER_AT_MOST}. Uses the queue's timed wait only:
+     * no clock is read, and the rule affects when batches are cut, never what they do.
      */
     private void gather(List<Request<?>> batch) {
-        int target = Math.min(Math.min(lastBatchSize, maxBatch), GATHER_AT_MOST);
+        int target = gatherTarget(lastBatchSize, queuedWhenDurable, maxBatch);
         while (gatherNanos > 0 && batch.size() < target) {
             Request<?> next;
             try {
@@ -294,6 +303,20 @@ final class Sequencer implements AutoCloseable {
             queue.drainTo(batch, maxBatch - batch.size());
         }
         lastBatchSize = batch.size();
+        queuedWhenDurable = 0;
+    }
+
+    /**
+     * How many requests a batch gathers up to: the last cycle's clients (the last batch's plus those queued when its
+     * force returned), at most {@code maxBatch} and {@link #GATHER_AT_MOST}.
+     */
+    static int gatherTarget(int lastBatchSize, int queuedWhenDurable, int maxBatch) {
+        return Math.min(Math.min(lastBatchSize + queuedWhenDurable, maxBatch), GATHER_AT_MOST);
+    }
+
+    /** Inline commits call this after a force, before answering: who is back already (see {@link #gather}). */
+    private void noteQueuedWhenDurable() {
+        queuedWhenDurable = queue.size();
     }
 
     /**
