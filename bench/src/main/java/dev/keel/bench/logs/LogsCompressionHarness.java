@@ -135,12 +135,51 @@ public final class LogsCompressionHarness {
                 }
                 Measurement measuredReal = measure(scratch.path().resolve(corpus.getKey()), real);
                 table.row(row(corpus.getKey() + ": " + corpus.getValue(), measuredReal, text));
+                List<LogEntry> asIngested =
+                        asIngested(scratch.path().resolve(corpus.getKey() + "-stamping"), corpus.getValue());
+                Measurement measuredAsIngested =
+                        measure(scratch.path().resolve(corpus.getKey() + "-as-ingested"), asIngested);
+                table.row(row(
+                        corpus.getKey() + " as ingested (a stream per file, arrival times)", measuredAsIngested, text));
                 report.progress(corpus.getKey() + " done");
             }
             report.lines(table.lines());
             report.line("");
             report.line("- Load average (1 min) at end: " + LogsIngestHarness.loadAverage());
         }
+    }
+
+    /**
+     * The entries {@code keel logs ingest FILE...} makes of plain-text {@code files}: each file its own stream (source:
+     * its name without the extension), each line stamped with the time it is read ({@code Instant.now()}, nanoseconds)
+     * and ingested in batches of 2,000 as the command does (into {@code dir}, so that the stamps are spaced as the
+     * command's are), level INFO.
+     */
+    private static List<LogEntry> asIngested(Path dir, List<Path> files) throws IOException {
+        List<LogEntry> entries = new ArrayList<>();
+        try (LogAggregator keel = LogAggregator.open(Files.createDirectories(dir), options())) {
+            for (Path file : files) {
+                String source = file.getFileName().toString().replaceAll("\\.[A-Za-z0-9]+$", "");
+                List<LogEntry> batch = new ArrayList<>(2_000);
+                try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        batch.add(new LogEntry(Instant.now(), LogLevel.INFO, source, line));
+                        if (batch.size() == 2_000) {
+                            keel.ingestAll(batch);
+                            entries.addAll(batch);
+                            batch.clear();
+                        }
+                    }
+                }
+                keel.ingestAll(batch);
+                entries.addAll(batch);
+            }
+        }
+        return entries;
     }
 
     private static List<Path> paths(String commaSeparated) {
