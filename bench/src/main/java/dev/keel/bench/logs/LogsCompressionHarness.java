@@ -31,7 +31,9 @@ import java.util.zip.Deflater;
 /**
  * Compression at rest: how many bytes of log text one byte of sealed blocks holds, on the query harness's synthetic
  * corpus (rendered as the text lines a file logger would write: RFC 3339 time, level, source, labels, message) and
- * on corpora of real log files (each line one entry, as {@code keel logs ingest} reads plain text). For reference,
+ * on corpora of real log files, each twice: every line one entry of one stream with timestamps 1 ms apart (a shipper
+ * that carries regular times), and <em>as ingested</em>: as {@code keel logs ingest FILE...} stores plain text, a
+ * stream per file and each line stamped with its arrival time in nanoseconds (the 8x goal is about this row). For reference,
  * the same text compressed as one DEFLATE stream at level 6 (what {@code gzip -6} does) in the same run. Bytes at
  * rest are the block files (headers with the trigram filters included); the log is empty after the flush.
  *
@@ -42,7 +44,8 @@ import java.util.zip.Deflater;
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.logs.LogsCompressionHarness --entries 1000000 --out
  * bench/results/logs-compression.md}. Real corpora: {@code --corpus NAME=a.log,b.log}, repeatable (default: one
- * corpus of this machine's dpkg, alternatives and apt logs under /var/log, when present).
+ * corpus of this machine's dpkg, alternatives and apt logs under /var/log, when present);
+ * {@code bench/scripts/logs-corpora.sh} makes more (apt's solver log, the kernel's, PostgreSQL's and Redis's).
  */
 public final class LogsCompressionHarness {
 
