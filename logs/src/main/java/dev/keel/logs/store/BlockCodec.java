@@ -38,8 +38,8 @@ import java.util.zip.CRC32C;
  *   pages          ceil(count / pageSize) * (raw varint, compressed varint)
  * body: the columns stream, then each page, each an independent Zstandard frame (RFC 8878; in KLB3, a raw DEFLATE
  *       stream, RFC 1951), see {@link BodyCompression}:
- *   columns        timestamps: count * zigzag varint, each the difference from the previous (the first from
- *                  minNanos); levels: count bytes, LogLevel ordinals
+ *   columns        timestamps, as byte planes of the differences from the previous (KLB3, KLB4: zigzag
+ *                  varints), then levels, count bytes of LogLevel ordinals: see {@link BlockColumns}
  *   page i         the entries [i * pageSize, (i + 1) * pageSize): their leading date-times as a column
  *                  ({@link LeadingStamps}; not in KLB3 and KLB4), then plain text, or templates, template ids,
  *                  numbers and fields in columns, as {@link MessagePage} lays them out ({@link PageCodec} chooses)
@@ -85,7 +85,7 @@ public final class BlockCodec {
         long min = entries.nanos(0);
         long max = entries.nanos(count - 1);
         int[] levelCounts = new int[LogLevel.values().length];
-        ByteSink columns = encodeColumns(entries, levelCounts);
+        ByteSink columns = BlockColumns.encode(entries, levelCounts);
         int pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
         int[] pageRaw = new int[pages];
         int[] pageZ = new int[pages];
@@ -141,24 +141,6 @@ public final class BlockCodec {
                 layout,
                 minuteCounts);
         return new Encoded(meta, file.toByteArray());
-    }
-
-    /** The timestamp deltas, then the levels; counts the levels into {@code levelCounts}. */
-    private static ByteSink encodeColumns(BlockRows entries, int[] levelCounts) {
-        int count = entries.size();
-        ByteSink columns = new ByteSink(count * 6);
-        long previous = entries.nanos(0);
-        for (int row = 0; row < count; row++) {
-            long nanos = entries.nanos(row);
-            columns.putZigZag(nanos - previous);
-            previous = nanos;
-        }
-        for (int row = 0; row < count; row++) {
-            int level = entries.levels()[entries.offset() + row];
-            columns.put(level);
-            levelCounts[level]++;
-        }
-        return columns;
     }
 
     /** The header after the stream: level counts, minute counts, the trigram filter, the page layout. */
@@ -391,34 +373,11 @@ public final class BlockCodec {
     private static Columns decodeColumnsChecked(BlockMeta meta, byte[] file) {
         BlockLayout layout = meta.layout();
         byte[] raw = decompress(meta, file, bodyOffset(file), layout.columnsCompressed(), layout.columnsRaw());
-        ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id() + " columns");
-        long[] nanos = timestamps(in, meta);
-        byte[] levels = new byte[meta.count()];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = (byte) EntryCodec.level(in).ordinal();
-        }
-        if (in.remaining() != 0) {
-            throw in.corrupt(in.remaining() + " bytes after the level column");
-        }
-        return new Columns(nanos, levels);
+        return BlockColumns.decode(raw, meta);
     }
 
     /** A block's timestamp and level columns. */
     public record Columns(long[] nanos, byte[] levels) {}
-
-    private static long[] timestamps(ByteSource in, BlockMeta meta) {
-        long[] nanos = new long[meta.count()];
-        long previous = meta.minNanos();
-        for (int i = 0; i < nanos.length; i++) {
-            previous += in.getZigZag();
-            if (previous < meta.minNanos() || previous > meta.maxNanos() || (i > 0 && previous < nanos[i - 1])) {
-                throw in.corrupt("timestamp " + previous + " of entry " + i + " out of order or outside "
-                        + meta.minNanos() + ".." + meta.maxNanos());
-            }
-            nanos[i] = previous;
-        }
-        return nanos;
-    }
 
     private static void checkBody(BlockMeta meta, byte[] file) {
         int offset = bodyOffset(file);
