@@ -36,7 +36,9 @@ final class NgramBloomTest {
             for (String message : messages) {
                 String lower = message.toLowerCase(Locale.ROOT);
                 for (int i = 0; i + 3 <= lower.length(); i++) {
-                    trigrams.add(lower.substring(i, i + 3));
+                    if (!NgramBloom.isClockTrigram(lower.charAt(i), lower.charAt(i + 1), lower.charAt(i + 2))) {
+                        trigrams.add(lower.substring(i, i + 3));
+                    }
                 }
                 for (int i = 0; i + 3 <= message.length(); i += 7) {
                     String needle = message.substring(i, Math.min(message.length(), i + 3 + random.nextInt(10)));
@@ -53,6 +55,23 @@ final class NgramBloomTest {
                         .isBetween(4.5, 8.0);
             }
         }
+    }
+
+    @Test
+    void clockTrigrams_areLeftOut_andNeedlesOfThemAlwaysMightMatch() {
+        NgramBloom bloom = NgramBloom.of(List.of("2025-09-22 04:45:12 status installed libc6:amd64 2.36-9"));
+
+        assertThat(NgramBloom.isClockTrigram('5', '-', '0')).isTrue();
+        assertThat(NgramBloom.isClockTrigram('0', '4', ':')).isTrue();
+        assertThat(NgramBloom.isClockTrigram('2', ' ', '0')).isTrue();
+        assertThat(NgramBloom.isClockTrigram('2', '0', '2')).isFalse(); // digits alone: ids, counts
+        assertThat(NgramBloom.isClockTrigram('0', '.', '1')).isFalse(); // addresses, versions
+        assertThat(NgramBloom.isClockTrigram('6', ':', 'a')).isFalse();
+        assertThat(bloom.mightContain("04:45:12")).isTrue();
+        assertThat(bloom.mightContain("2025-09-22 04:45")).isTrue();
+        assertThat(bloom.mightContain("23:59")).isTrue(); // only clock trigrams: cannot rule the block out
+        assertThat(bloom.mightContain("libc6:amd64")).isTrue();
+        assertThat(bloom.mightContain("1999-01-01 removed")).isFalse(); // "199" and "removed" are checked
     }
 
     @Test
