@@ -12,7 +12,7 @@ import java.util.zip.CRC32C;
  * that holds everything the indexes need, so that opening a store reads headers only.
  *
  * <pre>
- * magic          4 bytes   "KLB4" (written), or "KLB3" (read: the same layout with DEFLATE streams)
+ * magic          4 bytes   "KLB5" (written); "KLB4" and "KLB3" (read: see the differences below)
  * headerLength   4 bytes   big-endian, length of the header section that follows the CRC
  * headerCrc      4 bytes   CRC32C of the header section
  * header:
@@ -29,18 +29,20 @@ import java.util.zip.CRC32C;
  *   levelCounts    9 * varint, entries per level ordinal
  *   minutes        varint m, m * varint: entries per UTC minute from minNanos' minute to maxNanos' (m = that span),
  *                  or m = 0 when the span exceeds 1,440 minutes
- *   bloomLog2Bits  1 byte    10..22
- *   bloomWords     2^log2 / 64 * 8 bytes, big-endian longs
+ *   bloomWords     varint    the trigram filter's size in 64-bit words: 2^j or 3 * 2^j, 16..98,304 (KLB3, KLB4:
+ *                            1 byte log2 of its bits, 10..22)
+ *   bloom          bloomWords * 8 bytes, big-endian longs
  *   columnsRaw     varint    the columns stream's size decompressed
  *   columnsZ       varint    its size compressed
  *   pageSize       varint    entries per message page
  *   pages          ceil(count / pageSize) * (raw varint, compressed varint)
  * body: the columns stream, then each page, each an independent Zstandard frame (RFC 8878; in KLB3, a raw DEFLATE
  *       stream, RFC 1951), see {@link BodyCompression}:
- *   columns        timestamps: count * zigzag varint, each the difference from the previous (the first from
- *                  minNanos); levels: count bytes, LogLevel ordinals
- *   page i         the entries [i * pageSize, (i + 1) * pageSize): plain text, or templates, template ids,
- *                  numbers and fields in columns, as {@link MessagePage} lays them out and chooses
+ *   columns        timestamps, as byte planes of the differences from the previous (KLB3, KLB4: zigzag
+ *                  varints), then levels, count bytes of LogLevel ordinals: see {@link BlockColumns}
+ *   page i         the entries [i * pageSize, (i + 1) * pageSize): their leading date-times as a column
+ *                  ({@link LeadingStamps}; not in KLB3 and KLB4), then plain text, or templates, template ids,
+ *                  numbers and fields in columns, as {@link MessagePage} lays them out ({@link PageCodec} chooses)
  * </pre>
  *
  * <p>Columns first, so that a count or histogram query decompresses only the first few kilobytes of a body, and
@@ -53,7 +55,8 @@ import java.util.zip.CRC32C;
  */
 public final class BlockCodec {
 
-    static final int MAGIC = 0x4B4C4234; // "KLB4": Zstandard streams, pages of 4,096 entries
+    static final int MAGIC = 0x4B4C4235; // "KLB5": KLB4 plus leading date-times per page, filters sized in words
+    static final int MAGIC_KLB4 = 0x4B4C4234; // "KLB4": Zstandard streams, pages of 4,096 entries; still read
     static final int MAGIC_KLB3 = 0x4B4C4233; // "KLB3": DEFLATE streams, pages of 1,024; still read
     /** Entries per message page: a lookup decompresses at most this many messages per block. */
     static final int PAGE_SIZE = 4096;
@@ -82,7 +85,7 @@ public final class BlockCodec {
         long min = entries.nanos(0);
         long max = entries.nanos(count - 1);
         int[] levelCounts = new int[LogLevel.values().length];
-        ByteSink columns = encodeColumns(entries, levelCounts);
+        ByteSink columns = BlockColumns.encode(entries, levelCounts);
         int pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
         int[] pageRaw = new int[pages];
         int[] pageZ = new int[pages];
@@ -93,13 +96,15 @@ public final class BlockCodec {
             columnsZ = columnsBytes.length;
             body.putBytes(columnsBytes, 0, columnsZ);
             for (int p = 0; p < pages; p++) {
-                Page page = encodePage(entries.slice(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE)), compressor);
+                PageCodec.Page page = PageCodec.encode(
+                        entries.slice(p * PAGE_SIZE, Math.min(count, (p + 1) * PAGE_SIZE)), compressor, true);
                 pageRaw[p] = page.rawBytes();
                 pageZ[p] = page.compressed().length;
                 body.putBytes(page.compressed(), 0, page.compressed().length);
             }
         }
-        BlockLayout layout = new BlockLayout(columns.size(), columnsZ, PAGE_SIZE, pageRaw, pageZ, BodyCompression.ZSTD);
+        BlockLayout layout =
+                new BlockLayout(columns.size(), columnsZ, PAGE_SIZE, pageRaw, pageZ, BodyCompression.ZSTD, true);
         byte[] compressed = body.toByteArray();
         NgramBloom bloom = NgramBloom.of(entries.messages(), entries.offset(), count);
         int[] minuteCounts = minuteCounts(entries, min, max);
@@ -138,43 +143,6 @@ public final class BlockCodec {
         return new Encoded(meta, file.toByteArray());
     }
 
-    /** The timestamp deltas, then the levels; counts the levels into {@code levelCounts}. */
-    private static ByteSink encodeColumns(BlockRows entries, int[] levelCounts) {
-        int count = entries.size();
-        ByteSink columns = new ByteSink(count * 6);
-        long previous = entries.nanos(0);
-        for (int row = 0; row < count; row++) {
-            long nanos = entries.nanos(row);
-            columns.putZigZag(nanos - previous);
-            previous = nanos;
-        }
-        for (int row = 0; row < count; row++) {
-            int level = entries.levels()[entries.offset() + row];
-            columns.put(level);
-            levelCounts[level]++;
-        }
-        return columns;
-    }
-
-    /** A page as stored: its encoded size and its compressed stream. */
-    private record Page(int rawBytes, byte[] compressed) {}
-
-    /** One page in whichever layout compresses smaller (templates unless they repeat little). */
-    private static Page encodePage(BlockRows pageEntries, BodyCompression.Compressor compressor) {
-        ByteSink page = new ByteSink(pageEntries.size() * 120);
-        int templates = MessagePage.encode(pageEntries, page);
-        byte[] pageBytes = compressor.compress(page.array(), page.size());
-        if (templates * 8 > pageEntries.size()) { // templates repeat little: plain text may compress better
-            ByteSink plain = new ByteSink(pageEntries.size() * 120);
-            MessagePage.encodePlain(pageEntries, plain);
-            byte[] plainBytes = compressor.compress(plain.array(), plain.size());
-            if (plainBytes.length < pageBytes.length) {
-                return new Page(plain.size(), plainBytes);
-            }
-        }
-        return new Page(page.size(), pageBytes);
-    }
-
     /** The header after the stream: level counts, minute counts, the trigram filter, the page layout. */
     private static void putHeaderTail(
             ByteSink header, int[] levelCounts, int[] minuteCounts, NgramBloom bloom, BlockLayout layout) {
@@ -185,7 +153,7 @@ public final class BlockCodec {
         for (int minuteCount : minuteCounts) {
             header.putVarLong(minuteCount);
         }
-        header.put(bloom.log2Bits());
+        header.putVarLong(bloom.wordCount());
         for (long word : bloom.words()) {
             header.putLong(word);
         }
@@ -219,13 +187,13 @@ public final class BlockCodec {
     public static BlockMeta decodeMeta(byte[] prefix, long fileLength, String where) {
         ByteSource pre = new ByteSource(prefix, 0, Math.min(prefix.length, PREAMBLE), where);
         int magic = pre.getInt();
-        if (magic != MAGIC && magic != MAGIC_KLB3) {
+        if (magic != MAGIC && magic != MAGIC_KLB4 && magic != MAGIC_KLB3) {
             throw pre.corrupt(String.format(
-                    "bad magic 0x%08X (expected: 0x%08X, \"KLB4\", or 0x%08X, \"KLB3\"; blocks of the older"
-                            + " format \"KLB2\" are not read: re-ingest them)",
-                    magic, MAGIC, MAGIC_KLB3));
+                    "bad magic 0x%08X (expected: 0x%08X, \"KLB5\", 0x%08X, \"KLB4\", or 0x%08X, \"KLB3\"; blocks"
+                            + " of the older format \"KLB2\" are not read: re-ingest them)",
+                    magic, MAGIC, MAGIC_KLB4, MAGIC_KLB3));
         }
-        BodyCompression compression = magic == MAGIC ? BodyCompression.ZSTD : BodyCompression.DEFLATE;
+        BodyCompression compression = magic == MAGIC_KLB3 ? BodyCompression.DEFLATE : BodyCompression.ZSTD;
         int headerLength = pre.getInt();
         int headerCrc = pre.getInt();
         if (headerLength < 0 || headerLength > MAX_HEADER || PREAMBLE + headerLength > prefix.length) {
@@ -259,11 +227,7 @@ public final class BlockCodec {
             minuteCounts[i] = in.getCount("entries in a minute", Integer.MAX_VALUE);
             minuteTotal += minuteCounts[i];
         }
-        int log2 = in.get();
-        if (log2 < NgramBloom.MIN_LOG2_BITS || log2 > NgramBloom.MAX_LOG2_BITS) {
-            throw in.corrupt("bloom size 2^" + log2 + " (expected: 2^10 to 2^22 bits)");
-        }
-        long[] words = new long[(1 << log2) / 64];
+        long[] words = new long[bloomWords(in, magic == MAGIC)];
         for (int i = 0; i < words.length; i++) {
             words[i] = in.getLong();
         }
@@ -313,12 +277,29 @@ public final class BlockCodec {
                 max,
                 count,
                 levelCounts,
-                new NgramBloom(words, log2),
+                new NgramBloom(words),
                 sealedThrough,
                 (int) expectedLength,
                 rawLength,
-                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ, compression),
+                new BlockLayout(columnsRaw, columnsZ, pageSize, pageRaw, pageZ, compression, magic == MAGIC),
                 minuteCounts);
+    }
+
+    /** The trigram filter's size in words: a varint in KLB5, the log2 of its bits in a byte before. */
+    private static int bloomWords(ByteSource in, boolean klb5) {
+        if (klb5) {
+            int words = in.getCount("bloom words", NgramBloom.BUILD_WORDS);
+            if (!NgramBloom.isBuiltSize(words)) {
+                throw in.corrupt("bloom of " + words + " words (expected: 2^j or 3 * 2^j, " + NgramBloom.MIN_WORDS
+                        + " to " + NgramBloom.BUILD_WORDS + ")");
+            }
+            return words;
+        }
+        int log2 = in.get();
+        if (log2 < 10 || log2 > 22) {
+            throw in.corrupt("bloom size 2^" + log2 + " (expected: 2^10 to 2^22 bits)");
+        }
+        return (1 << log2) / 64;
     }
 
     /** The header's length plus the preamble: where the body starts. */
@@ -358,7 +339,8 @@ public final class BlockCodec {
                     meta, file, body + layout.pageOffset(p), layout.pageCompressed()[p], layout.pageRaw()[p]);
             int first = p * pageSize;
             int last = Math.min(meta.count(), first + pageSize);
-            List<MessagePage.Message> messages = MessagePage.decode(
+            List<MessagePage.Message> messages = PageCodec.decode(
+                    layout,
                     raw,
                     "block " + meta.id() + " page " + p,
                     last - first,
@@ -391,34 +373,11 @@ public final class BlockCodec {
     private static Columns decodeColumnsChecked(BlockMeta meta, byte[] file) {
         BlockLayout layout = meta.layout();
         byte[] raw = decompress(meta, file, bodyOffset(file), layout.columnsCompressed(), layout.columnsRaw());
-        ByteSource in = new ByteSource(raw, 0, raw.length, "block " + meta.id() + " columns");
-        long[] nanos = timestamps(in, meta);
-        byte[] levels = new byte[meta.count()];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = (byte) EntryCodec.level(in).ordinal();
-        }
-        if (in.remaining() != 0) {
-            throw in.corrupt(in.remaining() + " bytes after the level column");
-        }
-        return new Columns(nanos, levels);
+        return BlockColumns.decode(raw, meta);
     }
 
     /** A block's timestamp and level columns. */
     public record Columns(long[] nanos, byte[] levels) {}
-
-    private static long[] timestamps(ByteSource in, BlockMeta meta) {
-        long[] nanos = new long[meta.count()];
-        long previous = meta.minNanos();
-        for (int i = 0; i < nanos.length; i++) {
-            previous += in.getZigZag();
-            if (previous < meta.minNanos() || previous > meta.maxNanos() || (i > 0 && previous < nanos[i - 1])) {
-                throw in.corrupt("timestamp " + previous + " of entry " + i + " out of order or outside "
-                        + meta.minNanos() + ".." + meta.maxNanos());
-            }
-            nanos[i] = previous;
-        }
-        return nanos;
-    }
 
     private static void checkBody(BlockMeta meta, byte[] file) {
         int offset = bodyOffset(file);

@@ -11,6 +11,8 @@ package dev.keel.logs.store;
  * @param pageRaw each page's size decompressed
  * @param pageCompressed each page's size compressed
  * @param compression how the columns and the pages are compressed (the block format's)
+ * @param leadingStamps whether each page starts with its messages' leading date-times ({@link LeadingStamps}; blocks
+ *     of format {@code KLB5})
  */
 public record BlockLayout(
         int columnsRaw,
@@ -18,13 +20,25 @@ public record BlockLayout(
         int pageSize,
         int[] pageRaw,
         int[] pageCompressed,
-        BodyCompression compression) {
+        BodyCompression compression,
+        boolean leadingStamps) {
 
     public BlockLayout {
         if (pageRaw.length != pageCompressed.length || pageSize <= 0) {
             throw new IllegalArgumentException("layout of " + pageRaw.length + " raw and " + pageCompressed.length
                     + " compressed pages of " + pageSize + " entries");
         }
+    }
+
+    /** A layout of the formats before {@code KLB5}, whose pages hold no stamps section. */
+    public BlockLayout(
+            int columnsRaw,
+            int columnsCompressed,
+            int pageSize,
+            int[] pageRaw,
+            int[] pageCompressed,
+            BodyCompression compression) {
+        this(columnsRaw, columnsCompressed, pageSize, pageRaw, pageCompressed, compression, false);
     }
 
     /** Where page {@code page} starts, relative to the body. */

@@ -79,6 +79,12 @@ final class ByteSource {
         return text;
     }
 
+    /** Skips {@code count} bytes, which must be there. */
+    void skip(int count) {
+        need(count, count + " bytes");
+        position += count;
+    }
+
     void skipString(int maxBytes) {
         int length = getCount("string length", maxBytes);
         need(length, "a string of " + length + " bytes");

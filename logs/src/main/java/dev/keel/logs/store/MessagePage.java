@@ -199,7 +199,12 @@ final class MessagePage {
      * the entries before {@code from} are read (the differences chain through them) but no text is built for them.
      */
     static List<Message> decode(byte[] raw, String where, int count, int from, int to) {
-        ByteSource in = new ByteSource(raw, 0, raw.length, where);
+        return decode(raw, 0, where, count, from, to);
+    }
+
+    /** As {@link #decode(byte[], String, int, int, int)}, for a page whose layout starts at {@code offset}. */
+    static List<Message> decode(byte[] raw, int offset, String where, int count, int from, int to) {
+        ByteSource in = new ByteSource(raw, offset, raw.length - offset, where);
         int layout = in.get();
         if (layout == PLAIN) {
             return decodePlain(in, raw, count, from, to);
