@@ -166,15 +166,21 @@ public final class CrawlerHarness {
     /**
      * With {@code --site-warm-up-crawls N} (N is 2 by default with {@code --fresh-jvm}): before the first measured
      * round, each crawler in turn crawls a one-host site of {@code pages} pages, N times, each time in a fresh JVM,
-     * unmeasured. The sites are served by this JVM on the same 2 cores as the crawl, and this JVM's JIT compiles their
-     * code (the JDK's HttpServer, the virtual-thread scheduler) for the requests they see. The plain-socket warm-up
-     * before each round does not send what the crawlers send (keep-alive connections, 8 at once, their HTTP clients'
-     * headers), so without this step the first crawler of round 1 shared the cores with the sites' JIT compiling for
-     * its requests: 1.44 s of this JVM's JIT CPU during keel's round-1 crawl against 0.06-0.08 s in rounds 2 and 3,
-     * and 0.59 s during crawler4j's (which ran second) against 0.01 s (loaded machine; 0.86 s for keel's round 1 even
-     * after 20,000 plain-socket pages). After one crawl by each the first measured crawl still saw 0.46 s; after two,
-     * every crawl sees what later rounds see. The crawlers' own JVMs are discarded: only the sites are warmed, and
-     * for both crawlers' requests alike. The table's "sites' JVM" column shows, per crawl, what is left.
+     * unmeasured, and each of those sites first gets the plain-socket warm-up every round gets.
+     *
+     * <p>Why. The sites are served by this JVM on the same 2 cores as the crawl, and this JVM's JIT compiles their
+     * code (the JDK's HttpServer: {@code ServerImpl$Exchange.run}, {@code ExchangeImpl.sendResponseHeaders}, the
+     * dispatcher's loop; the virtual-thread scheduler) for the requests it has seen. The plain-socket warm-up sends
+     * one request per connection with {@code Connection: close}; the crawlers keep 8 connections alive and send their
+     * own headers, which take branches the socket requests never took, so the server's compiled code is thrown away
+     * ({@code unstable_if}) and compiled again during the first crawl that sends them. Before this step that was
+     * always keel's round-1 crawl: this JVM spent 1.44 s of JIT CPU (2.46 s in all) during it, against 0.06-0.08 s
+     * (about 1.0 s) during keel's later crawls, and 0.59 s during crawler4j's round-1 crawl, which ran second (loaded
+     * machine; JFR's compilation and deoptimization events of this JVM show which methods). Serving 20,000 socket
+     * pages first did not help, for the same reason. The socket warm-up goes first here as well: run after the
+     * crawls, it deoptimised the server again (for its own {@code Connection: close} branch) just before round 1.
+     * The crawlers' own JVMs are discarded: only the sites are warmed, for both crawlers' requests alike. The table's
+     * "sites' JVM" column shows, per measured crawl, what is left.
      */
     private static void warmSitesWithCrawls(Report report, Path scratch, int pages, int workers, Options options)
             throws Exception {
@@ -185,6 +191,7 @@ public final class CrawlerHarness {
                 }
                 report.progress("warming the sites: crawl " + i + " by " + crawler + " (not measured)");
                 try (BenchSite site = new BenchSite(1, pages)) {
+                    site.warmUp(options.warmUpPages()); // its requests too, before any crawl's: see above
                     FreshJvmCrawl.Outcome outcome =
                             FreshJvmCrawl.run(crawler, site.seeds(), workers, 0, scratch, List.of(), new HashSet<>());
                     report.line("Sites warmed by an unmeasured crawl by " + crawler + " (fresh JVM, one host, " + pages
