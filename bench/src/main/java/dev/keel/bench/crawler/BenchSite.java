@@ -106,6 +106,26 @@ final class BenchSite implements AutoCloseable {
     }
 
     /**
+     * How many requests the sites received in each {@code bucketNanos} since {@code fromNanos} ({@link System#nanoTime}),
+     * since the last {@link #meanGapNanosAndClear}: the crawl's rate over its course, as the sites saw it.
+     */
+    List<Integer> arrivalsPer(long fromNanos, long bucketNanos) {
+        List<Integer> counts = new ArrayList<>();
+        for (List<Long> times : arrivals.values()) {
+            synchronized (times) {
+                for (long time : times) {
+                    int bucket = (int) Math.max(0, (time - fromNanos) / bucketNanos);
+                    while (counts.size() <= bucket) {
+                        counts.add(0);
+                    }
+                    counts.set(bucket, counts.get(bucket) + 1);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
      * The mean time between two consecutive requests to one site, over all sites, in nanoseconds, since the last
      * call (which clears the record). With a per-host delay d the ideal is d; what exceeds it is time a host's
      * politeness slot stood idle. NaN when no site got two requests.

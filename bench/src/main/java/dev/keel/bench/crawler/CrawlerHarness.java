@@ -20,15 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * keel's crawler against crawler4j 4.4.0 on the same local web, in interleaved runs (keel, crawler4j, keel,
- * crawler4j, ...): pages per second to the last page (and from the first request, without the crawler's set-up), the
+ * keel's crawler against crawler4j 4.4.0 on the same local web, in interleaved runs (keel, crawler4j; crawler4j,
+ * keel; ...): pages per second to the last page (and from the first request, without the crawler's set-up), the
  * time from start to the first request the sites saw, the time from the last page until the crawl returned, the mean
  * gap between two requests to one site, and whether both visited the same set of URLs.
  *
  * <p>Two scenarios, as issue #11 names them: {@code one-host} (one site of {@code --pages} pages, no politeness delay,
  * {@code --workers} workers) and {@code many-hosts} ({@code --hosts} sites of {@code --host-pages} pages, a
  * {@code --delay-ms} per-host delay; the theoretical rate is hosts / delay). The sites are served by the JDK's
- * HttpServer in this JVM (see {@link BenchSite}), warmed before each round by a plain socket client. Without a delay
+ * HttpServer in this JVM (see {@link BenchSite}), warmed before each round by a plain socket client, and with
+ * {@code --fresh-jvm} also by unmeasured crawls of both crawlers before the first round ({@link #warmSitesWithCrawls});
+ * the table shows the CPU this JVM (the sites) spent during each crawl. Odd rounds run keel first, even rounds
+ * crawler4j. Without a delay
  * keel is allowed as many requests in flight to one host as it has workers, which is what crawler4j does with a
  * politeness delay of 0.
  *
@@ -82,7 +85,12 @@ public final class CrawlerHarness {
                 childFlags.isBlank() ? List.of() : List.of(childFlags.strip().split("\\s+")),
                 intArg(args, "--warm-up-pages", 500),
                 intArg(args, "--rounds", 2),
-                List.of(args).contains("--aot-cache") ? intArg(args, "--aot-training-pages", 2_000) : 0);
+                List.of(args).contains("--aot-cache") ? intArg(args, "--aot-training-pages", 2_000) : 0,
+                intArg(args, "--site-warm-up-crawls", List.of(args).contains("--fresh-jvm") ? 2 : 0));
+        if (options.siteWarmUpCrawls() > 0 && !options.freshJvm()) {
+            throw new IllegalArgumentException("--site-warm-up-crawls needs --fresh-jvm (in a shared JVM a warm-up"
+                    + " crawl would warm the crawler too, not only the sites)");
+        }
         if (options.aotTrainingPages() > 0 && !options.freshJvm()) {
             throw new IllegalArgumentException(
                     "--aot-cache needs --fresh-jvm (the cache is for the JVM a crawl starts)");
@@ -110,8 +118,10 @@ public final class CrawlerHarness {
                                     + " round of the first scenario is each one's first crawl here.");
             report.line("The clock starts before the crawler is configured (set-up included, JVM start-up not) and"
                     + " stops at the last page; before each round the sites serve " + options.warmUpPages()
-                    + " pages each to a plain socket client, so that neither crawler pays for warming them.");
+                    + " pages each to a plain socket client, so that neither crawler pays for warming them."
+                    + " Odd rounds run keel first, even rounds crawler4j first.");
             report.line("");
+            warmSitesWithCrawls(report, scratch.path(), pages, workers, options);
             Set<String> crawledHere = new HashSet<>(); // which crawlers have crawled in this JVM
             if (scenarios.contains("one-host")) {
                 scenario(
@@ -150,7 +160,50 @@ public final class CrawlerHarness {
             List<String> childFlags,
             int warmUpPages,
             int rounds,
-            int aotTrainingPages) {}
+            int aotTrainingPages,
+            int siteWarmUpCrawls) {}
+
+    /**
+     * With {@code --site-warm-up-crawls N} (N is 2 by default with {@code --fresh-jvm}): before the first measured
+     * round, each crawler in turn crawls a one-host site of {@code pages} pages, N times, each time in a fresh JVM,
+     * unmeasured, and each of those sites first gets the plain-socket warm-up every round gets.
+     *
+     * <p>Why. The sites are served by this JVM on the same 2 cores as the crawl, and this JVM's JIT compiles their
+     * code (the JDK's HttpServer: {@code ServerImpl$Exchange.run}, {@code ExchangeImpl.sendResponseHeaders}, the
+     * dispatcher's loop; the virtual-thread scheduler) for the requests it has seen. The plain-socket warm-up sends
+     * one request per connection with {@code Connection: close}; the crawlers keep 8 connections alive and send their
+     * own headers, which take branches the socket requests never took, so the server's compiled code is thrown away
+     * ({@code unstable_if}) and compiled again during the first crawl that sends them. Before this step that was
+     * always keel's round-1 crawl: this JVM spent 1.44 s of JIT CPU (2.46 s in all) during it, against 0.06-0.08 s
+     * (about 1.0 s) during keel's later crawls, and 0.59 s during crawler4j's round-1 crawl, which ran second (loaded
+     * machine; JFR's compilation and deoptimization events of this JVM show which methods). Serving 20,000 socket
+     * pages first did not help, for the same reason. The socket warm-up goes first here as well: run after the
+     * crawls, it deoptimised the server again (for its own {@code Connection: close} branch) just before round 1.
+     * The crawlers' own JVMs are discarded: only the sites are warmed, for both crawlers' requests alike. The table's
+     * "sites' JVM" column shows, per measured crawl, what is left.
+     */
+    private static void warmSitesWithCrawls(Report report, Path scratch, int pages, int workers, Options options)
+            throws Exception {
+        for (int i = 1; i <= options.siteWarmUpCrawls(); i++) {
+            for (String crawler : List.of("keel", "crawler4j")) {
+                if (crawler.equals("keel") ? !options.keel() : !options.crawler4j()) {
+                    continue;
+                }
+                report.progress("warming the sites: crawl " + i + " by " + crawler + " (not measured)");
+                try (BenchSite site = new BenchSite(1, pages)) {
+                    site.warmUp(options.warmUpPages()); // its requests too, before any crawl's: see above
+                    FreshJvmCrawl.Outcome outcome =
+                            FreshJvmCrawl.run(crawler, site.seeds(), workers, 0, scratch, List.of(), new HashSet<>());
+                    report.line("Sites warmed by an unmeasured crawl by " + crawler + " (fresh JVM, one host, " + pages
+                            + " pages, " + workers + " workers, no delay); the sites' JVM during it: CPU ms / JIT ms /"
+                            + " GCs " + outcome.site().cell() + ".");
+                }
+            }
+        }
+        if (options.siteWarmUpCrawls() > 0) {
+            report.line("");
+        }
+    }
 
     private static void scenario(
             Report report,
@@ -177,6 +230,7 @@ public final class CrawlerHarness {
                 "exit after last page ms",
                 "same visited set",
                 "mean gap between requests to a host at the server, ms",
+                "sites' JVM during the crawl: CPU ms / JIT ms / GCs",
                 "load average (1 min)");
         Map<String, List<String>> crawlerFlags = new HashMap<>();
         for (String crawler : List.of("keel", "crawler4j")) {
@@ -195,33 +249,31 @@ public final class CrawlerHarness {
                 Set<String> peerVisited = ConcurrentHashMap.newKeySet();
                 Run keel = null;
                 Run peer = null;
-                if (options.keel()) {
-                    report.progress("round " + round + ": keel");
-                    keel = run(
-                            "keel",
+                // Odd rounds keel first, even rounds crawler4j first: whatever the first crawl of a round leaves
+                // behind in the sites' JVM (garbage, compiled code) is left for each crawler in turn.
+                List<String> order = round % 2 == 1 ? List.of("keel", "crawler4j") : List.of("crawler4j", "keel");
+                for (String crawler : order) {
+                    boolean isKeel = crawler.equals("keel");
+                    if (isKeel ? !options.keel() : !options.crawler4j()) {
+                        continue;
+                    }
+                    report.progress("round " + round + ": " + crawler);
+                    Run done = run(
+                            crawler,
                             site,
                             scratch,
                             workers,
                             delayMs,
                             options,
-                            crawlerFlags.get("keel"),
-                            keelVisited,
+                            crawlerFlags.get(crawler),
+                            isKeel ? keelVisited : peerVisited,
                             round,
                             crawledHere);
-                }
-                if (options.crawler4j()) {
-                    report.progress("round " + round + ": crawler4j");
-                    peer = run(
-                            "crawler4j",
-                            site,
-                            scratch,
-                            workers,
-                            delayMs,
-                            options,
-                            crawlerFlags.get("crawler4j"),
-                            peerVisited,
-                            round,
-                            crawledHere);
+                    if (isKeel) {
+                        keel = done;
+                    } else {
+                        peer = done;
+                    }
                 }
                 String same = keel == null || peer == null ? "-" : keelVisited.equals(peerVisited) ? "yes" : "NO";
                 for (Run run : Arrays.asList(keel, peer)) {
@@ -237,7 +289,15 @@ public final class CrawlerHarness {
                                 millis(run.result().totalNanos() - run.result().toLastPageNanos()),
                                 same,
                                 gap(run.gapNanos()),
+                                run.siteUsage(),
                                 run.load());
+                    }
+                }
+                for (Run run : Arrays.asList(keel, peer)) {
+                    if (run != null) {
+                        report.line("round " + round + ", " + run.crawler()
+                                + ": requests the sites received in each half second from the crawl's start: "
+                                + run.requestsPerHalfSecond());
                     }
                 }
                 if (keel != null && peer != null) {
@@ -262,7 +322,14 @@ public final class CrawlerHarness {
      * and the load average after it.
      */
     private record Run(
-            String crawler, String jvm, Result result, long firstRequestNanos, double gapNanos, String load) {}
+            String crawler,
+            String jvm,
+            Result result,
+            long firstRequestNanos,
+            double gapNanos,
+            String siteUsage,
+            String requestsPerHalfSecond,
+            String load) {}
 
     private static Run run(
             String crawler,
@@ -278,6 +345,7 @@ public final class CrawlerHarness {
             throws Exception {
         site.meanGapNanosAndClear();
         Result result;
+        String siteUsage = "-"; // in a shared JVM the crawler's own work would be in it
         String jvm;
         if (options.freshJvm()) {
             List<String> flags = new ArrayList<>(options.childFlags());
@@ -285,6 +353,7 @@ public final class CrawlerHarness {
             FreshJvmCrawl.Outcome outcome =
                     FreshJvmCrawl.run(crawler, site.seeds(), workers, delayMs, scratch, flags, visited);
             result = outcome.result();
+            siteUsage = outcome.site().cell();
             jvm = "fresh (up " + outcome.jvmUptimeMillisAtStart() + " ms at start, " + outcome.cpuMillis()
                     + " ms CPU in all)";
         } else {
@@ -295,7 +364,11 @@ public final class CrawlerHarness {
             jvm = crawledHere.add(crawler) ? "shared, its first crawl in it" : "shared";
         }
         long firstRequest = site.firstArrivalNanos();
-        return new Run(crawler, jvm, result, firstRequest, site.meanGapNanosAndClear(), load());
+        String perHalfSecond = site.arrivalsPer(result.startNanos(), 500_000_000L).stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Run(
+                crawler, jvm, result, firstRequest, site.meanGapNanosAndClear(), siteUsage, perHalfSecond, load());
     }
 
     /**

@@ -29,9 +29,11 @@ final class FreshJvmCrawl {
     /**
      * A fresh-JVM crawl's result, how long the JVM had been up when the crawl's clock started, and the CPU time the
      * whole JVM had used when the crawl returned (start-up, JIT compiler and GC threads included): a figure that the
-     * machine's load does not inflate the way it inflates elapsed time.
+     * machine's load does not inflate the way it inflates elapsed time; and what this JVM, which serves the sites,
+     * spent from the child's start until it exited (not the reading of its result afterwards).
      */
-    record Outcome(CrawlerHarness.Result result, long jvmUptimeMillisAtStart, long cpuMillis) {}
+    record Outcome(
+            CrawlerHarness.Result result, long jvmUptimeMillisAtStart, long cpuMillis, SiteJvmMeter.Reading site) {}
 
     private static final long CHILD_TIMEOUT_MINUTES = 15;
 
@@ -66,8 +68,12 @@ final class FreshJvmCrawl {
                 Integer.toString(delayMs),
                 Files.createTempDirectory(scratch, crawler + "-storage").toString(),
                 resultFile.toString()));
+        SiteJvmMeter meter = new SiteJvmMeter();
+        SiteJvmMeter.Reading before = meter.read();
         Process process = new ProcessBuilder(command).inheritIO().start();
-        if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        boolean exited = process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        SiteJvmMeter.Reading site = meter.read().minus(before);
+        if (!exited) {
             process.destroyForcibly();
             throw new IOException("the " + crawler + " child JVM did not finish within " + CHILD_TIMEOUT_MINUTES
                     + " minutes: " + command);
@@ -80,7 +86,7 @@ final class FreshJvmCrawl {
                 .mapToLong(Long::parseLong)
                 .toArray();
         visited.addAll(lines.subList(1, lines.size()));
-        return new Outcome(new CrawlerHarness.Result((int) head[0], head[1], head[2], head[3]), head[4], head[5]);
+        return new Outcome(new CrawlerHarness.Result((int) head[0], head[1], head[2], head[3]), head[4], head[5], site);
     }
 
     /** The child: {@code crawler seeds(comma-separated) workers delayMs storageDir resultFile}. */
