@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  *     batch's plus those already queued when its force returned), how long the
  *     sequencer waits for each further one before it runs the batch anyway (PostgreSQL's {@code commit_delay} idea:
  *     closed-loop clients answered together come back a few microseconds apart, and without it the first one back
- *     starts a batch of its own; it waits for at most 16 requests, where a shared force pays); zero (off) by default, at most 10 ms; not with pipelined commits
+ *     starts a batch of its own; it waits for at most 16 requests, where a shared force pays); by default 50 µs when the
+ *     sequencer forces each batch itself ({@link SyncPolicy#ALWAYS}, pipeline depth 0, no force threads) and zero (off)
+ *     otherwise; at most 10 ms; not with pipelined commits
  * @param forceThreads with pipeline depth 0 and {@link SyncPolicy#ALWAYS}: how many threads force the log, each
  *     force running concurrently with the others and with the sequencer's next batches (the sequencer writes each
  *     batch's record itself and goes on; a batch is answered once a force that started after its write has
@@ -51,6 +53,9 @@ public record BankOptions(
         int forceThreads) {
 
     static final Duration MAX_COMMIT_GATHER = Duration.ofMillis(10);
+    /** The gather wait a builder gives a sequencer that forces each batch itself, unless told otherwise. */
+    static final Duration DEFAULT_COMMIT_GATHER = Duration.ofNanos(50_000);
+
     static final int MAX_FORCE_THREADS = 8;
 
     public BankOptions {
@@ -102,6 +107,17 @@ public record BankOptions(
         return new Builder(null).directory(directory);
     }
 
+    /**
+     * The gather wait when none is set: {@link #DEFAULT_COMMIT_GATHER} where the sequencer forces each batch itself
+     * (every force then pays, so gathering a cycle's clients into one force pays; measured in docs/bank.md), none
+     * where pipelined commits or overlapping forces replace it or where batches are not forced.
+     */
+    static Duration defaultCommitGather(SyncPolicy syncPolicy, int pipelineDepth, int forceThreads) {
+        boolean forcesEachBatchItself =
+                syncPolicy instanceof SyncPolicy.Always && pipelineDepth == 0 && forceThreads == 0;
+        return forcesEachBatchItself ? DEFAULT_COMMIT_GATHER : Duration.ZERO;
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -116,7 +132,9 @@ public record BankOptions(
         private long segmentSize = 64L << 20;
         private ChannelOpener channelOpener = ChannelOpener.system();
         private int pipelineDepth = 0;
-        private Duration commitGather = Duration.ZERO;
+        /** Null until set: then {@link #build} picks the default for the commit design chosen. */
+        private @Nullable Duration commitGather;
+
         private int forceThreads = 0;
         private final Set<String> set = new HashSet<>();
 
@@ -130,7 +148,10 @@ public record BankOptions(
                 segmentSize = from.segmentSize();
                 channelOpener = from.channelOpener();
                 pipelineDepth = from.pipelineDepth();
-                commitGather = from.commitGather();
+                // The default follows the design: a copy whose design changes must not keep the old design's default.
+                boolean gatherIsDefault = from.commitGather()
+                        .equals(defaultCommitGather(from.syncPolicy(), from.pipelineDepth(), from.forceThreads()));
+                commitGather = gatherIsDefault ? null : from.commitGather();
                 forceThreads = from.forceThreads();
             }
         }
@@ -196,6 +217,8 @@ public record BankOptions(
         }
 
         public BankOptions build() {
+            Duration gather =
+                    commitGather != null ? commitGather : defaultCommitGather(syncPolicy, pipelineDepth, forceThreads);
             return new BankOptions(
                     directory,
                     clock,
@@ -205,7 +228,7 @@ public record BankOptions(
                     segmentSize,
                     channelOpener,
                     pipelineDepth,
-                    commitGather,
+                    gather,
                     forceThreads);
         }
 

@@ -172,7 +172,31 @@ final class BankingSystemTest {
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs pipelineDepth 0, not 4");
-        assertThat(BankOptions.builder().build().commitGather()).isZero();
+    }
+
+    @Test
+    void options_commitGather_defaultsTo50MicrosOnlyWhereTheSequencerForcesEachBatchItself() {
+        assertThat(BankOptions.builder().build().commitGather()).isEqualTo(Duration.ofNanos(50_000));
+        assertThat(BankOptions.builder().pipelineDepth(4).build().commitGather())
+                .isZero();
+        assertThat(BankOptions.builder().forceThreads(2).build().commitGather()).isZero();
+        assertThat(BankOptions.builder()
+                        .syncPolicy(dev.keel.storage.SyncPolicy.NONE)
+                        .build()
+                        .commitGather())
+                .isZero();
+        assertThat(BankOptions.builder().commitGather(Duration.ZERO).build().commitGather())
+                .isZero();
+        // A copy follows its new design's default, and keeps a gather that was set.
+        assertThat(BankOptions.builder().build().toBuilder()
+                        .pipelineDepth(4)
+                        .build()
+                        .commitGather())
+                .isZero();
+        assertThat(BankOptions.builder().commitGather(Duration.ofMillis(1)).build().toBuilder()
+                        .build()
+                        .commitGather())
+                .isEqualTo(Duration.ofMillis(1));
     }
 
     @Test

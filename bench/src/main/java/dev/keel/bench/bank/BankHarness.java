@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
  * compete for CPU: the report says how many cores there were.
  *
  * <p>Run: {@code ./keel bench run dev.keel.bench.bank.BankHarness [--seconds 4] [--warmup 1] [--clients 8,64]
- * [--sections keel,pipelined,gathered,overlapped,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The
- * {@code pipelined} section is keel with {@code BankOptions.pipelineDepth(64)}, the {@code gathered} section keel with
- * {@code BankOptions.commitGather} of 50 µs, the {@code overlapped} section keel with
+ * [--sections keel,pipelined,ungathered,overlapped,http,lock,postgres,pgbench,sqlite,batch] [--out FILE]}. The
+ * {@code pipelined} section is keel with {@code BankOptions.pipelineDepth(64)}, the {@code ungathered} section keel
+ * with {@code BankOptions.commitGather} zero (the default gathers for 50 µs), the {@code overlapped} section keel with
  * {@code BankOptions.forceThreads(2)} ({@code -Dkeel.bank.forceThreads=N} for another count); none is in the default
  * set. The {@code http} section serves the
  * ledger from its own JVM ({@link BankServerProcess}) and drives it over HTTP/1.1 ({@link HttpTarget}), which is what a
@@ -104,8 +104,8 @@ public final class BankHarness {
             if (sections.contains("pipelined")) {
                 targets.add(() -> KeelTarget.pipelined(root.path().resolve("pipelined-" + System.nanoTime())));
             }
-            if (sections.contains("gathered")) {
-                targets.add(() -> KeelTarget.gathered(root.path().resolve("gathered-" + System.nanoTime())));
+            if (sections.contains("ungathered")) {
+                targets.add(() -> KeelTarget.ungathered(root.path().resolve("ungathered-" + System.nanoTime())));
             }
             if (sections.contains("overlapped")) {
                 targets.add(() -> KeelTarget.overlapped(root.path().resolve("overlapped-" + System.nanoTime())));
@@ -299,9 +299,9 @@ public final class BankHarness {
                         "keel (sequencer, pipelined)/" + count + "/" + accounts,
                         "keel (sequencer)/" + count + "/" + accounts);
                 ratio(
-                        "gathered / ungathered batches, " + accounts + ", " + count + " clients",
-                        "keel (sequencer, gathered)/" + count + "/" + accounts,
-                        "keel (sequencer)/" + count + "/" + accounts);
+                        "gathered (default) / ungathered batches, " + accounts + ", " + count + " clients",
+                        "keel (sequencer)/" + count + "/" + accounts,
+                        "keel (sequencer, no gather)/" + count + "/" + accounts);
                 ratio(
                         "overlapping / inline forces, " + accounts + ", " + count + " clients",
                         "keel (sequencer, overlapping forces)/" + count + "/" + accounts,
@@ -309,8 +309,8 @@ public final class BankHarness {
             }
         }
         ratio(
-                "single durable transfers at 8 clients with gathered batches, keel / PostgreSQL",
-                "keel (sequencer, gathered)/8/uniform",
+                "single durable transfers at 8 clients without the gather wait, keel / PostgreSQL",
+                "keel (sequencer, no gather)/8/uniform",
                 "PostgreSQL (JDBC)/8/uniform");
         ratio(
                 "single durable transfers at 8 clients with overlapping forces, keel / PostgreSQL",

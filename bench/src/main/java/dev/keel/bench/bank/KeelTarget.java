@@ -29,7 +29,10 @@ final class KeelTarget implements TransferTarget {
      */
     private String[] ids = new String[0];
 
-    /** keel as shipped: the sequencer waits for each batch's force ({@code pipelineDepth} 0). */
+    /**
+     * keel as shipped: the sequencer waits for each batch's force ({@code pipelineDepth} 0), and between forces for the
+     * last cycle's clients (the default gather wait, 50 µs).
+     */
     KeelTarget(Path directory) throws Exception {
         this(BankOptions.builder(directory).build(), "keel (sequencer)");
     }
@@ -40,18 +43,16 @@ final class KeelTarget implements TransferTarget {
     }
 
     /**
-     * keel with a gather wait ({@code BankOptions.commitGather}, 50 µs): between forces the sequencer waits for the
-     * clients it just answered before it cuts the next batch.
+     * keel without the gather wait ({@code BankOptions.commitGather} zero; the default is 50 µs): between forces the
+     * sequencer cuts the next batch from whatever is queued, without waiting for the clients it just answered.
      */
-    static KeelTarget gathered(Path directory) throws Exception {
+    static KeelTarget ungathered(Path directory) throws Exception {
         return new KeelTarget(
                 BankOptions.builder(directory)
-                        .commitGather(java.time.Duration.ofNanos(GATHER_NANOS))
+                        .commitGather(java.time.Duration.ZERO)
                         .build(),
-                "keel (sequencer, gathered)");
+                "keel (sequencer, no gather)");
     }
-
-    static final long GATHER_NANOS = 50_000;
 
     /**
      * keel with overlapping forces ({@code BankOptions.forceThreads}, 2): the sequencer writes each batch and goes on,
