@@ -1,5 +1,6 @@
 package dev.keel.bench.bank;
 
+import dev.keel.bench.ProcStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -35,9 +36,6 @@ final class CpuMeter {
                     voluntarySwitches - start.voluntarySwitches);
         }
     }
-
-    /** The kernel's clock tick for /proc's times; 100 on every Linux this runs on (USER_HZ). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private static final String LEDGER_THREADS = "keel-bank-";
 
@@ -82,10 +80,7 @@ final class CpuMeter {
                     if (!Files.readString(task.resolve("comm")).startsWith(LEDGER_THREADS)) {
                         continue;
                     }
-                    String stat = Files.readString(task.resolve("stat"));
-                    // Fields after the command's closing parenthesis: state is field 3, stime field 15.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[12]);
+                    ticks += ProcStat.read(task.resolve("stat")).systemTicks();
                 } catch (NoSuchFileException e) {
                     // the thread ended between the listing and the read: its counts are lost to both readings
                 }
@@ -93,6 +88,6 @@ final class CpuMeter {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + tasks, e);
         }
-        return new long[] {ticks * NANOS_PER_TICK, switches};
+        return new long[] {ticks * ProcStat.NANOS_PER_TICK, switches};
     }
 }

@@ -1,12 +1,8 @@
 package dev.keel.bench.crawler;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.keel.bench.ProcStat;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -40,9 +36,6 @@ final class SiteJvmMeter {
         }
     }
 
-    /** The kernel's clock tick for /proc's times; 100 on every Linux this runs on (USER_HZ). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -62,29 +55,12 @@ final class SiteJvmMeter {
      * time with it (HotSpot starts and stops extra ones as the queue grows and drains), so this is a lower bound.
      */
     private static long jitThreadNanos() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return 0;
-        }
         long ticks = 0;
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(tasks)) {
-            for (Path task : stream) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!name.contains("CompilerThre")) {
-                        continue;
-                    }
-                    // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (NoSuchFileException e) {
-                    // the thread ended between the listing and the read: its time is lost to both readings
-                }
+        for (ProcStat thread : ProcStat.threadsOf(Path.of("/proc/self"))) {
+            if (thread.name().contains("CompilerThre")) {
+                ticks += thread.cpuTicks();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + tasks, e);
         }
-        return ticks * NANOS_PER_TICK;
+        return ticks * ProcStat.NANOS_PER_TICK;
     }
 }

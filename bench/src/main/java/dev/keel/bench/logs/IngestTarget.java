@@ -1,5 +1,6 @@
 package dev.keel.bench.logs;
 
+import dev.keel.bench.ProcStat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +37,8 @@ sealed interface IngestTarget extends AutoCloseable {
      * machine the CPU a message costs is a fairer comparison than the rate.
      */
     default double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process().pid() + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, proc(5)).
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks / 100.0; // USER_HZ is 100 on Linux
+        ProcStat stat = ProcStat.read(Path.of("/proc/" + process().pid() + "/stat"));
+        return stat.cpuTicks() * ProcStat.NANOS_PER_TICK / 1e9;
     }
 
     /**
@@ -48,20 +46,10 @@ sealed interface IngestTarget extends AutoCloseable {
      * dropped ({@code C2 CompilerThre}, {@code GC Thread#}, {@code keel-logs-seale}, ...; Linux keeps 15 characters):
      * where the CPU goes, JIT compiler and collector included, which a Java profiler does not show.
      */
-    default java.util.Map<String, Long> cpuTicksByThread() throws IOException {
+    default java.util.Map<String, Long> cpuTicksByThread() {
         java.util.Map<String, Long> byName = new java.util.TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/" + process().pid() + "/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-                            .replaceAll("[0-9]+", "#");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byName.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                } catch (java.nio.file.NoSuchFileException exited) {
-                    // the thread ended between the listing and the read: its CPU is no longer attributed
-                }
-            }
+        for (ProcStat thread : ProcStat.threadsOf(Path.of("/proc/" + process().pid()))) {
+            byName.merge(thread.name().replaceAll("[0-9]+", "#"), thread.cpuTicks(), Long::sum);
         }
         return byName;
     }
