@@ -1,5 +1,6 @@
 package dev.keel.bank;
 
+import dev.keel.time.Ticker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,6 +50,7 @@ public final class BankingSystem implements AutoCloseable {
                 options.pipelineDepth(),
                 options.commitGather(),
                 options.forceThreads(),
+                Ticker.system(),
                 "keel-bank-sequencer");
     }
 

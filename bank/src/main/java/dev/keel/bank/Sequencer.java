@@ -1,14 +1,12 @@
 package dev.keel.bank;
 
+import dev.keel.time.Ticker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -109,9 +107,15 @@ final class Sequencer implements AutoCloseable {
      */
     static final int GATHER_AT_MOST = 16;
 
-    private final BlockingQueue<Request<?>> queue;
+    private final ArrivalQueue<Request<?>> queue;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Thread thread;
+    /** Where the batch being formed stands: requests run, and requests sealed into records. Sequencer thread only. */
+    private int ranUpTo;
+
+    private int sealedUpTo;
+    /** Set when the stop request has run: the batch it is in is finished, and then the thread ends. Sequencer only. */
+    private boolean stopRequested;
     // @GuardedBy("lifecycle") for writes; read without it to fail fast.
     private volatile boolean closed;
     private volatile @Nullable BankException failure;
@@ -127,12 +131,13 @@ final class Sequencer implements AutoCloseable {
             int pipelineDepth,
             Duration gather,
             int forceThreads,
+            Ticker ticker,
             String name) {
         this.ledger = ledger;
         this.gatherNanos = journal.writes() && pipelineDepth == 0 ? gather.toNanos() : 0;
         this.journal = journal;
         this.maxBatch = maxBatch;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 4));
+        this.queue = new ArrivalQueue<>(Math.max(1024, maxBatch * 4), ticker);
         if (!journal.writes()) {
             this.commits = null;
         } else if (forceThreads > 0 && pipelineDepth == 0) {
@@ -168,7 +173,7 @@ final class Sequencer implements AutoCloseable {
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            Uninterruptible.put(queue, request); // restores the interrupt status, which the wait below then notes
+            queue.put(request); // restores the interrupt status, which the wait below then notes
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -214,48 +219,28 @@ final class Sequencer implements AutoCloseable {
 
     private void run() {
         List<Request<?>> batch = new ArrayList<>(maxBatch);
-        boolean stopping = false;
-        while (!stopping) {
+        while (!stopRequested) {
             if (commits != null) {
                 commits.awaitRoom();
             }
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // Nobody interrupts this thread but close(), which stops it through the queue; keep going.
-                continue;
+            Request<?> first = gatherNanos > 0 ? queue.pollSpinning(gatherNanos) : null;
+            if (first == null) {
+                try {
+                    first = queue.take();
+                } catch (InterruptedException e) {
+                    // Nobody interrupts this thread but close(), which stops it through the queue; keep going.
+                    continue;
+                }
             }
+            batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
-            gather(batch);
-            if (failure != null) {
-                failAll(batch);
-                drainAndFail();
+            ranUpTo = 0;
+            sealedUpTo = 0;
+            if (!runArrived(batch) || !gather(batch)) {
                 return;
             }
-            int sealed = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                Request<?> request = batch.get(i);
-                if (request == stop) {
-                    stopping = true;
-                } else {
-                    if (request.onDurableState && commits != null) {
-                        if (i > sealed) {
-                            seal(batch.subList(sealed, i));
-                            sealed = i;
-                        }
-                        if (!commits.awaitDurable()) {
-                            failAll(batch.subList(i, batch.size()));
-                            drainAndFail(); // the commits failed what was sealed and reported the failure
-                            return;
-                        }
-                    }
-                    request.run(ledger);
-                }
-                // One log record per batch, unless the batch's events grow past the bound: then seal what ran.
-                if (i == batch.size() - 1 || ledger.eventCount() >= MAX_EVENTS_PER_RECORD) {
-                    seal(batch.subList(sealed, i + 1));
-                    sealed = i + 1;
-                }
+            if (sealedUpTo < batch.size()) {
+                seal(batch.subList(sealedUpTo, batch.size()));
             }
             batch.clear();
             try {
@@ -277,6 +262,46 @@ final class Sequencer implements AutoCloseable {
     }
 
     /**
+     * Runs the requests of {@code batch} that arrived since the last call, in order, sealing what ran into a record
+     * early only where it must (before a request that needs durable state, or when the events grow past
+     * {@link #MAX_EVENTS_PER_RECORD}); the rest of the batch is sealed once the gather ends. Why run as they arrive:
+     * during the gather the sequencer would otherwise only wait, and the running then adds to the cycle after the last
+     * client is back (measured in docs/bank.md). Returns false if the system failed: everything unanswered is failed.
+     */
+    private boolean runArrived(List<Request<?>> batch) {
+        if (failure != null) {
+            failAll(batch.subList(sealedUpTo, batch.size()));
+            drainAndFail();
+            return false;
+        }
+        for (int i = ranUpTo; i < batch.size(); i++) {
+            Request<?> request = batch.get(i);
+            if (request == stop) {
+                stopRequested = true;
+            } else {
+                if (request.onDurableState && commits != null) {
+                    if (i > sealedUpTo) {
+                        seal(batch.subList(sealedUpTo, i));
+                        sealedUpTo = i;
+                    }
+                    if (!commits.awaitDurable()) {
+                        failAll(batch.subList(i, batch.size()));
+                        drainAndFail(); // the commits failed what was sealed and reported the failure
+                        return false;
+                    }
+                }
+                request.run(ledger);
+            }
+            ranUpTo = i + 1;
+            if (ledger.eventCount() >= MAX_EVENTS_PER_RECORD) {
+                seal(batch.subList(sealedUpTo, i + 1));
+                sealedUpTo = i + 1;
+            }
+        }
+        return true;
+    }
+
+    /**
      * With a gather wait set: while {@code batch} holds fewer requests than the clients of the last cycle (the last
      * batch's, who are coming back now, plus those already queued when its force returned), waits up to the gather
      * wait for each further one; so a batch is cut at the first gap longer than that. Why both counts: closed-loop
@@ -284,26 +309,28 @@ final class Sequencer implements AutoCloseable {
      * (measured in docs/bank.md: 8 clients made batches of 4-6, so each transfer waited for about two forces); a
      * target of the last batch alone never merges them, since each group finds the other's batch as large as its
      * own. Counting both merges them into one batch per force, and when fewer clients remain the first gap cuts the
-     * batch and the target shrinks with it. Never more than {@link #GATHER_AT_MOST}. Uses the queue's timed wait only:
-     * no clock is read, and the rule affects when batches are cut, never what they do.
+     * batch and the target shrinks with it. Never more than {@link #GATHER_AT_MOST}. Each request is run as it arrives
+     * ({@link #runArrived}), and the wait polls rather than parks ({@link ArrivalQueue#pollSpinning}: on a virtual
+     * machine a parked thread's wake-up costs 20-25 µs, measured in docs/bank.md), so it spins only while the batch is
+     * short of clients expected within microseconds; the rule affects when batches are cut, never what they do.
+     * Returns false if the system failed meanwhile.
      */
-    private void gather(List<Request<?>> batch) {
+    private boolean gather(List<Request<?>> batch) {
         int target = gatherTarget(lastBatchSize, queuedWhenDurable, maxBatch);
-        while (gatherNanos > 0 && batch.size() < target) {
-            Request<?> next;
-            try {
-                next = queue.poll(gatherNanos, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                break; // nobody interrupts this thread but close(), which stops it through the queue
-            }
+        while (gatherNanos > 0 && batch.size() < target && !stopRequested) {
+            Request<?> next = queue.pollSpinning(gatherNanos);
             if (next == null) {
                 break;
             }
             batch.add(next);
             queue.drainTo(batch, maxBatch - batch.size());
+            if (!runArrived(batch)) {
+                return false;
+            }
         }
         lastBatchSize = batch.size();
         queuedWhenDurable = 0;
+        return true;
     }
 
     /**
@@ -353,7 +380,7 @@ final class Sequencer implements AutoCloseable {
 
     private void drainAndFail() {
         List<Request<?>> left = new ArrayList<>();
-        queue.drainTo(left);
+        queue.drainTo(left, Integer.MAX_VALUE);
         failAll(left);
     }
 
@@ -370,7 +397,7 @@ final class Sequencer implements AutoCloseable {
             lifecycle.writeLock().unlock();
         }
         if (thread.isAlive()) {
-            Uninterruptible.put(queue, stop);
+            queue.put(stop);
         }
         Uninterruptible.join(thread);
         journal.close();

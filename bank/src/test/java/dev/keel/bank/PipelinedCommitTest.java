@@ -103,7 +103,14 @@ final class PipelinedCommitTest {
 
     private Sequencer newSequencer(int depth) {
         return new Sequencer(
-                new Ledger(ManualTicker.create()), journal, 1024, depth, java.time.Duration.ZERO, 0, "test-sequencer");
+                new Ledger(ManualTicker.create()),
+                journal,
+                1024,
+                depth,
+                java.time.Duration.ZERO,
+                0,
+                dev.keel.time.Ticker.system(),
+                "test-sequencer");
     }
 
     @AfterEach
