@@ -9,19 +9,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * The sequencer's bounded request queue: any number of producers {@link #put} (waiting while it is full, which is the
  * back-pressure on callers), one consumer takes, and the consumer can also wait for the next arrival by polling for a
- * bounded time instead of parking ({@link #pollSpinning}).
+ * bounded time instead of parking ({@link #pollYielding}).
  *
  * <p>How it is designed, and why: between forces the gathering sequencer waits a few tens of microseconds for the
  * clients it has just answered. Parked in a timed wait, it must be woken by each arrival, and on a virtual machine a
  * thread that parks lets its vCPU halt, so the wake-up is an inter-processor interrupt through the hypervisor: a
  * scheduler trace of 8 clients (docs/bank.md) showed 20-25 µs from a wake to the woken thread running, against a
- * cycle of about 160 µs. Polling for at most the gather's window keeps the consumer running, costs the producers no
- * wake-up, and ends in the blocking {@link #take} when nothing comes; the same spin-then-park that
- * {@code java.util.concurrent}'s exchangers and the kernel's own halt-polling use. To poll without taking the queue's
- * lock on every turn, producers count what they have put ({@code arrived}, after the put) and the consumer what it
- * has taken; the queue's lock is taken only once an arrival is counted. Measured in docs/bank.md.
+ * cycle of about 160 µs. So the consumer polls instead, for at most the gather's window, and then falls back to the
+ * blocking {@link #take}: the spin-then-park of {@code java.util.concurrent}'s exchangers and of the kernel's own
+ * halt-polling. Each turn yields the processor ({@link Thread#yield}) rather than spinning in place, so that the poll
+ * only uses a processor no other thread wants: spinning in place measured the same for in-process clients but took
+ * the CPU an HTTP server's threads needed (8 HTTP clients: about 11% fewer transfers/s with a plain spin, about 3-5%
+ * with yielding, within the noise of those runs; docs/bank.md). To poll without taking the queue's lock on every
+ * turn, producers count what they have put ({@code arrived}, after the put) and the consumer what it has taken; the
+ * lock is taken only once an arrival is counted.
  *
- * <p>Thread-safe for producers; {@link #take}, {@link #drainTo} and {@link #pollSpinning} from one consumer thread
+ * <p>Thread-safe for producers; {@link #take}, {@link #drainTo} and {@link #pollYielding} from one consumer thread
  * only.
  */
 final class ArrivalQueue<E> {
@@ -59,11 +62,11 @@ final class ArrivalQueue<E> {
     }
 
     /**
-     * The next element if one arrives within {@code nanos} (measured on the ticker), polling without parking; null
-     * otherwise.
+     * The next element if one arrives within {@code nanos} (measured on the ticker), polling without parking and
+     * yielding the processor between polls; null otherwise.
      */
     @Nullable
-    E pollSpinning(long nanos) {
+    E pollYielding(long nanos) {
         long start = ticker.read();
         while (true) {
             if (arrived.get() > taken) {
@@ -76,7 +79,7 @@ final class ArrivalQueue<E> {
             if (ticker.read() - start >= nanos) {
                 return null;
             }
-            Thread.onSpinWait();
+            Thread.yield();
         }
     }
 

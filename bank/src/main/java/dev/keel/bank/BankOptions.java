@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *     batch's plus those already queued when its force returned), how long the
  *     sequencer waits for each further one before it runs the batch anyway (PostgreSQL's {@code commit_delay} idea:
  *     closed-loop clients answered together come back a few microseconds apart, and without it the first one back
- *     starts a batch of its own; it waits for at most 16 requests, where a shared force pays); by default 50 µs when the
+ *     starts a batch of its own; it waits for at most 16 requests, where a shared force pays, and it waits by polling,
+ *     yielding the processor, while running each request as it arrives); by default 50 µs when the
  *     sequencer forces each batch itself ({@link SyncPolicy#ALWAYS}, pipeline depth 0, no force threads) and zero (off)
  *     otherwise; at most 10 ms; not with pipelined commits
  * @param forceThreads with pipeline depth 0 and {@link SyncPolicy#ALWAYS}: how many threads force the log, each

@@ -223,7 +223,7 @@ final class Sequencer implements AutoCloseable {
             if (commits != null) {
                 commits.awaitRoom();
             }
-            Request<?> first = gatherNanos > 0 ? queue.pollSpinning(gatherNanos) : null;
+            Request<?> first = gatherNanos > 0 ? queue.pollYielding(gatherNanos) : null;
             if (first == null) {
                 try {
                     first = queue.take();
@@ -310,15 +310,15 @@ final class Sequencer implements AutoCloseable {
      * target of the last batch alone never merges them, since each group finds the other's batch as large as its
      * own. Counting both merges them into one batch per force, and when fewer clients remain the first gap cuts the
      * batch and the target shrinks with it. Never more than {@link #GATHER_AT_MOST}. Each request is run as it arrives
-     * ({@link #runArrived}), and the wait polls rather than parks ({@link ArrivalQueue#pollSpinning}: on a virtual
-     * machine a parked thread's wake-up costs 20-25 µs, measured in docs/bank.md), so it spins only while the batch is
-     * short of clients expected within microseconds; the rule affects when batches are cut, never what they do.
-     * Returns false if the system failed meanwhile.
+     * ({@link #runArrived}), and the wait polls, yielding the processor, rather than parks
+     * ({@link ArrivalQueue#pollYielding}: on a virtual machine a parked thread's wake-up costs 20-25 µs, measured in
+     * docs/bank.md), so it polls only while the batch is short of clients expected within microseconds; the rule
+     * affects when batches are cut, never what they do. Returns false if the system failed meanwhile.
      */
     private boolean gather(List<Request<?>> batch) {
         int target = gatherTarget(lastBatchSize, queuedWhenDurable, maxBatch);
         while (gatherNanos > 0 && batch.size() < target && !stopRequested) {
-            Request<?> next = queue.pollSpinning(gatherNanos);
+            Request<?> next = queue.pollYielding(gatherNanos);
             if (next == null) {
                 break;
             }

@@ -31,26 +31,26 @@ final class ArrivalQueueTest {
     }
 
     @Test
-    void pollSpinning_returnsWhatIsAlreadyQueued_withoutWaiting() {
+    void pollYielding_returnsWhatIsAlreadyQueued_withoutWaiting() {
         AtomicLong reads = new AtomicLong();
         ArrivalQueue<String> queue = new ArrivalQueue<>(4, steppingTicker(reads, n -> {}));
         queue.put("a");
 
-        assertThat(queue.pollSpinning(50_000)).isEqualTo("a");
+        assertThat(queue.pollYielding(50_000)).isEqualTo("a");
         assertThat(reads).hasValue(1); // the start of the window only
     }
 
     @Test
-    void pollSpinning_givesUp_onceTheWindowHasPassed() {
+    void pollYielding_givesUp_onceTheWindowHasPassed() {
         AtomicLong reads = new AtomicLong();
         ArrivalQueue<String> queue = new ArrivalQueue<>(4, steppingTicker(reads, n -> {}));
 
-        assertThat(queue.pollSpinning(50_000)).isNull();
+        assertThat(queue.pollYielding(50_000)).isNull();
         assertThat(reads.get()).isEqualTo(51); // the start, then one reading per turn until 50 µs had passed
     }
 
     @Test
-    void pollSpinning_returnsAnArrivalDuringTheWindow() {
+    void pollYielding_returnsAnArrivalDuringTheWindow() {
         AtomicLong reads = new AtomicLong();
         AtomicReference<ArrivalQueue<String>> holder = new AtomicReference<>();
         ArrivalQueue<String> queue = new ArrivalQueue<>(4, steppingTicker(reads, n -> {
@@ -60,7 +60,7 @@ final class ArrivalQueueTest {
         }));
         holder.set(queue);
 
-        assertThat(queue.pollSpinning(50_000)).isEqualTo("late");
+        assertThat(queue.pollYielding(50_000)).isEqualTo("late");
         assertThat(reads).hasValue(10);
     }
 
@@ -74,14 +74,14 @@ final class ArrivalQueueTest {
         List<String> out = new ArrayList<>();
         assertThat(queue.drainTo(out, 2)).isEqualTo(2);
         out.add(queue.take());
-        out.add(queue.pollSpinning(1_000));
+        out.add(queue.pollYielding(1_000));
 
         assertThat(out).containsExactly("a", "b", "c", "d");
         assertThat(queue.size()).isZero();
-        assertThat(queue.pollSpinning(5_000)).isNull(); // nothing counted as arrived and not taken
+        assertThat(queue.pollYielding(5_000)).isNull(); // nothing counted as arrived and not taken
 
         queue.put("e");
-        assertThat(queue.pollSpinning(5_000)).isEqualTo("e");
+        assertThat(queue.pollYielding(5_000)).isEqualTo("e");
     }
 
     @Test
@@ -106,7 +106,7 @@ final class ArrivalQueueTest {
             int turn = 0;
             while (received < producers * each) {
                 // The sequencer's three ways of taking, in turn: a short polling wait, a blocking take, a drain.
-                long[] first = (turn++ % 2 == 0) ? queue.pollSpinning(50_000) : queue.take();
+                long[] first = (turn++ % 2 == 0) ? queue.pollYielding(50_000) : queue.take();
                 if (first == null) {
                     continue;
                 }
