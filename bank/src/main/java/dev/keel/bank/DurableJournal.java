@@ -300,7 +300,7 @@ final class DurableJournal implements Journal {
     @Override
     public void startSnapshot(Ledger current) throws IOException {
         long covered = stageCounters();
-        DurableFiles.Staged staged = LedgerSnapshot.stage(directory, ledger, covered, head);
+        DurableFiles.Staged staged = LedgerSnapshot.stage(directory, ledger.capture(covered, head));
         lastSnapshotBytes = staged.size();
         commits.submit(staged, () -> log.truncateBefore(covered));
     }
@@ -309,7 +309,7 @@ final class DurableJournal implements Journal {
     void snapshot() throws IOException {
         commits.await();
         long covered = stageCounters();
-        LedgerSnapshot.write(directory, ledger, covered, head);
+        LedgerSnapshot.write(directory, ledger.capture(covered, head));
         log.truncateBefore(covered);
         lastSnapshotBytes = snapshotSize(directory);
     }
