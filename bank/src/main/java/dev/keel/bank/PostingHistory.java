@@ -79,21 +79,35 @@ final class PostingHistory {
      * every later chunk is allocated whole and stays in its slot, and a directory that fills is copied, not changed.
      */
     Prefix capture() {
-        return new Prefix(times, balances, transfers, times[0], balances[0], transfers[0], size);
+        return new Prefix(this);
     }
 
     /**
      * The first {@code size} postings of a history at the moment it was captured. Immutable; safe to read from any
      * thread once published (see {@link #capture()}).
      */
-    record Prefix(
-            long[][] times,
-            long[][] balances,
-            String[][] transfers,
-            long[] firstTimes,
-            long[] firstBalances,
-            String[] firstTransfers,
-            int size) {
+    static final class Prefix {
+        private final long[][] times;
+        private final long[][] balances;
+        private final String[][] transfers;
+        private final long[] firstTimes;
+        private final long[] firstBalances;
+        private final String[] firstTransfers;
+        private final int size;
+
+        private Prefix(PostingHistory history) {
+            this.times = history.times;
+            this.balances = history.balances;
+            this.transfers = history.transfers;
+            this.firstTimes = history.times[0];
+            this.firstBalances = history.balances[0];
+            this.firstTransfers = history.transfers[0];
+            this.size = history.size;
+        }
+
+        int size() {
+            return size;
+        }
 
         long timestamp(int index) {
             Objects.checkIndex(index, size);
