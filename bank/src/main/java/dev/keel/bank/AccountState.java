@@ -57,6 +57,11 @@ final class AccountState {
         history.dropLast();
     }
 
+    /** The postings as they are now, readable from another thread ({@link PostingHistory#capture()}). */
+    PostingHistory.Prefix capturePostings() {
+        return history.capture();
+    }
+
     int postings() {
         return history.size();
     }

@@ -1,5 +1,6 @@
 package dev.keel.bank;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -24,6 +25,11 @@ final class Books {
 
     final Map<String, AccountState> accounts = new HashMap<>();
     final Map<String, Transfer> transfers = new HashMap<>();
+    /** The transfers as created (or restored), in that order: what a snapshot encodes, off this thread. */
+    private final AppendOnlyList<Transfer> created = new AppendOnlyList<>();
+    /** The holds resolved since, in order: with {@link #created}, they rebuild {@link #transfers}. */
+    private final AppendOnlyList<Event.PendingResolved> resolutions = new AppendOnlyList<>();
+
     private final PriorityQueue<Hold> holds = new PriorityQueue<>();
     private long lastTimestamp;
     private long autoIds;
@@ -58,6 +64,20 @@ final class Books {
         return null;
     }
 
+    /**
+     * The books as they are now, readable from another thread while this one goes on ({@link LedgerView}). Called
+     * between requests, never inside a linked chain: O(accounts).
+     */
+    LedgerView capture(long coveredLsn, byte[] head) {
+        LedgerView.AccountImage[] images = new LedgerView.AccountImage[accounts.size()];
+        int i = 0;
+        for (AccountState account : accounts.values()) {
+            images[i++] = LedgerView.AccountImage.of(account);
+        }
+        return new LedgerView(
+                coveredLsn, head, lastTimestamp, Arrays.asList(images), created.capture(), resolutions.capture());
+    }
+
     void restoreAccount(AccountState account) {
         if (accounts.putIfAbsent(account.id, account) != null) {
             throw new IllegalStateException("account " + account.id + " is in the snapshot twice");
@@ -68,12 +88,24 @@ final class Books {
         if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
             throw new IllegalStateException("transfer " + transfer.id() + " is in the snapshot twice");
         }
+        created.add(transfer);
         if (transfer.status() == TransferStatus.PENDING && transfer.timeout() != null) {
             holds.add(new Hold(transfer.expiresAt(), transfer.timestamp(), transfer.id()));
         }
         if (transfer.id().startsWith("auto#")) {
             autoIds = Math.max(autoIds, Long.parseLong(transfer.id().substring(5)));
         }
+    }
+
+    /** Resolves a restored hold as a snapshot recorded it; the balances come from the snapshot's account totals. */
+    void restoreResolution(Event.PendingResolved resolved) {
+        Transfer hold = transfers.get(resolved.id());
+        if (hold == null || hold.status() != TransferStatus.PENDING) {
+            throw new IllegalStateException("the snapshot resolves " + resolved.id() + ", which is "
+                    + (hold == null ? "not in it" : hold.status() + ", not PENDING"));
+        }
+        transfers.put(hold.id(), hold.resolve(resolved.status(), resolved.amount(), resolved.timestamp()));
+        resolutions.add(resolved);
     }
 
     void restoreTimestamp(long timestamp) {
@@ -97,7 +129,7 @@ final class Books {
                                 opened.initialBalance(),
                                 opened.timestamp()));
             }
-            case Event.TransferCreated created -> applyCreated(created.transfer());
+            case Event.TransferCreated creation -> applyCreated(creation.transfer());
             case Event.PendingResolved resolved -> applyResolved(resolved);
             case Event.AccountClosed closed -> account(closed.id()).closed = true;
         }
@@ -112,6 +144,7 @@ final class Books {
         if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
             throw new IllegalStateException("transfer " + transfer.id() + " is created twice");
         }
+        created.add(transfer);
         long amount = transfer.amount().minorUnits();
         if (transfer.status() == TransferStatus.PENDING) {
             debit.debitsPending = Math.addExact(debit.debitsPending, amount);
@@ -147,6 +180,7 @@ final class Books {
             credit.recordPosting(resolved.timestamp(), hold.id());
         }
         transfers.put(hold.id(), hold.resolve(resolved.status(), resolved.amount(), resolved.timestamp()));
+        resolutions.add(resolved);
     }
 
     /** Undoes {@link #applyCreated} of the newest transfer touching its accounts (a chain rolling back). */
@@ -164,5 +198,6 @@ final class Books {
             credit.dropLastPosting(transfer.id());
         }
         transfers.remove(transfer.id());
+        created.removeLast(transfer);
     }
 }

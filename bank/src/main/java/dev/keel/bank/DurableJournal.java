@@ -17,8 +17,9 @@ import java.util.List;
  * write-ahead log, and a {@link LedgerSnapshot} is written after {@link BankOptions#snapshotEvery()} events, once the
  * log has also grown by twice the last snapshot's size since it (so that writing snapshots, which costs the whole
  * state, stays proportional to the log written: without that rule a ledger of ten million transfers would write its
- * whole state every million events), and at close. A snapshot that falls due after a batch is encoded on the
- * sequencer's thread and forced to disk off it ({@link SnapshotCommits}). Records are sealed (encoded and chained) on
+ * whole state every million events), and at close. A snapshot that falls due after a batch is captured on the
+ * sequencer's thread in O(accounts) ({@link LedgerView}), then encoded and forced to disk off it
+ * ({@link SnapshotCommits}). Records are sealed (encoded and chained) on
  * the sequencer's thread and written by its {@link Commits} (on that thread, or a pipeline's).
  *
  * <p>How opening works (recovery): load the snapshot if there is one, open the log (which truncates a torn tail and
@@ -31,8 +32,8 @@ import java.util.List;
  * <p>Layout: {@code DIR/log/} (the segments), {@code DIR/ledger.snapshot}.
  *
  * <p>Not thread-safe: used by the sequencer's thread, and by the opening thread before the sequencer starts (and the
- * closing thread after it stops); {@link #write} runs on the commit pipeline's thread and a snapshot's commit on its
- * own, and both touch only the log (thread-safe) and the files.
+ * closing thread after it stops); {@link #write} runs on the commit pipeline's thread and a snapshot's encoding and
+ * commit on its own, and both touch only the log (thread-safe), the files and (the snapshot) an immutable view.
  */
 final class DurableJournal implements Journal {
 
@@ -47,7 +48,13 @@ final class DurableJournal implements Journal {
 
     private long eventsSinceSnapshot;
     private long bytesSinceSnapshot;
+    /**
+     * The size of the newest snapshot, for the size rule of {@link #snapshotDue}. A background snapshot's size is known
+     * only once it is encoded, on its thread; it is taken when the sequencer collects the finished snapshot, which is
+     * also the first moment another can fall due (none is due while one is in flight).
+     */
     private long lastSnapshotBytes;
+
     private boolean snapshotAtClose = true;
     private SnapshotCommits commits = SnapshotCommits.onOwnThread();
 
@@ -288,28 +295,27 @@ final class DurableJournal implements Journal {
     /** A snapshot is due when none is being committed and the log has grown enough (see the class comment). */
     @Override
     public boolean snapshotDue() throws IOException {
-        commits.collect();
+        commits.collect().ifPresent(size -> lastSnapshotBytes = size);
         return eventsSinceSnapshot >= snapshotEvery && bytesSinceSnapshot >= 2 * lastSnapshotBytes && !commits.busy();
     }
 
     /**
-     * Starts a snapshot: encoded here, on the sequencer's thread, and committed in the background
-     * ({@link SnapshotCommits}). The caller has waited until every sealed record is durable, so the log's end is the
-     * position the ledger is at.
+     * Starts a snapshot: the ledger's view is captured here, on the sequencer's thread, between batches, and encoded and
+     * committed in the background ({@link SnapshotCommits}). The caller has waited until every sealed record is
+     * durable, so the log's end is the position the ledger is at.
      */
     @Override
     public void startSnapshot(Ledger current) throws IOException {
         long covered = stageCounters();
-        DurableFiles.Staged staged = LedgerSnapshot.stage(directory, ledger, covered, head);
-        lastSnapshotBytes = staged.size();
-        commits.submit(staged, () -> log.truncateBefore(covered));
+        LedgerView view = ledger.capture(covered, head);
+        commits.submit(() -> LedgerSnapshot.stage(directory, view), () -> log.truncateBefore(covered));
     }
 
     /** Writes a snapshot as of the log's end, waiting for it, and deletes the segments it makes unnecessary. */
     void snapshot() throws IOException {
         commits.await();
         long covered = stageCounters();
-        LedgerSnapshot.write(directory, ledger, covered, head);
+        LedgerSnapshot.write(directory, ledger.capture(covered, head));
         log.truncateBefore(covered);
         lastSnapshotBytes = snapshotSize(directory);
     }
@@ -326,7 +332,7 @@ final class DurableJournal implements Journal {
     public void close() throws IOException {
         try (log;
                 SnapshotCommits closing = commits) {
-            closing.await();
+            closing.await().ifPresent(size -> lastSnapshotBytes = size);
             if (snapshotAtClose && eventsSinceSnapshot > 0) {
                 snapshot();
             }

@@ -297,6 +297,15 @@ final class Ledger {
         books.restoreTransfer(transfer);
     }
 
+    void restoreResolution(Event.PendingResolved resolved) {
+        books.restoreResolution(resolved);
+    }
+
+    /** The ledger as it is now, to encode on another thread (see {@link LedgerView}); between requests only. */
+    LedgerView capture(long coveredLsn, byte[] head) {
+        return books.capture(coveredLsn, head);
+    }
+
     void restoreTimestamp(long timestamp) {
         books.restoreTimestamp(timestamp);
     }

@@ -1,6 +1,7 @@
 package dev.keel.bank;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One account's postings in time order (when, the running balance after it, which transfer), for statements and
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * time on the sequencer's thread, as large ("humongous") allocations that the collector handles worst. Reading posting
  * {@code i} is a shift and a mask.
  *
- * <p>Not thread-safe: confined to the sequencer's thread, like the ledger.
+ * <p>Not thread-safe: confined to the sequencer's thread, like the ledger. A {@link Prefix} ({@link #capture()}) is
+ * immutable and may be read from another thread while this one keeps appending (see {@link #capture()}).
  */
 final class PostingHistory {
 
@@ -64,6 +66,63 @@ final class PostingHistory {
         String dropped = chunk[size & MASK];
         chunk[size & MASK] = null;
         return dropped;
+    }
+
+    /**
+     * The postings as they are now, in O(1), for a snapshot encoded on another thread ({@link LedgerView}).
+     *
+     * <p>Why the prefix stays valid while this history changes: an append writes only at index {@code size}, at or past
+     * the captured size; {@link #dropLast()} clears only the newest posting, and the books capture between requests,
+     * when no chain is open, so a rollback after the capture drops only postings appended after it. So no slot below
+     * the captured size is ever written again. The one slot of a directory that is ever replaced is the first chunk's
+     * (it grows by copying into a new array), so the prefix keeps the first chunks it saw beside the directories;
+     * every later chunk is allocated whole and stays in its slot, and a directory that fills is copied, not changed.
+     */
+    Prefix capture() {
+        return new Prefix(this);
+    }
+
+    /**
+     * The first {@code size} postings of a history at the moment it was captured. Immutable; safe to read from any
+     * thread once published (see {@link #capture()}).
+     */
+    static final class Prefix {
+        private final long[][] times;
+        private final long[][] balances;
+        private final String[][] transfers;
+        private final long[] firstTimes;
+        private final long[] firstBalances;
+        private final String[] firstTransfers;
+        private final int size;
+
+        private Prefix(PostingHistory history) {
+            this.times = history.times;
+            this.balances = history.balances;
+            this.transfers = history.transfers;
+            this.firstTimes = history.times[0];
+            this.firstBalances = history.balances[0];
+            this.firstTransfers = history.transfers[0];
+            this.size = history.size;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long timestamp(int index) {
+            Objects.checkIndex(index, size);
+            return index < CHUNK ? firstTimes[index] : times[index >>> CHUNK_BITS][index & MASK];
+        }
+
+        long balance(int index) {
+            Objects.checkIndex(index, size);
+            return index < CHUNK ? firstBalances[index] : balances[index >>> CHUNK_BITS][index & MASK];
+        }
+
+        String transfer(int index) {
+            Objects.checkIndex(index, size);
+            return index < CHUNK ? firstTransfers[index] : transfers[index >>> CHUNK_BITS][index & MASK];
+        }
     }
 
     long timestamp(int index) {

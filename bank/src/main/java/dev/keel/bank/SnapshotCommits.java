@@ -3,6 +3,7 @@ package dev.keel.bank;
 import dev.keel.storage.DurableFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -12,21 +13,30 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Commits staged snapshots (the forces, the rename, then the log truncation they allow) off the sequencer's thread, one
- * at a time, so that requests wait only while a snapshot is encoded, not while it reaches the disk.
+ * Writes snapshots (the encoding, the forces, the rename, then the log truncation they allow) off the sequencer's
+ * thread, one at a time, so that requests wait only while the ledger's view is captured, not while it is encoded or
+ * reaches the disk.
  *
- * <p>How it is designed, and why: the sequencer owns the ledger, so it alone can encode a consistent snapshot; encoding
- * into an unforced temporary file is memory-speed. The forces that follow cost as much as the disk makes them (the
- * snapshot of a million transfers is about 100 MB), and nothing about them needs the ledger: they run on the thread
- * {@code keel-bank-snapshot}. At most one commit is in flight; a snapshot that falls due meanwhile waits for the next
- * batch after it finishes. A commit's failure is reported to the sequencer at its next batch ({@link #collect()}), which
- * then fails the system as a failed snapshot always has: a disk that cannot write a snapshot is failing. Rejected:
- * encoding on another thread too (it would need a copy of the ledger, or persistent data structures throughout).
+ * <p>How it is designed, and why: the sequencer owns the ledger, so it alone can capture a consistent view of it; the
+ * capture ({@link LedgerView}) costs O(accounts) and copies no transfer or posting. Encoding the view (a hundred
+ * megabytes for a million transfers: hundreds of milliseconds of cache misses) and the forces that follow need nothing
+ * but the view and the files, so they run on the thread {@code keel-bank-snapshot}. Encoding on the sequencer's thread
+ * used to stall every request for the whole encoding; a copy of the ledger would cost as much as the encoding, and
+ * persistent data structures throughout would tax every request, which is why the view reads append-only prefixes
+ * instead. At most one snapshot is in flight; one that falls due meanwhile waits for the next batch after it
+ * finishes. A failure is reported to the sequencer at its next batch ({@link #collect()}), which then fails the system
+ * as a failed snapshot always has: a disk that cannot write a snapshot is failing.
  *
- * <p>Not thread-safe: called by the sequencer's thread (and by the closing thread after it has stopped); the commits
- * themselves run on the executor.
+ * <p>Not thread-safe: called by the sequencer's thread (and by the closing thread after it has stopped); the snapshots
+ * themselves are written on the executor.
  */
 final class SnapshotCommits implements AutoCloseable {
+
+    /** Encodes a snapshot into a staged file: on the executor's thread. */
+    @FunctionalInterface
+    interface Stager {
+        DurableFiles.Staged stage() throws IOException;
+    }
 
     /** What to do once a snapshot is on disk: delete the log it makes unnecessary. */
     @FunctionalInterface
@@ -36,7 +46,8 @@ final class SnapshotCommits implements AutoCloseable {
 
     private final Executor executor;
     private final @Nullable ExecutorService owned;
-    private @Nullable CompletableFuture<Void> inFlight;
+    /** The snapshot being written; completes with its size in bytes. */
+    private @Nullable CompletableFuture<Long> inFlight;
 
     /** Commits on a thread of its own, shut down by {@link #close()}. */
     static SnapshotCommits onOwnThread() {
@@ -55,67 +66,64 @@ final class SnapshotCommits implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** Whether a commit is still running. */
+    /** Whether a snapshot is still being written. */
     boolean busy() {
         return inFlight != null && !inFlight.isDone();
     }
 
-    /** Forgets a finished commit; throws its failure if it failed. Does nothing while one is running or none ran. */
-    void collect() throws IOException {
+    /**
+     * Forgets a finished snapshot and returns its size; throws its failure if it failed. Returns empty while one is
+     * running or none ran.
+     */
+    OptionalLong collect() throws IOException {
         if (inFlight != null && inFlight.isDone()) {
-            CompletableFuture<Void> finished = inFlight;
+            CompletableFuture<Long> finished = inFlight;
             inFlight = null;
-            join(finished);
+            return OptionalLong.of(join(finished));
         }
+        return OptionalLong.empty();
     }
 
-    /** Commits {@code staged}, then runs {@code after}, off this thread. The caller has {@link #await()}ed first. */
-    void submit(DurableFiles.Staged staged, AfterCommit after) throws IOException {
+    /**
+     * Encodes and commits a snapshot with {@code stager}, then runs {@code after}, off this thread. The caller has
+     * {@link #await()}ed or {@link #collect()}ed first. A staged file is deleted unless it was committed.
+     */
+    void submit(Stager stager, AfterCommit after) {
         if (busy()) {
-            staged.close();
-            throw new IllegalStateException("a snapshot commit is already running");
+            throw new IllegalStateException("a snapshot is already being written");
         }
-        CompletableFuture<Void> commit;
-        try {
-            commit = CompletableFuture.runAsync(
-                    () -> {
-                        try (staged) {
-                            staged.commit();
-                            after.run();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    },
-                    executor);
-        } catch (RuntimeException e) {
-            try {
-                staged.close();
-            } catch (IOException deleting) {
-                e.addSuppressed(deleting);
-            }
-            throw e;
-        }
-        inFlight = commit;
+        inFlight = CompletableFuture.supplyAsync(
+                () -> {
+                    try (DurableFiles.Staged staged = stager.stage()) {
+                        long size = staged.size();
+                        staged.commit();
+                        after.run();
+                        return size;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                executor);
     }
 
-    /** Waits for the commit in flight, if any, and throws its failure if it failed. */
-    void await() throws IOException {
+    /** Waits for the snapshot in flight, if any, and returns its size; throws its failure if it failed. */
+    OptionalLong await() throws IOException {
         if (inFlight != null) {
-            CompletableFuture<Void> waiting = inFlight;
+            CompletableFuture<Long> waiting = inFlight;
             inFlight = null;
-            join(waiting);
+            return OptionalLong.of(join(waiting));
         }
+        return OptionalLong.empty();
     }
 
-    private static void join(CompletableFuture<Void> commit) throws IOException {
+    private static long join(CompletableFuture<Long> commit) throws IOException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    commit.get();
-                    return;
+                    return commit.get();
                 } catch (InterruptedException e) {
-                    interrupted = true; // a commit is short; finish waiting so that close() never leaves one behind
+                    interrupted = true; // a snapshot is bounded; finish waiting so that close() never leaves one behind
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof java.io.UncheckedIOException io) {
@@ -134,7 +142,7 @@ final class SnapshotCommits implements AutoCloseable {
         }
     }
 
-    /** Waits for the commit in flight and stops the thread, if this owns one. Throws the commit's failure. */
+    /** Waits for the snapshot in flight and stops the thread, if this owns one. Throws the snapshot's failure. */
     @Override
     public void close() throws IOException {
         try {

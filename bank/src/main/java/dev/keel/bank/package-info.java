@@ -14,11 +14,14 @@
  * its {@code Commits}: {@code InlineCommits} (the default: the sequencer forces each record itself) or
  * {@code CommitPipeline} (forces sealed records on its own thread while the next batch runs), either answering a batch
  * only once it is durable;
- * {@code LedgerLog} (the log records and their hash chain); {@code LedgerSnapshot}; {@code Recovery}.
+ * {@code LedgerLog} (the log records and their hash chain); {@code LedgerSnapshot}, encoded from a
+ * {@code LedgerView} (captured between batches, read through {@code AppendOnlyList} prefixes) on the thread of
+ * {@code SnapshotCommits}; {@code Recovery}.
  *
  * <p>Thread safety: {@code BankingSystem} and {@code Account} are thread-safe; every request runs on the sequencer's
  * one thread, so the {@code Ledger} is confined to it and needs no locks; a commit pipeline's thread, when
- * one is configured, touches only the log. Values and outcomes are immutable.
+ * one is configured, touches only the log; the snapshot thread reads only an immutable {@code LedgerView} and the
+ * files. Values and outcomes are immutable.
  */
 @NullMarked
 package dev.keel.bank;

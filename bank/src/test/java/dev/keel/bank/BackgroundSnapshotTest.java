@@ -13,7 +13,7 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Snapshots are encoded by the sequencer and committed off it: requests are answered while a commit waits. */
+/** Snapshots are captured by the sequencer, then encoded and committed off it: requests are answered meanwhile. */
 final class BackgroundSnapshotTest {
 
     @TempDir

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * How long requests wait while the ledger writes a snapshot: 1,000 accounts, then N transfers in batches of 8,000 into
  * a durable ledger whose first automatic snapshot falls due at N/2 events, while one probe thread sends single transfers
  * and records each one's latency. The longest probe latency around the automatic snapshot is the stall requests see
- * (the snapshot is encoded on the sequencer's thread and forced off it); the same run then times a synchronous
+ * (the sequencer only captures the ledger's view; the snapshot is encoded and forced off its thread, so this should be
+ * the same as in a run without a snapshot); the same run then times a synchronous
  * {@code snapshot()} of the same ledger (encode, write, force, rename, force the directory), which is what every
  * request waited for when snapshots were written whole on the sequencer's thread, with the sequencer thread's CPU time
  * during it (the encoding), which a loaded machine does not distort as it does the wall time.
