@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.time.Ticker;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,20 +51,43 @@ final class FetcherTest {
     /** An https URL goes through TLS (set up on first use): a server that does not speak TLS fails the handshake. */
     @Test
     void get_httpsToAServerThatIsNotTls_failsTheHandshake() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread plainServer = Thread.ofVirtual().name("plain-text-server").start(() -> answerInPlainText(server));
+        try (server;
                 Fetcher fetcher =
                         new Fetcher("keel-crawler", Duration.ofSeconds(5), Duration.ofSeconds(5), Ticker.system())) {
-            Thread plainServer = Thread.ofVirtual().start(() -> {
-                try (Socket socket = server.accept();
-                        OutputStream out = socket.getOutputStream()) {
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi".getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException clientGaveUp) {
-                    // the client may close first when it sees these bytes are not TLS; the assertion is about it
-                }
-            });
             String url = "https://127.0.0.1:" + server.getLocalPort() + "/";
             assertThatThrownBy(() -> fetcher.get(url, Set.of(), 1024)).isInstanceOf(SSLException.class);
-            plainServer.join(); // it accepted before the client could read its bytes, so it ends by itself
+        }
+        plainServer.join(); // closing the server socket ends its accept loop
+    }
+
+    /**
+     * Answers every connection with a plain-text HTTP response until {@code server} is closed. Why it reads first and
+     * waits for the client to close: a socket closed with unread bytes (the ClientHello) is reset rather than closed,
+     * and once in CI the client then waited for its 5 s timeout instead of failing the handshake. Why every
+     * connection: the JDK client may retry a request whose connection failed, and a retry that is never accepted
+     * waits in the backlog until the timeout.
+     */
+    private static void answerInPlainText(ServerSocket server) {
+        while (true) {
+            try (Socket socket = server.accept()) {
+                socket.setSoTimeout(10_000);
+                InputStream in = socket.getInputStream();
+                if (in.read(new byte[4096]) < 0) {
+                    continue; // the client connected and left without a word
+                }
+                OutputStream out = socket.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi".getBytes(StandardCharsets.US_ASCII));
+                socket.shutdownOutput();
+                in.transferTo(OutputStream.nullOutputStream()); // until the client, having failed, closes its end
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+                // This connection failed (the client may close first when it sees the bytes are not TLS): the
+                // assertion is about the client; serve the next connection.
+            }
         }
     }
 }
