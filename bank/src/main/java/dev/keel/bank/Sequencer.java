@@ -110,9 +110,9 @@ final class Sequencer implements AutoCloseable {
     private final ArrivalQueue<Request<?>> queue;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Thread thread;
-    /** Where the batch being formed stands: requests run, and requests sealed into records. Sequencer thread only. */
+    /** How many requests of the batch being formed have run ({@link #runArrived}). Sequencer thread only. */
     private int ranUpTo;
-
+    /** How many requests of the batch being formed are sealed into records. Sequencer thread only. */
     private int sealedUpTo;
     /** Set when the stop request has run: the batch it is in is finished, and then the thread ends. Sequencer only. */
     private boolean stopRequested;
